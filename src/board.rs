@@ -1,0 +1,258 @@
+//! The board screen: the current board as a fixed rows × columns grid of symbol cells, folders
+//! that open other boards, and Home / Back.
+
+use bevy::prelude::*;
+
+use crate::Content;
+use crate::message_bar::WordChosen;
+use crate::model::vocab::{Board, Cell, HOME_BOARD};
+use crate::screen::{GridSlot, NavAction};
+use crate::symbol_images::SymbolImages;
+use crate::theme::{self, CELL_LABEL_PX, GAP_PX, PressFeedback, TEXT};
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Navigation>()
+        .add_message::<BoardOpened>()
+        .add_systems(Update, show_current_board.run_if(resource_changed::<Navigation>))
+        .add_observer(activate_cell)
+        .add_observer(activate_nav);
+}
+
+/// The boards the child has opened, home first; the last is on screen.
+#[derive(Resource, Debug, Clone, PartialEq, Eq)]
+pub struct Navigation {
+    pub trail: Vec<String>,
+}
+
+impl Default for Navigation {
+    fn default() -> Self {
+        Navigation { trail: vec![HOME_BOARD.to_string()] }
+    }
+}
+
+impl Navigation {
+    pub fn current(&self) -> &str {
+        self.trail.last().map_or(HOME_BOARD, String::as_str)
+    }
+
+    pub fn open(&mut self, board: &str) {
+        if self.current() != board {
+            self.trail.push(board.to_string());
+        }
+    }
+
+    pub fn back(&mut self) {
+        if self.trail.len() > 1 {
+            self.trail.pop();
+        }
+    }
+
+    pub fn home(&mut self) {
+        self.trail.truncate(1);
+    }
+}
+
+/// Sent when a board's grid has been built on screen.
+#[derive(Message, Debug, Clone)]
+pub struct BoardOpened {
+    pub board: String,
+}
+
+/// A cell on screen, naming the board and cell it shows.
+#[derive(Component, Debug, Clone, PartialEq, Eq)]
+pub struct BoardCell {
+    pub board: String,
+    pub cell: String,
+}
+
+#[derive(Component)]
+pub struct BoardGrid;
+
+/// Marks the folder tab, the shape that tells a folder from a word without relying on colour.
+#[derive(Component)]
+pub struct FolderTab;
+
+fn show_current_board(
+    mut commands: Commands,
+    navigation: Res<Navigation>,
+    content: Res<Content>,
+    images: Res<SymbolImages>,
+    slot: Query<Entity, With<GridSlot>>,
+    mut opened: MessageWriter<BoardOpened>,
+) {
+    let Ok(slot) = slot.single() else { return };
+    commands.entity(slot).despawn_related::<Children>();
+    let Some(board) = content.vocabulary.board(navigation.current()) else {
+        commands.entity(slot).with_child(theme::label(
+            format!("The board \"{}\" is missing from this vocabulary.", navigation.current()),
+            CELL_LABEL_PX,
+            theme::TEXT_ON_DARK,
+        ));
+        return;
+    };
+    commands.entity(slot).with_children(|slot| {
+        slot.spawn(grid(board)).with_children(|grid| {
+            for cell in board.visible_cells() {
+                let picture = images.get(&cell.symbol);
+                if cell.is_folder() {
+                    grid.spawn(folder_cell(board, cell, picture));
+                } else {
+                    grid.spawn(word_cell(board, cell, picture));
+                }
+            }
+        });
+    });
+    opened.write(BoardOpened { board: board.id.clone() });
+}
+
+fn grid(board: &Board) -> impl Bundle {
+    (
+        Name::new(format!("Board {}", board.id)),
+        BoardGrid,
+        Node {
+            width: percent(100.0),
+            height: percent(100.0),
+            display: Display::Grid,
+            grid_template_columns: RepeatedGridTrack::flex(board.columns, 1.0),
+            grid_template_rows: RepeatedGridTrack::flex(board.rows, 1.0),
+            column_gap: px(GAP_PX),
+            row_gap: px(GAP_PX),
+            ..default()
+        },
+    )
+}
+
+fn placed(cell: &Cell) -> Node {
+    Node {
+        grid_row: GridPlacement::start(cell.row as i16 + 1),
+        grid_column: GridPlacement::start(cell.column as i16 + 1),
+        min_width: px(0.0),
+        min_height: px(0.0),
+        flex_direction: FlexDirection::Column,
+        ..default()
+    }
+}
+
+fn cell_identity(board: &Board, cell: &Cell) -> impl Bundle {
+    (
+        Name::new(format!("Cell {}/{}", board.id, cell.id)),
+        BoardCell { board: board.id.clone(), cell: cell.id.clone() },
+        Button,
+        AccessibleLabel::new(if cell.is_folder() { format!("{} folder", cell.word) } else { cell.word.clone() }),
+    )
+}
+
+fn feedback(cell: &Cell) -> (PressFeedback, BackgroundColor, BorderColor) {
+    let colour = theme::word_class_colour(cell.class);
+    (
+        PressFeedback { normal: colour, pressed: theme::darker(colour, 0.35) },
+        BackgroundColor(colour),
+        BorderColor::all(theme::darker(colour, 0.55)),
+    )
+}
+
+/// Picture above, word below; the word is always shown.
+fn picture_and_word(cell: &Cell, picture: Handle<Image>) -> impl Bundle {
+    (
+        Node {
+            flex_grow: 1.0,
+            min_height: px(0.0),
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            justify_content: JustifyContent::SpaceBetween,
+            padding: UiRect::all(px(4.0)),
+            ..default()
+        },
+        Pickable::IGNORE,
+        children![
+            (
+                Name::new("Picture"),
+                ImageNode::new(picture),
+                Node { flex_grow: 1.0, flex_basis: px(0.0), min_height: px(0.0), aspect_ratio: Some(1.0), ..default() },
+                Pickable::IGNORE,
+            ),
+            theme::label(cell.word.clone(), CELL_LABEL_PX, TEXT),
+        ],
+    )
+}
+
+fn word_cell(board: &Board, cell: &Cell, picture: Handle<Image>) -> impl Bundle {
+    let mut node = placed(cell);
+    node.border = UiRect::all(px(2.0));
+    node.border_radius = BorderRadius::all(px(10.0));
+    (cell_identity(board, cell), node, feedback(cell), children![picture_and_word(cell, picture)])
+}
+
+/// A folder looks like a folder: a tab on its top edge and a thicker outline, so it is told from
+/// a word by shape as well as by colour.
+fn folder_cell(board: &Board, cell: &Cell, picture: Handle<Image>) -> impl Bundle {
+    let (press, background, border) = feedback(cell);
+    (
+        cell_identity(board, cell),
+        placed(cell),
+        children![
+            (
+                Name::new("Folder tab"),
+                FolderTab,
+                Node {
+                    width: percent(45.0),
+                    height: px(12.0),
+                    flex_shrink: 0.0,
+                    border: UiRect { left: px(4.0), right: px(4.0), top: px(4.0), bottom: px(0.0) },
+                    border_radius: BorderRadius::top(px(8.0)),
+                    ..default()
+                },
+                press,
+                background,
+                border,
+                Pickable::IGNORE,
+            ),
+            (
+                Name::new("Folder body"),
+                Node {
+                    flex_grow: 1.0,
+                    min_height: px(0.0),
+                    border: UiRect::all(px(4.0)),
+                    border_radius: BorderRadius { top_left: px(0.0), ..BorderRadius::all(px(10.0)) },
+                    ..default()
+                },
+                press,
+                background,
+                border,
+                Pickable::IGNORE,
+                children![picture_and_word(cell, picture)],
+            ),
+        ],
+    )
+}
+
+fn activate_cell(
+    click: On<Pointer<Click>>,
+    cells: Query<&BoardCell>,
+    content: Res<Content>,
+    mut navigation: ResMut<Navigation>,
+    mut chosen: MessageWriter<WordChosen>,
+) {
+    let Ok(on_screen) = cells.get(click.entity) else { return };
+    let Some(board) = content.vocabulary.board(&on_screen.board) else { return };
+    let Some(cell) = board.cell(&on_screen.cell) else { return };
+    match &cell.opens {
+        Some(target) => navigation.open(target),
+        None => {
+            chosen.write(WordChosen {
+                board: board.id.clone(),
+                cell: cell.id.clone(),
+                word: cell.word.clone(),
+                symbol: cell.symbol.clone(),
+            });
+        }
+    }
+}
+
+fn activate_nav(click: On<Pointer<Click>>, actions: Query<&NavAction>, mut navigation: ResMut<Navigation>) {
+    let Ok(action) = actions.get(click.entity) else { return };
+    match action {
+        NavAction::Home => navigation.home(),
+        NavAction::Back => navigation.back(),
+    }
+}

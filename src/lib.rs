@@ -1,0 +1,81 @@
+//! Hearme: a picture-symbol communication aid for children, and visit summaries for their workers.
+
+pub mod model;
+
+pub mod board;
+pub mod message_bar;
+mod power;
+mod probe;
+pub mod screen;
+pub mod symbol_images;
+pub mod theme;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use bevy::prelude::*;
+
+use model::symbols::SymbolLibrary;
+use model::vocab::Vocabulary;
+
+/// What the app runs on: the child's vocabulary and the symbol library. Loaded before Bevy
+/// starts, so the first frame can already lay out the home board.
+#[derive(Resource, Clone)]
+pub struct Content {
+    pub vocabulary: Arc<Vocabulary>,
+    pub symbols: Arc<SymbolLibrary>,
+    /// Plain-words notices to show the worker (a vocabulary that failed to load, ...).
+    pub notices: Vec<String>,
+}
+
+impl Content {
+    /// The built-in default vocabulary and symbol library.
+    pub fn built_in() -> Self {
+        let symbols = SymbolLibrary::built_in();
+        // The built-in boards are validated by the test suite; an empty vocabulary here would
+        // show an empty board with a notice rather than crash.
+        let (vocabulary, notices) = match Vocabulary::built_in(&symbols) {
+            Ok(v) => (v, Vec::new()),
+            Err(problems) => (
+                Vocabulary { boards: Default::default() },
+                problems.iter().map(ToString::to_string).collect(),
+            ),
+        };
+        Content { vocabulary: Arc::new(vocabulary), symbols: Arc::new(symbols), notices }
+    }
+
+    /// The vocabulary in `DATA/vocab/default` if there is one, else the built-in one. A
+    /// vocabulary with problems is not used; its problems become notices.
+    pub fn for_data_dir(data_dir: Option<&PathBuf>) -> Self {
+        let mut content = Content::built_in();
+        let Some(dir) = data_dir.map(|d| d.join("vocab").join("default")) else { return content };
+        if !dir.is_dir() {
+            return content;
+        }
+        match Vocabulary::load_dir(&dir, &content.symbols) {
+            Ok(vocabulary) => content.vocabulary = Arc::new(vocabulary),
+            Err(problems) => {
+                content.notices.push(format!(
+                    "The vocabulary in {} has problems, so the built-in one is shown:",
+                    dir.display()
+                ));
+                content.notices.extend(problems.iter().map(ToString::to_string));
+            }
+        }
+        content
+    }
+}
+
+/// Adds every feature plugin. The caller provides `DefaultPlugins` (windowed, or headless in tests)
+/// and a [`Content`] resource.
+pub fn plugin(app: &mut App) {
+    app.add_plugins((
+        theme::plugin,
+        symbol_images::plugin,
+        screen::plugin,
+        board::plugin,
+        message_bar::plugin,
+        power::plugin,
+        probe::plugin,
+    ));
+}

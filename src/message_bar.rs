@@ -1,0 +1,220 @@
+//! The message bar: the symbols the child has chosen, with Speak, Delete last and Clear.
+//! Until voice output arrives, Speak highlights the message one symbol at a time.
+
+use std::time::Duration;
+
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
+
+use crate::screen::MessageBarSlot;
+use crate::symbol_images::SymbolImages;
+use crate::theme::{self, BAR_BACKGROUND, GAP_PX, HIGHLIGHT, MESSAGE_LABEL_PX, TEXT};
+
+/// How long each symbol stays highlighted while the message is "spoken".
+pub const HIGHLIGHT_STEP: Duration = Duration::from_millis(600);
+/// Symbols shown in the bar at once; older ones scroll off to the left.
+const SHOWN_SYMBOLS: usize = 10;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Message>()
+        .init_resource::<Speaking>()
+        .add_message::<WordChosen>()
+        .add_systems(Startup, spawn_bar)
+        .add_systems(Update, (add_chosen_words, advance_speaking, show_message).chain())
+        .add_observer(press_bar_button);
+}
+
+/// A word cell was activated.
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub struct WordChosen {
+    pub board: String,
+    pub cell: String,
+    pub word: String,
+    pub symbol: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageItem {
+    pub board: String,
+    pub cell: String,
+    pub word: String,
+    pub symbol: String,
+}
+
+/// The message the child is building.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct Message {
+    pub items: Vec<MessageItem>,
+}
+
+impl Message {
+    pub fn text(&self) -> String {
+        self.items.iter().map(|i| i.word.as_str()).collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// Which symbol of the message is being spoken, if any.
+#[derive(Resource, Debug, Default)]
+pub struct Speaking {
+    pub position: Option<usize>,
+    timer: Timer,
+}
+
+#[derive(Component, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BarAction {
+    Speak,
+    DeleteLast,
+    Clear,
+}
+
+#[derive(Component)]
+pub struct MessageSymbols;
+
+/// One symbol in the bar, with its position in the message.
+#[derive(Component, Debug)]
+pub struct MessageSymbol(pub usize);
+
+fn spawn_bar(mut commands: Commands, slot: Query<Entity, With<MessageBarSlot>>) {
+    let Ok(slot) = slot.single() else { return };
+    commands.entity(slot).with_child((
+        Name::new("Message bar"),
+        Node {
+            flex_grow: 1.0,
+            flex_direction: FlexDirection::Row,
+            align_items: AlignItems::Stretch,
+            column_gap: px(GAP_PX),
+            padding: UiRect::all(px(GAP_PX)),
+            border_radius: BorderRadius::all(px(12.0)),
+            ..default()
+        },
+        BackgroundColor(BAR_BACKGROUND),
+        children![
+            (
+                Name::new("Message symbols"),
+                MessageSymbols,
+                Node {
+                    flex_grow: 1.0,
+                    min_width: px(0.0),
+                    flex_direction: FlexDirection::Row,
+                    column_gap: px(GAP_PX),
+                    overflow: Overflow::clip(),
+                    ..default()
+                },
+            ),
+            (theme::button("Speak button", "Speak"), BarAction::Speak),
+            (theme::button("Delete last button", "Delete"), BarAction::DeleteLast),
+            (theme::button("Clear button", "Clear"), BarAction::Clear),
+        ],
+    ));
+}
+
+fn add_chosen_words(mut chosen: MessageReader<WordChosen>, mut message: ResMut<Message>, mut speaking: ResMut<Speaking>) {
+    for word in chosen.read() {
+        speaking.position = None;
+        message.items.push(MessageItem {
+            board: word.board.clone(),
+            cell: word.cell.clone(),
+            word: word.word.clone(),
+            symbol: word.symbol.clone(),
+        });
+    }
+}
+
+fn press_bar_button(
+    click: On<Pointer<Click>>,
+    actions: Query<&BarAction>,
+    mut message: ResMut<Message>,
+    mut speaking: ResMut<Speaking>,
+) {
+    let Ok(action) = actions.get(click.entity) else { return };
+    match action {
+        BarAction::Speak => {
+            if !message.items.is_empty() {
+                speaking.position = Some(0);
+                speaking.timer = Timer::new(HIGHLIGHT_STEP, TimerMode::Repeating);
+            }
+        }
+        BarAction::DeleteLast => {
+            speaking.position = None;
+            message.items.pop();
+        }
+        BarAction::Clear => {
+            speaking.position = None;
+            message.items.clear();
+        }
+    }
+}
+
+fn advance_speaking(
+    time: Res<Time>,
+    message: Res<Message>,
+    mut speaking: ResMut<Speaking>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    let Some(position) = speaking.position else { return };
+    speaking.timer.tick(time.delta());
+    let steps = speaking.timer.times_finished_this_tick() as usize;
+    if steps > 0 {
+        let next = position + steps;
+        speaking.position = (next < message.items.len()).then_some(next);
+    }
+    if speaking.position.is_some() {
+        redraw.write(RequestRedraw);
+    }
+}
+
+fn show_message(
+    mut commands: Commands,
+    message: Res<Message>,
+    speaking: Res<Speaking>,
+    images: Res<SymbolImages>,
+    container: Query<Entity, With<MessageSymbols>>,
+    mut shown: Query<(&MessageSymbol, &mut BackgroundColor)>,
+) {
+    let Ok(container) = container.single() else { return };
+    if message.is_changed() {
+        commands.entity(container).despawn_related::<Children>();
+        let first = message.items.len().saturating_sub(SHOWN_SYMBOLS);
+        commands.entity(container).with_children(|bar| {
+            for (position, item) in message.items.iter().enumerate().skip(first) {
+                bar.spawn(message_symbol(position, item, images.get(&item.symbol), speaking.position == Some(position)));
+            }
+        });
+    } else if speaking.is_changed() {
+        for (symbol, mut background) in &mut shown {
+            background.0 = symbol_background(speaking.position == Some(symbol.0));
+        }
+    }
+}
+
+fn symbol_background(highlighted: bool) -> Color {
+    if highlighted { HIGHLIGHT } else { Color::WHITE }
+}
+
+fn message_symbol(position: usize, item: &MessageItem, picture: Handle<Image>, highlighted: bool) -> impl Bundle {
+    (
+        Name::new(format!("Message symbol {position}")),
+        MessageSymbol(position),
+        Node {
+            width: px(84.0),
+            flex_shrink: 0.0,
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            padding: UiRect::all(px(2.0)),
+            border: UiRect::all(px(2.0)),
+            border_radius: BorderRadius::all(px(8.0)),
+            ..default()
+        },
+        BackgroundColor(symbol_background(highlighted)),
+        BorderColor::all(Color::srgb(0.6, 0.6, 0.65)),
+        Pickable::IGNORE,
+        children![
+            (
+                ImageNode::new(picture),
+                Node { flex_grow: 1.0, flex_basis: px(0.0), min_height: px(0.0), aspect_ratio: Some(1.0), ..default() },
+                Pickable::IGNORE,
+            ),
+            theme::label(item.word.clone(), MESSAGE_LABEL_PX, TEXT),
+        ],
+    )
+}

@@ -1,0 +1,6 @@
+//! The product's rules and file formats, in plain Rust with no Bevy, so the CLI and tests reuse them.
+
+pub mod check;
+pub mod problem;
+pub mod symbols;
+pub mod vocab;

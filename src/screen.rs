@@ -1,0 +1,124 @@
+//! The child's screen frame: message bar on top, the board grid, and the nav strip, which sits
+//! on the left in landscape and along the bottom in portrait so cells stay big either way.
+
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+
+use crate::theme::{self, GAP_PX, MESSAGE_BAR_PX, NAV_STRIP_PX};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Startup, spawn_screen)
+        .add_systems(Update, follow_orientation);
+}
+
+#[derive(Component)]
+pub struct ScreenRoot;
+
+/// Holds the nav strip and the board grid side by side (landscape) or stacked (portrait).
+#[derive(Component)]
+pub struct BoardArea;
+
+#[derive(Component)]
+pub struct NavStrip;
+
+/// The slot the board plugin fills with the current board's grid.
+#[derive(Component)]
+pub struct GridSlot;
+
+/// The slot the message bar plugin fills.
+#[derive(Component)]
+pub struct MessageBarSlot;
+
+#[derive(Component, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NavAction {
+    Home,
+    Back,
+}
+
+fn spawn_screen(mut commands: Commands, window: Query<&Window, With<PrimaryWindow>>) {
+    commands.spawn((Name::new("Camera"), Camera2d));
+    let landscape = window.single().map(|w| w.width() >= w.height()).unwrap_or(true);
+    commands.spawn((
+        Name::new("Screen"),
+        ScreenRoot,
+        Node {
+            width: percent(100.0),
+            height: percent(100.0),
+            flex_direction: FlexDirection::Column,
+            padding: UiRect::all(px(GAP_PX)),
+            row_gap: px(GAP_PX),
+            ..default()
+        },
+        children![
+            (
+                Name::new("Message bar slot"),
+                MessageBarSlot,
+                Node { height: px(MESSAGE_BAR_PX), flex_shrink: 0.0, ..default() },
+            ),
+            (
+                Name::new("Board area"),
+                BoardArea,
+                area_node(landscape),
+                children![
+                    (NavStrip, Name::new("Nav strip"), nav_node(landscape), children![
+                        (theme::button("Home button", "Home"), NavAction::Home),
+                        (theme::button("Back button", "Back"), NavAction::Back),
+                    ]),
+                    (
+                        Name::new("Grid slot"),
+                        GridSlot,
+                        Node { flex_grow: 1.0, flex_basis: px(0.0), min_width: px(0.0), min_height: px(0.0), ..default() },
+                    ),
+                ],
+            ),
+        ],
+    ));
+}
+
+fn area_node(landscape: bool) -> Node {
+    Node {
+        flex_grow: 1.0,
+        min_height: px(0.0),
+        flex_direction: if landscape { FlexDirection::Row } else { FlexDirection::ColumnReverse },
+        column_gap: px(GAP_PX),
+        row_gap: px(GAP_PX),
+        ..default()
+    }
+}
+
+fn nav_node(landscape: bool) -> Node {
+    let (width, height) = if landscape { (px(NAV_STRIP_PX), auto()) } else { (auto(), px(NAV_STRIP_PX)) };
+    Node {
+        width,
+        height,
+        flex_shrink: 0.0,
+        flex_direction: if landscape { FlexDirection::Column } else { FlexDirection::Row },
+        justify_content: JustifyContent::Start,
+        align_items: AlignItems::Stretch,
+        row_gap: px(GAP_PX * 2.0),
+        column_gap: px(GAP_PX * 2.0),
+        padding: UiRect::all(px(GAP_PX)),
+        ..default()
+    }
+}
+
+fn follow_orientation(
+    window: Query<&Window, (With<PrimaryWindow>, Changed<Window>)>,
+    mut area: Query<&mut Node, (With<BoardArea>, Without<NavStrip>)>,
+    mut strip: Query<&mut Node, (With<NavStrip>, Without<BoardArea>)>,
+) {
+    let Ok(window) = window.single() else { return };
+    let landscape = window.width() >= window.height();
+    for mut node in &mut area {
+        let wanted = area_node(landscape);
+        if node.flex_direction != wanted.flex_direction {
+            *node = wanted;
+        }
+    }
+    for mut node in &mut strip {
+        let wanted = nav_node(landscape);
+        if node.flex_direction != wanted.flex_direction {
+            *node = wanted;
+        }
+    }
+}

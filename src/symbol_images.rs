@@ -1,0 +1,62 @@
+//! Symbol pictures: every picture the vocabulary uses is loaded once at start and shared, so a
+//! folder opens with all its pictures already in memory.
+
+use std::collections::HashMap;
+
+use bevy::asset::RenderAssetUsages;
+use bevy::image::ImageLoaderSettings;
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
+
+use crate::Content;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<SymbolImages>()
+        .add_systems(PreStartup, load_vocabulary_symbols)
+        .add_systems(Last, redraw_until_pictures_shown);
+}
+
+#[derive(Resource, Default)]
+pub struct SymbolImages {
+    handles: HashMap<String, Handle<Image>>,
+}
+
+impl SymbolImages {
+    /// The picture for a symbol id; an unknown id gets an empty handle, which draws nothing.
+    pub fn get(&self, symbol_id: &str) -> Handle<Image> {
+        self.handles.get(symbol_id).cloned().unwrap_or_default()
+    }
+}
+
+fn load_vocabulary_symbols(mut images: ResMut<SymbolImages>, content: Res<Content>, assets: Res<AssetServer>) {
+    for id in content.vocabulary.symbol_ids() {
+        let Some(symbol) = content.symbols.get(id) else { continue };
+        // Keep pictures only on the GPU side: a CPU copy of every picture would double memory.
+        let handle = assets.load_with_settings(
+            format!("symbols/{}", symbol.file),
+            |settings: &mut ImageLoaderSettings| settings.asset_usage = RenderAssetUsages::RENDER_WORLD,
+        );
+        images.handles.insert(id.to_string(), handle);
+    }
+}
+
+/// True when every picture shown on screen has loaded (or failed, which shows the word alone).
+pub fn all_shown_pictures_ready(assets: &AssetServer, shown: &Query<&ImageNode>) -> bool {
+    shown.iter().all(|node| {
+        node.image == Handle::default()
+            || assets.is_loaded(&node.image)
+            || matches!(assets.load_state(&node.image), bevy::asset::LoadState::Failed(_))
+    })
+}
+
+/// In reactive mode the app sleeps until input; pictures that finish loading in the background
+/// would stay invisible, so keep drawing until every shown picture is in.
+fn redraw_until_pictures_shown(
+    assets: Res<AssetServer>,
+    shown: Query<&ImageNode>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    if !all_shown_pictures_ready(&assets, &shown) {
+        redraw.write(RequestRedraw);
+    }
+}

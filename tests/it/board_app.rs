@@ -1,0 +1,211 @@
+//! The board screen, driven headless by touches through Bevy's picking path.
+
+use bevy::prelude::*;
+
+use hearme::Content;
+use hearme::board::{FolderTab, Navigation};
+use hearme::message_bar::{Message, MessageSymbol, Speaking};
+use hearme::model::vocab::HOME_BOARD;
+use hearme::theme::PressFeedback;
+
+use crate::harness::*;
+
+/// 15 mm on a 10-inch 1280×800 screen (151 pixels per inch).
+const MIN_CELL_PX: f32 = 15.0 / 25.4 * 151.0;
+
+fn message_words(app: &App) -> Vec<String> {
+    app.world().resource::<Message>().items.iter().map(|i| i.word.clone()).collect()
+}
+
+fn shown_message_symbols(app: &mut App) -> usize {
+    let mut query = app.world_mut().query::<&MessageSymbol>();
+    query.iter(app.world()).count()
+}
+
+fn current_board(app: &App) -> String {
+    app.world().resource::<Navigation>().current().to_string()
+}
+
+#[test]
+fn home_board_shows_its_visible_cells_in_their_grid_places() {
+    let mut app = tablet_app();
+    let content = Content::built_in();
+    let home = content.vocabulary.home().unwrap();
+    let shown = cells_on_screen(&mut app);
+    assert_eq!(shown.len(), home.visible_cells().count());
+    assert!(shown.len() >= 40, "home shows {} cells", shown.len());
+
+    // Cells sit by row and column: a later column is further right, a later row further down.
+    let mut by_place = Vec::new();
+    for cell in home.visible_cells() {
+        let entity = cell_entity(&mut app, "home", &cell.id).unwrap();
+        by_place.push((cell.row, cell.column, rect_of(&mut app, entity).0));
+    }
+    for &(row_a, col_a, a) in &by_place {
+        for &(row_b, col_b, b) in &by_place {
+            if col_a < col_b {
+                assert!(a.x < b.x, "column {col_a} left of column {col_b}");
+            }
+            if row_a < row_b {
+                assert!(a.y < b.y, "row {row_a} above row {row_b}");
+            }
+        }
+    }
+}
+
+#[test]
+fn hidden_cells_keep_their_place() {
+    let content = Content::built_in();
+    let home = content.vocabulary.home().unwrap();
+    let hidden: Vec<_> = home.cells.iter().filter(|c| c.hidden).collect();
+    assert!(!hidden.is_empty(), "the built-in home board shows the hidden-cell feature");
+
+    let mut app = tablet_app();
+    let mut unhidden = content.clone();
+    let mut vocabulary = (*unhidden.vocabulary).clone();
+    for cell in &mut vocabulary.boards.get_mut(HOME_BOARD).unwrap().cells {
+        cell.hidden = false;
+    }
+    unhidden.vocabulary = std::sync::Arc::new(vocabulary);
+    let mut all_shown = app_with(unhidden, 1280, 800);
+
+    for cell in &hidden {
+        assert!(cell_entity(&mut app, "home", &cell.id).is_none(), "{} is hidden", cell.id);
+    }
+    for cell in home.visible_cells() {
+        let with_hidden = cell_entity(&mut app, "home", &cell.id).unwrap();
+        let without = cell_entity(&mut all_shown, "home", &cell.id).unwrap();
+        assert_eq!(rect_of(&mut app, with_hidden), rect_of(&mut all_shown, without), "{} did not move", cell.id);
+    }
+}
+
+#[test]
+fn tapping_words_fills_the_message_bar_in_order() {
+    let mut app = tablet_app();
+    tap_cell(&mut app, "home", "i");
+    tap_cell(&mut app, "home", "want");
+    tap_cell(&mut app, "home", "drink");
+    assert_eq!(message_words(&app), ["I", "want", "drink"]);
+    assert_eq!(shown_message_symbols(&mut app), 3);
+}
+
+#[test]
+fn the_message_bar_shows_a_tapped_word_in_the_same_frame() {
+    let mut app = tablet_app();
+    let entity = cell_entity(&mut app, "home", "more").unwrap();
+    let (centre, _) = rect_of(&mut app, entity);
+    press(&mut app, centre);
+    release(&mut app, centre);
+    // No extra update: the release frame already rebuilt the bar.
+    assert_eq!(message_words(&app), ["more"]);
+    assert_eq!(shown_message_symbols(&mut app), 1);
+}
+
+#[test]
+fn delete_last_and_clear_edit_the_message() {
+    let mut app = tablet_app();
+    for word in ["i", "want", "go"] {
+        tap_cell(&mut app, "home", word);
+    }
+    tap_named(&mut app, "Delete last button");
+    assert_eq!(message_words(&app), ["I", "want"]);
+    assert_eq!(shown_message_symbols(&mut app), 2);
+    tap_named(&mut app, "Clear button");
+    assert!(message_words(&app).is_empty());
+    assert_eq!(shown_message_symbols(&mut app), 0);
+}
+
+#[test]
+fn speak_highlights_the_message() {
+    let mut app = tablet_app();
+    tap_cell(&mut app, "home", "i");
+    tap_cell(&mut app, "home", "want");
+    assert_eq!(app.world().resource::<Speaking>().position, None);
+    tap_named(&mut app, "Speak button");
+    assert_eq!(app.world().resource::<Speaking>().position, Some(0));
+    let first = named(&mut app, "Message symbol 0");
+    let background = app.world().get::<BackgroundColor>(first).unwrap().0;
+    assert_eq!(background, hearme::theme::HIGHLIGHT);
+}
+
+#[test]
+fn a_folder_opens_its_board_and_back_and_home_return() {
+    let mut app = tablet_app();
+    tap_cell(&mut app, "home", "food-drink");
+    assert_eq!(current_board(&app), "food-drink");
+    let shown = cells_on_screen(&mut app);
+    assert!(!shown.is_empty() && shown.iter().all(|c| c.board == "food-drink"));
+
+    tap_cell(&mut app, "food-drink", "juice");
+    assert_eq!(message_words(&app), ["juice"]);
+
+    tap_named(&mut app, "Back button");
+    assert_eq!(current_board(&app), "home");
+    assert!(cells_on_screen(&mut app).iter().all(|c| c.board == "home"));
+
+    tap_cell(&mut app, "home", "keeping-safe");
+    assert_eq!(current_board(&app), "keeping-safe");
+    tap_named(&mut app, "Home button");
+    assert_eq!(current_board(&app), "home");
+    assert_eq!(message_words(&app), ["juice"], "navigation keeps the message");
+}
+
+#[test]
+fn folders_have_a_tab_and_words_do_not() {
+    let mut app = tablet_app();
+    let content = Content::built_in();
+    let home = content.vocabulary.home().unwrap();
+    let folders = home.visible_cells().filter(|c| c.is_folder()).count();
+    let mut tabs = app.world_mut().query_filtered::<Entity, With<FolderTab>>();
+    assert_eq!(tabs.iter(app.world()).count(), folders);
+    assert!(folders >= 10);
+}
+
+#[test]
+fn a_press_shows_at_once_and_goes_when_released() {
+    let mut app = tablet_app();
+    let entity = cell_entity(&mut app, "home", "stop").unwrap();
+    let (centre, _) = rect_of(&mut app, entity);
+    let feedback = *app.world().get::<PressFeedback>(entity).unwrap();
+    press(&mut app, centre);
+    assert_eq!(app.world().get::<BackgroundColor>(entity).unwrap().0, feedback.pressed);
+    release(&mut app, centre);
+    assert_eq!(app.world().get::<BackgroundColor>(entity).unwrap().0, feedback.normal);
+}
+
+fn smallest_cell(app: &mut App) -> Vec2 {
+    let cells: Vec<_> = cells_on_screen(app);
+    let mut smallest = Vec2::splat(f32::MAX);
+    for cell in cells {
+        let entity = cell_entity(app, &cell.board, &cell.cell).unwrap();
+        smallest = smallest.min(rect_of(app, entity).1);
+    }
+    smallest
+}
+
+#[test]
+fn cells_are_at_least_15_mm_on_a_10_inch_tablet_either_way_up() {
+    let mut landscape = tablet_app();
+    let size = smallest_cell(&mut landscape);
+    assert!(size.min_element() >= MIN_CELL_PX, "landscape cell {size} px, want {MIN_CELL_PX:.0}");
+
+    let mut portrait = app_with(Content::built_in(), 800, 1280);
+    let size = smallest_cell(&mut portrait);
+    assert!(size.min_element() >= MIN_CELL_PX, "portrait cell {size} px, want {MIN_CELL_PX:.0}");
+}
+
+#[test]
+fn turning_the_tablet_moves_the_nav_strip_and_keeps_the_grid_order() {
+    let mut app = tablet_app();
+    let strip = named(&mut app, "Nav strip");
+    let (strip_centre, _) = rect_of(&mut app, strip);
+    assert!(strip_centre.x < 200.0, "landscape: nav strip on the left");
+
+    let mut window = app.world_mut().query_filtered::<&mut Window, With<bevy::window::PrimaryWindow>>();
+    window.single_mut(app.world_mut()).unwrap().resolution.set(800.0, 1280.0);
+    settle(&mut app);
+    let (strip_centre, _) = rect_of(&mut app, strip);
+    assert!(strip_centre.y > 1000.0, "portrait: nav strip along the bottom, at {strip_centre}");
+    tap_cell(&mut app, "home", "yes");
+    assert_eq!(message_words(&app), ["yes"], "cells still answer taps after turning");
+}

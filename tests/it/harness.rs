@@ -1,0 +1,113 @@
+//! A headless Hearme: full `DefaultPlugins` with no window system and no GPU, driven by touches
+//! that go through Bevy's real input and picking path.
+
+use bevy::input::touch::{TouchInput, TouchPhase};
+use bevy::log::LogPlugin;
+use bevy::prelude::*;
+use bevy::render::RenderPlugin;
+use bevy::render::settings::WgpuSettings;
+use bevy::window::{ExitCondition, PrimaryWindow, WindowEvent, WindowResolution};
+use bevy::winit::WinitPlugin;
+
+use hearme::Content;
+use hearme::board::BoardCell;
+
+pub fn app_with(content: Content, width: u32, height: u32) -> App {
+    let mut app = App::new();
+    app.add_plugins(
+        DefaultPlugins
+            .set(RenderPlugin { render_creation: WgpuSettings { backends: None, ..default() }.into(), ..default() })
+            .set(WindowPlugin {
+                primary_window: Some(Window { resolution: WindowResolution::new(width, height), ..default() }),
+                exit_condition: ExitCondition::DontExit,
+                close_when_requested: false,
+                ..default()
+            })
+            .set(AssetPlugin { file_path: ".".into(), ..default() })
+            .disable::<WinitPlugin>()
+            .disable::<LogPlugin>(),
+    );
+    app.insert_resource(content).add_plugins(hearme::plugin);
+    app.finish();
+    app.cleanup();
+    settle(&mut app);
+    app
+}
+
+/// The built-in vocabulary on a 10-inch 1280×800 tablet in landscape.
+pub fn tablet_app() -> App {
+    app_with(Content::built_in(), 1280, 800)
+}
+
+pub fn settle(app: &mut App) {
+    for _ in 0..3 {
+        app.update();
+    }
+}
+
+fn touch(app: &mut App, position: Vec2, phase: TouchPhase) {
+    let window = app
+        .world_mut()
+        .query_filtered::<Entity, With<PrimaryWindow>>()
+        .single(app.world())
+        .expect("the test app has a primary window");
+    let event = TouchInput { phase, position, window, force: None, id: 1 };
+    app.world_mut().write_message(event);
+    app.world_mut().write_message(WindowEvent::TouchInput(event));
+}
+
+pub fn press(app: &mut App, position: Vec2) {
+    touch(app, position, TouchPhase::Started);
+    app.update();
+}
+
+pub fn release(app: &mut App, position: Vec2) {
+    touch(app, position, TouchPhase::Ended);
+    app.update();
+}
+
+/// A finger down and up at `position`, then a frame for the UI to catch up.
+pub fn tap(app: &mut App, position: Vec2) {
+    press(app, position);
+    release(app, position);
+    app.update();
+}
+
+/// Logical rectangle (centre, size) of the first entity matching `filter`.
+pub fn rect_of(app: &mut App, entity: Entity) -> (Vec2, Vec2) {
+    let mut query = app.world_mut().query::<(&ComputedNode, &UiGlobalTransform)>();
+    let (node, transform) = query.get(app.world(), entity).expect("a laid-out UI node");
+    let scale = node.inverse_scale_factor();
+    (transform.translation * scale, node.size() * scale)
+}
+
+pub fn cell_entity(app: &mut App, board: &str, cell: &str) -> Option<Entity> {
+    let mut query = app.world_mut().query::<(Entity, &BoardCell)>();
+    query.iter(app.world()).find(|(_, c)| c.board == board && c.cell == cell).map(|(e, _)| e)
+}
+
+pub fn tap_cell(app: &mut App, board: &str, cell: &str) {
+    let entity = cell_entity(app, board, cell).unwrap_or_else(|| panic!("cell {board}/{cell} is on screen"));
+    let (centre, _) = rect_of(app, entity);
+    tap(app, centre);
+}
+
+pub fn named(app: &mut App, name: &str) -> Entity {
+    let mut query = app.world_mut().query::<(Entity, &Name)>();
+    query
+        .iter(app.world())
+        .find(|(_, n)| n.as_str() == name)
+        .map(|(e, _)| e)
+        .unwrap_or_else(|| panic!("an entity named {name:?}"))
+}
+
+pub fn tap_named(app: &mut App, name: &str) {
+    let entity = named(app, name);
+    let (centre, _) = rect_of(app, entity);
+    tap(app, centre);
+}
+
+pub fn cells_on_screen(app: &mut App) -> Vec<BoardCell> {
+    let mut query = app.world_mut().query::<&BoardCell>();
+    query.iter(app.world()).cloned().collect()
+}

@@ -1,0 +1,8 @@
+//! The one integration-test binary (one link of the Bevy graph instead of one per file).
+
+mod board_app;
+mod check_cli;
+mod harness;
+mod render;
+mod symbols;
+mod vocab;
