@@ -13,7 +13,10 @@ use crate::theme::{self, CELL_LABEL_PX, GAP_PX, PressFeedback, TEXT};
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Navigation>()
         .add_message::<BoardOpened>()
-        .add_systems(Update, show_current_board.run_if(resource_changed::<Navigation>))
+        .add_systems(
+            Update,
+            show_current_board.run_if(resource_changed::<Navigation>),
+        )
         .add_observer(activate_cell)
         .add_observer(activate_nav);
 }
@@ -26,7 +29,9 @@ pub struct Navigation {
 
 impl Default for Navigation {
     fn default() -> Self {
-        Navigation { trail: vec![HOME_BOARD.to_string()] }
+        Navigation {
+            trail: vec![HOME_BOARD.to_string()],
+        }
     }
 }
 
@@ -84,7 +89,10 @@ fn show_current_board(
     commands.entity(slot).despawn_related::<Children>();
     let Some(board) = content.vocabulary.board(navigation.current()) else {
         commands.entity(slot).with_child(theme::label(
-            format!("The board \"{}\" is missing from this vocabulary.", navigation.current()),
+            format!(
+                "The board \"{}\" is missing from this vocabulary.",
+                navigation.current()
+            ),
             CELL_LABEL_PX,
             theme::TEXT_ON_DARK,
         ));
@@ -102,7 +110,9 @@ fn show_current_board(
             }
         });
     });
-    opened.write(BoardOpened { board: board.id.clone() });
+    opened.write(BoardOpened {
+        board: board.id.clone(),
+    });
 }
 
 fn grid(board: &Board) -> impl Bundle {
@@ -136,16 +146,26 @@ fn placed(cell: &Cell) -> Node {
 fn cell_identity(board: &Board, cell: &Cell) -> impl Bundle {
     (
         Name::new(format!("Cell {}/{}", board.id, cell.id)),
-        BoardCell { board: board.id.clone(), cell: cell.id.clone() },
+        BoardCell {
+            board: board.id.clone(),
+            cell: cell.id.clone(),
+        },
         Button,
-        AccessibleLabel::new(if cell.is_folder() { format!("{} folder", cell.word) } else { cell.word.clone() }),
+        AccessibleLabel::new(if cell.is_folder() {
+            format!("{} folder", cell.word)
+        } else {
+            cell.word.clone()
+        }),
     )
 }
 
 fn feedback(cell: &Cell) -> (PressFeedback, BackgroundColor, BorderColor) {
     let colour = theme::word_class_colour(cell.class);
     (
-        PressFeedback { normal: colour, pressed: theme::darker(colour, 0.35) },
+        PressFeedback {
+            normal: colour,
+            pressed: theme::darker(colour, 0.35),
+        },
         BackgroundColor(colour),
         BorderColor::all(theme::darker(colour, 0.55)),
     )
@@ -168,19 +188,39 @@ fn picture_and_word(cell: &Cell, picture: Handle<Image>) -> impl Bundle {
             (
                 Name::new("Picture"),
                 ImageNode::new(picture),
-                Node { flex_grow: 1.0, flex_basis: px(0.0), min_height: px(0.0), aspect_ratio: Some(1.0), ..default() },
+                Node {
+                    flex_grow: 1.0,
+                    flex_basis: px(0.0),
+                    min_height: px(0.0),
+                    aspect_ratio: Some(1.0),
+                    ..default()
+                },
                 Pickable::IGNORE,
             ),
-            theme::label(cell.word.clone(), CELL_LABEL_PX, TEXT),
+            theme::label(cell.word.clone(), cell_label_size(&cell.word), TEXT),
         ],
     )
+}
+
+/// Long phrases get a smaller font so the picture keeps most of the cell.
+fn cell_label_size(word: &str) -> f32 {
+    if word.chars().count() > 14 {
+        CELL_LABEL_PX * 0.8
+    } else {
+        CELL_LABEL_PX
+    }
 }
 
 fn word_cell(board: &Board, cell: &Cell, picture: Handle<Image>) -> impl Bundle {
     let mut node = placed(cell);
     node.border = UiRect::all(px(2.0));
     node.border_radius = BorderRadius::all(px(10.0));
-    (cell_identity(board, cell), node, feedback(cell), children![picture_and_word(cell, picture)])
+    (
+        cell_identity(board, cell),
+        node,
+        feedback(cell),
+        children![picture_and_word(cell, picture)],
+    )
 }
 
 /// A folder looks like a folder: a tab on its top edge and a thicker outline, so it is told from
@@ -198,7 +238,12 @@ fn folder_cell(board: &Board, cell: &Cell, picture: Handle<Image>) -> impl Bundl
                     width: percent(45.0),
                     height: px(12.0),
                     flex_shrink: 0.0,
-                    border: UiRect { left: px(4.0), right: px(4.0), top: px(4.0), bottom: px(0.0) },
+                    border: UiRect {
+                        left: px(4.0),
+                        right: px(4.0),
+                        top: px(4.0),
+                        bottom: px(0.0)
+                    },
                     border_radius: BorderRadius::top(px(8.0)),
                     ..default()
                 },
@@ -213,7 +258,10 @@ fn folder_cell(board: &Board, cell: &Cell, picture: Handle<Image>) -> impl Bundl
                     flex_grow: 1.0,
                     min_height: px(0.0),
                     border: UiRect::all(px(4.0)),
-                    border_radius: BorderRadius { top_left: px(0.0), ..BorderRadius::all(px(10.0)) },
+                    border_radius: BorderRadius {
+                        top_left: px(0.0),
+                        ..BorderRadius::all(px(10.0))
+                    },
                     ..default()
                 },
                 press,
@@ -233,9 +281,15 @@ fn activate_cell(
     mut navigation: ResMut<Navigation>,
     mut chosen: MessageWriter<WordChosen>,
 ) {
-    let Ok(on_screen) = cells.get(click.entity) else { return };
-    let Some(board) = content.vocabulary.board(&on_screen.board) else { return };
-    let Some(cell) = board.cell(&on_screen.cell) else { return };
+    let Ok(on_screen) = cells.get(click.entity) else {
+        return;
+    };
+    let Some(board) = content.vocabulary.board(&on_screen.board) else {
+        return;
+    };
+    let Some(cell) = board.cell(&on_screen.cell) else {
+        return;
+    };
     match &cell.opens {
         Some(target) => navigation.open(target),
         None => {
@@ -249,8 +303,14 @@ fn activate_cell(
     }
 }
 
-fn activate_nav(click: On<Pointer<Click>>, actions: Query<&NavAction>, mut navigation: ResMut<Navigation>) {
-    let Ok(action) = actions.get(click.entity) else { return };
+fn activate_nav(
+    click: On<Pointer<Click>>,
+    actions: Query<&NavAction>,
+    mut navigation: ResMut<Navigation>,
+) {
+    let Ok(action) = actions.get(click.entity) else {
+        return;
+    };
     match action {
         NavAction::Home => navigation.home(),
         NavAction::Back => navigation.back(),

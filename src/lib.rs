@@ -37,18 +37,26 @@ impl Content {
         let (vocabulary, notices) = match Vocabulary::built_in(&symbols) {
             Ok(v) => (v, Vec::new()),
             Err(problems) => (
-                Vocabulary { boards: Default::default() },
+                Vocabulary {
+                    boards: Default::default(),
+                },
                 problems.iter().map(ToString::to_string).collect(),
             ),
         };
-        Content { vocabulary: Arc::new(vocabulary), symbols: Arc::new(symbols), notices }
+        Content {
+            vocabulary: Arc::new(vocabulary),
+            symbols: Arc::new(symbols),
+            notices,
+        }
     }
 
     /// The vocabulary in `DATA/vocab/default` if there is one, else the built-in one. A
     /// vocabulary with problems is not used; its problems become notices.
     pub fn for_data_dir(data_dir: Option<&PathBuf>) -> Self {
         let mut content = Content::built_in();
-        let Some(dir) = data_dir.map(|d| d.join("vocab").join("default")) else { return content };
+        let Some(dir) = data_dir.map(|d| d.join("vocab").join("default")) else {
+            return content;
+        };
         if !dir.is_dir() {
             return content;
         }
@@ -59,7 +67,9 @@ impl Content {
                     "The vocabulary in {} has problems, so the built-in one is shown:",
                     dir.display()
                 ));
-                content.notices.extend(problems.iter().map(ToString::to_string));
+                content
+                    .notices
+                    .extend(problems.iter().map(ToString::to_string));
             }
         }
         content
@@ -78,4 +88,44 @@ pub fn plugin(app: &mut App) {
         power::plugin,
         probe::plugin,
     ));
+}
+
+/// The app in a window, as a person uses it: 1280×800 (a 10-inch tablet) unless the window
+/// system says otherwise.
+pub fn windowed_app(content: Content) -> App {
+    let mut app = App::new();
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "Hearme".into(),
+                    resolution: bevy::window::WindowResolution::new(1280, 800),
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(AssetPlugin {
+                file_path: asset_root(),
+                ..default()
+            }),
+    )
+    .insert_resource(content)
+    .add_plugins(plugin);
+    app
+}
+
+/// Where `assets/` and `symbols/` are: beside an installed binary when they are there, else the
+/// source tree this binary was built from (a developer running `target/debug/hearme`). Bevy
+/// itself prefers `BEVY_ASSET_ROOT` and `CARGO_MANIFEST_DIR` when set.
+pub fn asset_root() -> String {
+    let beside_binary = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("symbols")));
+    let set_by_env = std::env::var_os("BEVY_ASSET_ROOT").is_some()
+        || std::env::var_os("CARGO_MANIFEST_DIR").is_some();
+    if set_by_env || beside_binary.is_some_and(|dir| dir.is_dir()) {
+        ".".to_string()
+    } else {
+        env!("CARGO_MANIFEST_DIR").to_string()
+    }
 }

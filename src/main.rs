@@ -4,7 +4,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use bevy::prelude::*;
-use bevy::window::WindowResolution;
 use clap::{Parser, Subcommand};
 
 use hearme::Content;
@@ -12,7 +11,11 @@ use hearme::model::check::check_paths;
 use hearme::model::symbols::SymbolLibrary;
 
 #[derive(Parser)]
-#[command(name = "hearme", version, about = "A picture-symbol communication aid for children")]
+#[command(
+    name = "hearme",
+    version,
+    about = "A picture-symbol communication aid for children"
+)]
 struct Cli {
     /// The data folder (profiles, vocabularies, visits, exports).
     #[arg(long, env = "HEARME_DATA", global = true)]
@@ -46,10 +49,17 @@ fn check(paths: &[PathBuf]) -> ExitCode {
         println!("{problem}");
     }
     if report.is_valid() {
-        println!("{} file(s) checked, no problems found", report.files_checked);
+        println!(
+            "{} file(s) checked, no problems found",
+            report.files_checked
+        );
         ExitCode::SUCCESS
     } else {
-        eprintln!("{} problem(s) in {} file(s) checked", report.problems.len(), report.files_checked);
+        eprintln!(
+            "{} problem(s) in {} file(s) checked",
+            report.problems.len(),
+            report.files_checked
+        );
         ExitCode::FAILURE
     }
 }
@@ -59,7 +69,9 @@ fn check(paths: &[PathBuf]) -> ExitCode {
 fn default_data_dir() -> Option<PathBuf> {
     let base = std::env::var_os("XDG_DATA_HOME")
         .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local").join("share")))?;
+        .or_else(|| {
+            std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local").join("share"))
+        })?;
     Some(base.join("hearme"))
 }
 
@@ -68,25 +80,7 @@ fn run_app(data_dir: Option<PathBuf>) -> ExitCode {
     for notice in &content.notices {
         eprintln!("{notice}");
     }
-    let exit = App::new()
-        .add_plugins(
-            DefaultPlugins
-                .set(WindowPlugin {
-                    primary_window: Some(Window {
-                        title: "Hearme".into(),
-                        resolution: WindowResolution::new(1280, 800),
-                        ..default()
-                    }),
-                    ..default()
-                })
-                // Assets live in `assets/` and pictures in `symbols/`, both beside each other at
-                // the package root (or beside the installed binary).
-                .set(AssetPlugin { file_path: ".".into(), ..default() }),
-        )
-        .insert_resource(content)
-        .add_plugins(hearme::plugin)
-        .run();
-    match exit {
+    match hearme::windowed_app(content).run() {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(_) => ExitCode::FAILURE,
     }

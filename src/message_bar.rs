@@ -19,8 +19,11 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Message>()
         .init_resource::<Speaking>()
         .add_message::<WordChosen>()
-        .add_systems(Startup, spawn_bar)
-        .add_systems(Update, (add_chosen_words, advance_speaking, show_message).chain())
+        .add_systems(PostStartup, spawn_bar)
+        .add_systems(
+            Update,
+            (add_chosen_words, advance_speaking, show_message).chain(),
+        )
         .add_observer(press_bar_button);
 }
 
@@ -49,7 +52,11 @@ pub struct Message {
 
 impl Message {
     pub fn text(&self) -> String {
-        self.items.iter().map(|i| i.word.as_str()).collect::<Vec<_>>().join(" ")
+        self.items
+            .iter()
+            .map(|i| i.word.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -102,13 +109,20 @@ fn spawn_bar(mut commands: Commands, slot: Query<Entity, With<MessageBarSlot>>) 
                 },
             ),
             (theme::button("Speak button", "Speak"), BarAction::Speak),
-            (theme::button("Delete last button", "Delete"), BarAction::DeleteLast),
+            (
+                theme::button("Delete last button", "Delete"),
+                BarAction::DeleteLast
+            ),
             (theme::button("Clear button", "Clear"), BarAction::Clear),
         ],
     ));
 }
 
-fn add_chosen_words(mut chosen: MessageReader<WordChosen>, mut message: ResMut<Message>, mut speaking: ResMut<Speaking>) {
+fn add_chosen_words(
+    mut chosen: MessageReader<WordChosen>,
+    mut message: ResMut<Message>,
+    mut speaking: ResMut<Speaking>,
+) {
     for word in chosen.read() {
         speaking.position = None;
         message.items.push(MessageItem {
@@ -126,7 +140,9 @@ fn press_bar_button(
     mut message: ResMut<Message>,
     mut speaking: ResMut<Speaking>,
 ) {
-    let Ok(action) = actions.get(click.entity) else { return };
+    let Ok(action) = actions.get(click.entity) else {
+        return;
+    };
     match action {
         BarAction::Speak => {
             if !message.items.is_empty() {
@@ -151,7 +167,9 @@ fn advance_speaking(
     mut speaking: ResMut<Speaking>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
-    let Some(position) = speaking.position else { return };
+    let Some(position) = speaking.position else {
+        return;
+    };
     speaking.timer.tick(time.delta());
     let steps = speaking.timer.times_finished_this_tick() as usize;
     if steps > 0 {
@@ -171,13 +189,20 @@ fn show_message(
     container: Query<Entity, With<MessageSymbols>>,
     mut shown: Query<(&MessageSymbol, &mut BackgroundColor)>,
 ) {
-    let Ok(container) = container.single() else { return };
+    let Ok(container) = container.single() else {
+        return;
+    };
     if message.is_changed() {
         commands.entity(container).despawn_related::<Children>();
         let first = message.items.len().saturating_sub(SHOWN_SYMBOLS);
         commands.entity(container).with_children(|bar| {
             for (position, item) in message.items.iter().enumerate().skip(first) {
-                bar.spawn(message_symbol(position, item, images.get(&item.symbol), speaking.position == Some(position)));
+                bar.spawn(message_symbol(
+                    position,
+                    item,
+                    images.get(&item.symbol),
+                    speaking.position == Some(position),
+                ));
             }
         });
     } else if speaking.is_changed() {
@@ -191,7 +216,12 @@ fn symbol_background(highlighted: bool) -> Color {
     if highlighted { HIGHLIGHT } else { Color::WHITE }
 }
 
-fn message_symbol(position: usize, item: &MessageItem, picture: Handle<Image>, highlighted: bool) -> impl Bundle {
+fn message_symbol(
+    position: usize,
+    item: &MessageItem,
+    picture: Handle<Image>,
+    highlighted: bool,
+) -> impl Bundle {
     (
         Name::new(format!("Message symbol {position}")),
         MessageSymbol(position),
@@ -211,7 +241,13 @@ fn message_symbol(position: usize, item: &MessageItem, picture: Handle<Image>, h
         children![
             (
                 ImageNode::new(picture),
-                Node { flex_grow: 1.0, flex_basis: px(0.0), min_height: px(0.0), aspect_ratio: Some(1.0), ..default() },
+                Node {
+                    flex_grow: 1.0,
+                    flex_basis: px(0.0),
+                    min_height: px(0.0),
+                    aspect_ratio: Some(1.0),
+                    ..default()
+                },
                 Pickable::IGNORE,
             ),
             theme::label(item.word.clone(), MESSAGE_LABEL_PX, TEXT),

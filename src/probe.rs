@@ -13,15 +13,21 @@ use bevy::window::RequestRedraw;
 
 use crate::board::{BoardCell, BoardGrid};
 use crate::message_bar::MessageSymbol;
+use crate::screen::NavAction;
 use crate::symbol_images::all_shown_pictures_ready;
 
 pub(super) fn plugin(app: &mut App) {
     if let Some(path) = std::env::var_os("HEARME_SCREENSHOT") {
-        app.insert_resource(ScreenshotJob { path: path.into(), state: ShotState::WaitingForBoard })
-            .add_systems(Last, take_screenshot_when_ready);
+        app.insert_resource(ScreenshotJob {
+            path: path.into(),
+            state: ShotState::WaitingForBoard,
+        })
+        .add_systems(Last, take_screenshot_when_ready);
     }
     if let Ok(board) = std::env::var("HEARME_OPEN_BOARD") {
-        app.world_mut().resource_mut::<crate::board::Navigation>().open(&board);
+        app.world_mut()
+            .resource_mut::<crate::board::Navigation>()
+            .open(&board);
     }
     if std::env::var_os("HEARME_PROBE").is_none() {
         return;
@@ -57,7 +63,9 @@ fn note_tap(
     frame: Res<FrameCount>,
     mut probe: ResMut<Probe>,
 ) {
-    let Ok(cell) = cells.get(click.entity) else { return };
+    let Ok(cell) = cells.get(click.entity) else {
+        return;
+    };
     let is_folder = content
         .vocabulary
         .board(&cell.board)
@@ -78,6 +86,7 @@ fn watch_frames(
     shown: Query<&ImageNode>,
     grid: Query<(), With<BoardGrid>>,
     cells: Query<(&BoardCell, &ComputedNode, &UiGlobalTransform)>,
+    buttons: Query<(&NavAction, &ComputedNode, &UiGlobalTransform)>,
     symbols: Query<&MessageSymbol>,
     mut probe: ResMut<Probe>,
     mut redraw: MessageWriter<RequestRedraw>,
@@ -87,21 +96,41 @@ fn watch_frames(
         probe.ready_frame = Some(frame.0);
         for (cell, node, transform) in &cells {
             let centre = transform.translation * node.inverse_scale_factor();
-            say(&format!("cell {}/{} x={:.0} y={:.0}", cell.board, cell.cell, centre.x, centre.y));
+            say(&format!(
+                "cell {}/{} x={:.0} y={:.0}",
+                cell.board, cell.cell, centre.x, centre.y
+            ));
         }
-        probe.pending.push((frame.0, format!("ready frame={}", frame.0)));
+        for (action, node, transform) in &buttons {
+            let centre = transform.translation * node.inverse_scale_factor();
+            say(&format!(
+                "button {action:?} x={:.0} y={:.0}",
+                centre.x, centre.y
+            ));
+        }
+        probe
+            .pending
+            .push((frame.0, format!("ready frame={}", frame.0)));
     }
     if let Some((tap_frame, at)) = probe.folder_tap
         && ready
     {
-        let line = format!("folder-complete frames={} ms={:.2}", frame.0 - tap_frame, at.elapsed().as_secs_f64() * 1e3);
+        let line = format!(
+            "folder-complete frames={} ms={:.2}",
+            frame.0 - tap_frame,
+            at.elapsed().as_secs_f64() * 1e3
+        );
         probe.pending.push((frame.0, line));
         probe.folder_tap = None;
     }
     if let Some((tap_frame, at, length)) = probe.word_tap
         && symbols.iter().any(|s| s.0 + 1 == length)
     {
-        let line = format!("word-shown frames={} ms={:.2}", frame.0 - tap_frame, at.elapsed().as_secs_f64() * 1e3);
+        let line = format!(
+            "word-shown frames={} ms={:.2}",
+            frame.0 - tap_frame,
+            at.elapsed().as_secs_f64() * 1e3
+        );
         probe.pending.push((frame.0, line));
         probe.word_tap = None;
     }
@@ -110,7 +139,11 @@ fn watch_frames(
     }
 }
 
-fn report_shown_frames(frame: Res<FrameCount>, mut probe: ResMut<Probe>, mut redraw: MessageWriter<RequestRedraw>) {
+fn report_shown_frames(
+    frame: Res<FrameCount>,
+    mut probe: ResMut<Probe>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
     let due: Vec<String> = probe
         .pending
         .iter()
@@ -162,14 +195,24 @@ fn take_screenshot_when_ready(
         }
         ShotState::Ready(at) if frame.0 >= at + 3 => {
             let path = job.path.clone();
-            commands.spawn(Screenshot::primary_window()).observe(move |shot: On<ScreenshotCaptured>, mut job: ResMut<ScreenshotJob>, frame: Res<FrameCount>| {
-                let saved = shot.image.clone().try_into_dynamic().map(|picture| picture.to_rgb8().save(&path));
-                match saved {
-                    Ok(Ok(())) => job.state = ShotState::Saved(frame.0),
-                    Ok(Err(e)) => error!("cannot save the screenshot to {}: {e}", path.display()),
-                    Err(e) => error!("cannot convert the screenshot: {e}"),
-                }
-            });
+            commands.spawn(Screenshot::primary_window()).observe(
+                move |shot: On<ScreenshotCaptured>,
+                      mut job: ResMut<ScreenshotJob>,
+                      frame: Res<FrameCount>| {
+                    let saved = shot
+                        .image
+                        .clone()
+                        .try_into_dynamic()
+                        .map(|picture| picture.to_rgb8().save(&path));
+                    match saved {
+                        Ok(Ok(())) => job.state = ShotState::Saved(frame.0),
+                        Ok(Err(e)) => {
+                            error!("cannot save the screenshot to {}: {e}", path.display())
+                        }
+                        Err(e) => error!("cannot convert the screenshot: {e}"),
+                    }
+                },
+            );
             job.state = ShotState::Requested;
         }
         ShotState::Saved(at) if frame.0 >= at + 1 => {

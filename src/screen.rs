@@ -37,7 +37,10 @@ pub enum NavAction {
 
 fn spawn_screen(mut commands: Commands, window: Query<&Window, With<PrimaryWindow>>) {
     commands.spawn((Name::new("Camera"), Camera2d));
-    let landscape = window.single().map(|w| w.width() >= w.height()).unwrap_or(true);
+    let landscape = window
+        .single()
+        .map(|w| w.width() >= w.height())
+        .unwrap_or(true);
     commands.spawn((
         Name::new("Screen"),
         ScreenRoot,
@@ -53,21 +56,36 @@ fn spawn_screen(mut commands: Commands, window: Query<&Window, With<PrimaryWindo
             (
                 Name::new("Message bar slot"),
                 MessageBarSlot,
-                Node { height: px(MESSAGE_BAR_PX), flex_shrink: 0.0, ..default() },
+                Node {
+                    height: px(MESSAGE_BAR_PX),
+                    flex_shrink: 0.0,
+                    ..default()
+                },
             ),
             (
                 Name::new("Board area"),
                 BoardArea,
                 area_node(landscape),
                 children![
-                    (NavStrip, Name::new("Nav strip"), nav_node(landscape), children![
-                        (theme::button("Home button", "Home"), NavAction::Home),
-                        (theme::button("Back button", "Back"), NavAction::Back),
-                    ]),
+                    (
+                        NavStrip,
+                        Name::new("Nav strip"),
+                        nav_node(landscape),
+                        children![
+                            (theme::button("Home button", "Home"), NavAction::Home),
+                            (theme::button("Back button", "Back"), NavAction::Back),
+                        ]
+                    ),
                     (
                         Name::new("Grid slot"),
                         GridSlot,
-                        Node { flex_grow: 1.0, flex_basis: px(0.0), min_width: px(0.0), min_height: px(0.0), ..default() },
+                        Node {
+                            flex_grow: 1.0,
+                            flex_basis: px(0.0),
+                            min_width: px(0.0),
+                            min_height: px(0.0),
+                            ..default()
+                        },
                     ),
                 ],
             ),
@@ -79,7 +97,11 @@ fn area_node(landscape: bool) -> Node {
     Node {
         flex_grow: 1.0,
         min_height: px(0.0),
-        flex_direction: if landscape { FlexDirection::Row } else { FlexDirection::ColumnReverse },
+        flex_direction: if landscape {
+            FlexDirection::Row
+        } else {
+            FlexDirection::ColumnReverse
+        },
         column_gap: px(GAP_PX),
         row_gap: px(GAP_PX),
         ..default()
@@ -87,12 +109,20 @@ fn area_node(landscape: bool) -> Node {
 }
 
 fn nav_node(landscape: bool) -> Node {
-    let (width, height) = if landscape { (px(NAV_STRIP_PX), auto()) } else { (auto(), px(NAV_STRIP_PX)) };
+    let (width, height) = if landscape {
+        (px(NAV_STRIP_PX), auto())
+    } else {
+        (auto(), px(NAV_STRIP_PX))
+    };
     Node {
         width,
         height,
         flex_shrink: 0.0,
-        flex_direction: if landscape { FlexDirection::Column } else { FlexDirection::Row },
+        flex_direction: if landscape {
+            FlexDirection::Column
+        } else {
+            FlexDirection::Row
+        },
         justify_content: JustifyContent::Start,
         align_items: AlignItems::Stretch,
         row_gap: px(GAP_PX * 2.0),

@@ -28,14 +28,22 @@ impl SymbolImages {
     }
 }
 
-fn load_vocabulary_symbols(mut images: ResMut<SymbolImages>, content: Res<Content>, assets: Res<AssetServer>) {
+fn load_vocabulary_symbols(
+    mut images: ResMut<SymbolImages>,
+    content: Res<Content>,
+    assets: Res<AssetServer>,
+) {
     for id in content.vocabulary.symbol_ids() {
-        let Some(symbol) = content.symbols.get(id) else { continue };
+        let Some(symbol) = content.symbols.get(id) else {
+            continue;
+        };
         // Keep pictures only on the GPU side: a CPU copy of every picture would double memory.
-        let handle = assets.load_with_settings(
-            format!("symbols/{}", symbol.file),
-            |settings: &mut ImageLoaderSettings| settings.asset_usage = RenderAssetUsages::RENDER_WORLD,
-        );
+        let handle = assets
+            .load_builder()
+            .with_settings(|settings: &mut ImageLoaderSettings| {
+                settings.asset_usage = RenderAssetUsages::RENDER_WORLD
+            })
+            .load(format!("symbols/{}", symbol.file));
         images.handles.insert(id.to_string(), handle);
     }
 }
@@ -45,7 +53,10 @@ pub fn all_shown_pictures_ready(assets: &AssetServer, shown: &Query<&ImageNode>)
     shown.iter().all(|node| {
         node.image == Handle::default()
             || assets.is_loaded(&node.image)
-            || matches!(assets.load_state(&node.image), bevy::asset::LoadState::Failed(_))
+            || matches!(
+                assets.load_state(&node.image),
+                bevy::asset::LoadState::Failed(_)
+            )
     })
 }
 

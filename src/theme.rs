@@ -27,7 +27,10 @@ pub(super) fn plugin(app: &mut App) {
     // Andika replaces the default font handle, so every text uses it (Bevy's own default font
     // is ASCII-only and children's names and words are not).
     let mut fonts = app.world_mut().resource_mut::<Assets<Font>>();
-    if let Err(error) = fonts.insert(AssetId::default(), Font::from_bytes(ANDIKA_REGULAR.to_vec())) {
+    if let Err(error) = fonts.insert(
+        AssetId::default(),
+        Font::from_bytes(ANDIKA_REGULAR.to_vec()),
+    ) {
         warn!("could not install the Andika font: {error}");
     }
     app.insert_resource(ClearColor(BACKGROUND));
@@ -51,15 +54,22 @@ pub fn word_class_colour(class: WordClass) -> Color {
 /// A darker shade of a cell colour, for borders and the pressed state.
 pub fn darker(color: Color, amount: f32) -> Color {
     let linear = color.to_srgba();
-    Color::srgb(linear.red * (1.0 - amount), linear.green * (1.0 - amount), linear.blue * (1.0 - amount))
+    Color::srgb(
+        linear.red * (1.0 - amount),
+        linear.green * (1.0 - amount),
+        linear.blue * (1.0 - amount),
+    )
 }
 
 pub fn label(text: impl Into<String>, size_px: f32, color: Color) -> impl Bundle {
     (
         Text::new(text),
-        TextFont { font_size: FontSize::Px(size_px), ..default() },
+        TextFont {
+            font_size: FontSize::Px(size_px),
+            ..default()
+        },
         TextColor(color),
-        TextLayout::new_with_justify(Justify::Center),
+        TextLayout::justify(Justify::Center),
         Pickable::IGNORE,
     )
 }
@@ -81,7 +91,10 @@ pub fn button(name: &'static str, text: &'static str) -> impl Bundle {
         },
         BackgroundColor(BUTTON),
         BorderColor::all(TEXT_ON_DARK),
-        PressFeedback { normal: BUTTON, pressed: BUTTON_PRESSED },
+        PressFeedback {
+            normal: BUTTON,
+            pressed: BUTTON_PRESSED,
+        },
         children![label(text, BUTTON_LABEL_PX, TEXT_ON_DARK)],
     )
 }

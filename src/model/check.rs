@@ -49,7 +49,10 @@ pub fn check_paths(paths: &[PathBuf], symbols: &SymbolLibrary) -> CheckReport {
         } else if path.exists() {
             vec![path.clone()]
         } else {
-            report.problems.push(Problem::at_start(&path.display().to_string(), "no such file or folder"));
+            report.problems.push(Problem::at_start(
+                &path.display().to_string(),
+                "no such file or folder",
+            ));
             continue;
         };
         for file in files {
@@ -63,12 +66,16 @@ pub fn check_paths(paths: &[PathBuf], symbols: &SymbolLibrary) -> CheckReport {
     for (folder, files) in by_folder {
         report.files_checked += files.len();
         let mut boards = Vec::new();
+        // A board file that cannot be read is reported once, by itself; links to it (by its
+        // file name) are not reported again as links to a missing board.
+        let mut unreadable = Vec::new();
         for file in &files {
             let label = file.display().to_string();
             let text = match read_text_file(file) {
                 Ok(text) => text,
                 Err(problem) => {
                     report.problems.push(problem);
+                    unreadable.extend(file_stem(file));
                     continue;
                 }
             };
@@ -80,11 +87,15 @@ pub fn check_paths(paths: &[PathBuf], symbols: &SymbolLibrary) -> CheckReport {
                 }
                 FileKind::Board => match parse_board(&label, &text, symbols) {
                     Ok(board) => boards.push(board),
-                    Err(problems) => report.problems.extend(problems),
+                    Err(problems) => {
+                        report.problems.extend(problems);
+                        unreadable.extend(board_id_of(&text).or_else(|| file_stem(file)));
+                    }
                 },
             }
         }
-        let siblings = sibling_board_ids(&folder, &files);
+        let mut siblings = sibling_board_ids(&folder, &files);
+        siblings.extend(unreadable);
         report.problems.extend(check_links(&boards, &siblings));
     }
     report
@@ -93,7 +104,9 @@ pub fn check_paths(paths: &[PathBuf], symbols: &SymbolLibrary) -> CheckReport {
 /// Ids of the boards in `folder` that were not themselves given, so that checking one file of a
 /// vocabulary still knows which boards its folder cells can open.
 fn sibling_board_ids(folder: &Path, given: &[PathBuf]) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(folder) else { return Vec::new() };
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
     entries
         .flatten()
         .map(|e| e.path())
@@ -101,7 +114,12 @@ fn sibling_board_ids(folder: &Path, given: &[PathBuf]) -> Vec<String> {
         .filter(|p| kind_of(p) == FileKind::Board)
         .filter_map(|p| {
             let text = read_text_file(&p).ok()?;
-            board_id_of(&text)
+            board_id_of(&text).or_else(|| file_stem(&p))
         })
         .collect()
+}
+
+fn file_stem(path: &Path) -> Option<String> {
+    path.file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
 }

@@ -2,5 +2,6 @@
 
 pub mod check;
 pub mod problem;
+pub mod session;
 pub mod symbols;
 pub mod vocab;

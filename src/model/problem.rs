@@ -18,13 +18,22 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
     }
 }
 
 impl Problem {
     pub fn new(file: &str, (line, column): (usize, usize), message: impl Into<String>) -> Self {
-        Problem { file: file.to_string(), line, column, message: message.into() }
+        Problem {
+            file: file.to_string(),
+            line,
+            column,
+            message: message.into(),
+        }
     }
 
     pub fn at_start(file: &str, message: impl Into<String>) -> Self {
@@ -66,7 +75,10 @@ pub fn read_text_file(path: &std::path::Path) -> Result<String, Problem> {
     if metadata.len() > MAX_FILE_BYTES {
         return Err(Problem::at_start(
             &label,
-            format!("the file is {} bytes, more than the {MAX_FILE_BYTES} bytes a board may have", metadata.len()),
+            format!(
+                "the file is {} bytes, more than the {MAX_FILE_BYTES} bytes a board may have",
+                metadata.len()
+            ),
         ));
     }
     let bytes = std::fs::read(path)
@@ -79,7 +91,11 @@ pub fn text_from_bytes(label: &str, bytes: &[u8]) -> Result<String, Problem> {
         Ok(text) => Ok(text.trim_start_matches('\u{feff}').to_string()),
         Err(e) => {
             let position = line_column(bytes, e.valid_up_to());
-            Err(Problem::new(label, position, "this is not a text file (it is not UTF-8); expected RON text"))
+            Err(Problem::new(
+                label,
+                position,
+                "this is not a text file (it is not UTF-8); expected RON text",
+            ))
         }
     }
 }
@@ -87,8 +103,14 @@ pub fn text_from_bytes(label: &str, bytes: &[u8]) -> Result<String, Problem> {
 fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset.min(bytes.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }
 
@@ -110,7 +132,9 @@ pub fn locate_field(text: &str, key: &str, value: &str, nth: usize) -> (usize, u
         }
         let rest = &text[search_from..];
         let after_colon = rest.trim_start();
-        let Some(after_colon) = after_colon.strip_prefix(':') else { continue };
+        let Some(after_colon) = after_colon.strip_prefix(':') else {
+            continue;
+        };
         let value_text = after_colon.trim_start();
         if value_text.starts_with(value) {
             if found == nth {

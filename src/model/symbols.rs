@@ -54,8 +54,16 @@ impl SymbolLibrary {
     }
 
     pub fn from_manifest(manifest: Manifest) -> Self {
-        let by_id = manifest.symbols.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
-        SymbolLibrary { symbols: manifest.symbols, by_id }
+        let by_id = manifest
+            .symbols
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        SymbolLibrary {
+            symbols: manifest.symbols,
+            by_id,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -97,8 +105,10 @@ impl SymbolLibrary {
                         .iter()
                         .flat_map(|w| w.split_whitespace())
                         .any(|w| w.to_lowercase().starts_with(term.as_str()));
-                    let in_keywords =
-                        symbol.keywords.iter().any(|k| k.to_lowercase().starts_with(term.as_str()));
+                    let in_keywords = symbol
+                        .keywords
+                        .iter()
+                        .any(|k| k.to_lowercase().starts_with(term.as_str()));
                     score += match (in_words, in_keywords) {
                         (true, _) => 2,
                         (false, true) => 1,

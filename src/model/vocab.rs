@@ -16,17 +16,50 @@ pub const MAX_GRID_SIDE: u16 = 20;
 
 /// The default vocabulary, embedded so the app runs with no data folder.
 pub const BUILT_IN_BOARDS: &[(&str, &str)] = &[
-    ("assets/vocab/default/home.ron", include_str!("../../assets/vocab/default/home.ron")),
-    ("assets/vocab/default/people.ron", include_str!("../../assets/vocab/default/people.ron")),
-    ("assets/vocab/default/feelings.ron", include_str!("../../assets/vocab/default/feelings.ron")),
-    ("assets/vocab/default/food-drink.ron", include_str!("../../assets/vocab/default/food-drink.ron")),
-    ("assets/vocab/default/places.ron", include_str!("../../assets/vocab/default/places.ron")),
-    ("assets/vocab/default/activities.ron", include_str!("../../assets/vocab/default/activities.ron")),
-    ("assets/vocab/default/body.ron", include_str!("../../assets/vocab/default/body.ron")),
-    ("assets/vocab/default/things.ron", include_str!("../../assets/vocab/default/things.ron")),
-    ("assets/vocab/default/time.ron", include_str!("../../assets/vocab/default/time.ron")),
-    ("assets/vocab/default/questions.ron", include_str!("../../assets/vocab/default/questions.ron")),
-    ("assets/vocab/default/keeping-safe.ron", include_str!("../../assets/vocab/default/keeping-safe.ron")),
+    (
+        "assets/vocab/default/home.ron",
+        include_str!("../../assets/vocab/default/home.ron"),
+    ),
+    (
+        "assets/vocab/default/people.ron",
+        include_str!("../../assets/vocab/default/people.ron"),
+    ),
+    (
+        "assets/vocab/default/feelings.ron",
+        include_str!("../../assets/vocab/default/feelings.ron"),
+    ),
+    (
+        "assets/vocab/default/food-drink.ron",
+        include_str!("../../assets/vocab/default/food-drink.ron"),
+    ),
+    (
+        "assets/vocab/default/places.ron",
+        include_str!("../../assets/vocab/default/places.ron"),
+    ),
+    (
+        "assets/vocab/default/activities.ron",
+        include_str!("../../assets/vocab/default/activities.ron"),
+    ),
+    (
+        "assets/vocab/default/body.ron",
+        include_str!("../../assets/vocab/default/body.ron"),
+    ),
+    (
+        "assets/vocab/default/things.ron",
+        include_str!("../../assets/vocab/default/things.ron"),
+    ),
+    (
+        "assets/vocab/default/time.ron",
+        include_str!("../../assets/vocab/default/time.ron"),
+    ),
+    (
+        "assets/vocab/default/questions.ron",
+        include_str!("../../assets/vocab/default/questions.ron"),
+    ),
+    (
+        "assets/vocab/default/keeping-safe.ron",
+        include_str!("../../assets/vocab/default/keeping-safe.ron"),
+    ),
 ];
 
 /// Modified Fitzgerald key: the colour of a cell tells the kind of word.
@@ -125,7 +158,10 @@ impl Vocabulary {
     pub fn symbol_ids(&self) -> Vec<&str> {
         let mut seen = HashSet::new();
         let mut ids = Vec::new();
-        let home_first = self.home().into_iter().chain(self.boards.values().filter(|b| b.id != HOME_BOARD));
+        let home_first = self
+            .home()
+            .into_iter()
+            .chain(self.boards.values().filter(|b| b.id != HOME_BOARD));
         for board in home_first {
             for cell in &board.cells {
                 if seen.insert(cell.symbol.as_str()) {
@@ -138,7 +174,9 @@ impl Vocabulary {
 
     /// The built-in default vocabulary. It is checked by the test suite, so it always loads.
     pub fn built_in(symbols: &SymbolLibrary) -> Result<Self, Vec<Problem>> {
-        let sources = BUILT_IN_BOARDS.iter().map(|(file, text)| (file.to_string(), text.to_string()));
+        let sources = BUILT_IN_BOARDS
+            .iter()
+            .map(|(file, text)| (file.to_string(), text.to_string()));
         Self::from_sources(sources, symbols)
     }
 
@@ -184,7 +222,10 @@ impl Vocabulary {
             let first = &boards[0];
             problems.push(Problem::at_start(
                 &first.file,
-                format!("this vocabulary has no board with id {}; the app opens that board first", quoted(HOME_BOARD)),
+                format!(
+                    "this vocabulary has no board with id {}; the app opens that board first",
+                    quoted(HOME_BOARD)
+                ),
             ));
         }
         if boards.is_empty() && problems.is_empty() {
@@ -193,7 +234,10 @@ impl Vocabulary {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let boards = boards.into_iter().map(|b| (b.board.id.clone(), b.board)).collect();
+        let boards = boards
+            .into_iter()
+            .map(|b| (b.board.id.clone(), b.board))
+            .collect();
         Ok(Vocabulary { boards })
     }
 }
@@ -230,10 +274,19 @@ pub fn board_id_of(text: &str) -> Option<String> {
 
 /// Parses and checks one board file on its own (links to other boards are checked by
 /// [`check_links`]).
-pub fn parse_board(file: &str, text: &str, symbols: &SymbolLibrary) -> Result<SourcedBoard, Vec<Problem>> {
-    let board: Board = ron_options()
-        .from_str(text)
-        .map_err(|e| vec![Problem::from_ron(file, text, &e, "a board like (v: 1, id: \"home\", name: ..., rows: ..., columns: ..., cells: [...])")])?;
+pub fn parse_board(
+    file: &str,
+    text: &str,
+    symbols: &SymbolLibrary,
+) -> Result<SourcedBoard, Vec<Problem>> {
+    let board: Board = ron_options().from_str(text).map_err(|e| {
+        vec![Problem::from_ron(
+            file,
+            text,
+            &e,
+            "a board like (v: 1, id: \"home\", name: ..., rows: ..., columns: ..., cells: [...])",
+        )]
+    })?;
     let mut problems = Vec::new();
     let at = |key: &str, value: &str, nth: usize| locate_field(text, key, value, nth);
 
@@ -241,11 +294,18 @@ pub fn parse_board(file: &str, text: &str, symbols: &SymbolLibrary) -> Result<So
         problems.push(Problem::new(
             file,
             at("v", &board.v.to_string(), 0),
-            format!("board format version {} is not known; this Hearme reads version {BOARD_VERSION}", board.v),
+            format!(
+                "board format version {} is not known; this Hearme reads version {BOARD_VERSION}",
+                board.v
+            ),
         ));
     }
     if board.id.trim().is_empty() {
-        problems.push(Problem::new(file, at("id", "\"", 0), "the board id is empty"));
+        problems.push(Problem::new(
+            file,
+            at("id", "\"", 0),
+            "the board id is empty",
+        ));
     }
     for (side, value) in [("rows", board.rows), ("columns", board.columns)] {
         if value == 0 || value > MAX_GRID_SIDE {
@@ -264,14 +324,22 @@ pub fn parse_board(file: &str, text: &str, symbols: &SymbolLibrary) -> Result<So
         let occurrence = ids_seen.entry(cell.id.as_str()).or_insert(0);
         let cell_at = at("id", &id_quoted, *occurrence);
         if *occurrence > 0 {
-            problems.push(Problem::new(file, cell_at, format!("cell id {id_quoted} is used twice on this board")));
+            problems.push(Problem::new(
+                file,
+                cell_at,
+                format!("cell id {id_quoted} is used twice on this board"),
+            ));
         }
         *occurrence += 1;
         if cell.id.trim().is_empty() {
             problems.push(Problem::new(file, cell_at, "a cell has an empty id"));
         }
         if cell.word.trim().is_empty() {
-            problems.push(Problem::new(file, cell_at, format!("cell {id_quoted} has no word; every cell shows its word")));
+            problems.push(Problem::new(
+                file,
+                cell_at,
+                format!("cell {id_quoted} has no word; every cell shows its word"),
+            ));
         }
         if !symbols.contains(&cell.symbol) {
             let symbol_quoted = quoted(&cell.symbol);
@@ -303,11 +371,19 @@ pub fn parse_board(file: &str, text: &str, symbols: &SymbolLibrary) -> Result<So
             ));
         }
         if cell.opens.as_deref() == Some(board.id.as_str()) {
-            problems.push(Problem::new(file, cell_at, format!("folder cell {id_quoted} opens its own board")));
+            problems.push(Problem::new(
+                file,
+                cell_at,
+                format!("folder cell {id_quoted} opens its own board"),
+            ));
         }
     }
     if problems.is_empty() {
-        Ok(SourcedBoard { file: file.to_string(), text: text.to_string(), board })
+        Ok(SourcedBoard {
+            file: file.to_string(),
+            text: text.to_string(),
+            board,
+        })
     } else {
         Err(problems)
     }
@@ -332,7 +408,9 @@ pub fn check_links(boards: &[SourcedBoard], known_elsewhere: &[String]) -> Vec<P
     for sourced in boards {
         let mut nth_link: HashMap<&str, usize> = HashMap::new();
         for cell in &sourced.board.cells {
-            let Some(target) = cell.opens.as_deref() else { continue };
+            let Some(target) = cell.opens.as_deref() else {
+                continue;
+            };
             let nth = nth_link.entry(target).or_insert(0);
             let position = locate_field(&sourced.text, "opens", &quoted(target), *nth);
             *nth += 1;
@@ -340,7 +418,11 @@ pub fn check_links(boards: &[SourcedBoard], known_elsewhere: &[String]) -> Vec<P
                 problems.push(Problem::new(
                     &sourced.file,
                     position,
-                    format!("folder cell {} opens board {}, which does not exist", quoted(&cell.id), quoted(target)),
+                    format!(
+                        "folder cell {} opens board {}, which does not exist",
+                        quoted(&cell.id),
+                        quoted(target)
+                    ),
                 ));
             }
         }

@@ -14,7 +14,12 @@ use crate::harness::*;
 const MIN_CELL_PX: f32 = 15.0 / 25.4 * 151.0;
 
 fn message_words(app: &App) -> Vec<String> {
-    app.world().resource::<Message>().items.iter().map(|i| i.word.clone()).collect()
+    app.world()
+        .resource::<Message>()
+        .items
+        .iter()
+        .map(|i| i.word.clone())
+        .collect()
 }
 
 fn shown_message_symbols(app: &mut App) -> usize {
@@ -58,7 +63,10 @@ fn hidden_cells_keep_their_place() {
     let content = Content::built_in();
     let home = content.vocabulary.home().unwrap();
     let hidden: Vec<_> = home.cells.iter().filter(|c| c.hidden).collect();
-    assert!(!hidden.is_empty(), "the built-in home board shows the hidden-cell feature");
+    assert!(
+        !hidden.is_empty(),
+        "the built-in home board shows the hidden-cell feature"
+    );
 
     let mut app = tablet_app();
     let mut unhidden = content.clone();
@@ -70,12 +78,21 @@ fn hidden_cells_keep_their_place() {
     let mut all_shown = app_with(unhidden, 1280, 800);
 
     for cell in &hidden {
-        assert!(cell_entity(&mut app, "home", &cell.id).is_none(), "{} is hidden", cell.id);
+        assert!(
+            cell_entity(&mut app, "home", &cell.id).is_none(),
+            "{} is hidden",
+            cell.id
+        );
     }
     for cell in home.visible_cells() {
         let with_hidden = cell_entity(&mut app, "home", &cell.id).unwrap();
         let without = cell_entity(&mut all_shown, "home", &cell.id).unwrap();
-        assert_eq!(rect_of(&mut app, with_hidden), rect_of(&mut all_shown, without), "{} did not move", cell.id);
+        assert_eq!(
+            rect_of(&mut app, with_hidden),
+            rect_of(&mut all_shown, without),
+            "{} did not move",
+            cell.id
+        );
     }
 }
 
@@ -147,7 +164,11 @@ fn a_folder_opens_its_board_and_back_and_home_return() {
     assert_eq!(current_board(&app), "keeping-safe");
     tap_named(&mut app, "Home button");
     assert_eq!(current_board(&app), "home");
-    assert_eq!(message_words(&app), ["juice"], "navigation keeps the message");
+    assert_eq!(
+        message_words(&app),
+        ["juice"],
+        "navigation keeps the message"
+    );
 }
 
 #[test]
@@ -168,9 +189,15 @@ fn a_press_shows_at_once_and_goes_when_released() {
     let (centre, _) = rect_of(&mut app, entity);
     let feedback = *app.world().get::<PressFeedback>(entity).unwrap();
     press(&mut app, centre);
-    assert_eq!(app.world().get::<BackgroundColor>(entity).unwrap().0, feedback.pressed);
+    assert_eq!(
+        app.world().get::<BackgroundColor>(entity).unwrap().0,
+        feedback.pressed
+    );
     release(&mut app, centre);
-    assert_eq!(app.world().get::<BackgroundColor>(entity).unwrap().0, feedback.normal);
+    assert_eq!(
+        app.world().get::<BackgroundColor>(entity).unwrap().0,
+        feedback.normal
+    );
 }
 
 fn smallest_cell(app: &mut App) -> Vec2 {
@@ -187,11 +214,17 @@ fn smallest_cell(app: &mut App) -> Vec2 {
 fn cells_are_at_least_15_mm_on_a_10_inch_tablet_either_way_up() {
     let mut landscape = tablet_app();
     let size = smallest_cell(&mut landscape);
-    assert!(size.min_element() >= MIN_CELL_PX, "landscape cell {size} px, want {MIN_CELL_PX:.0}");
+    assert!(
+        size.min_element() >= MIN_CELL_PX,
+        "landscape cell {size} px, want {MIN_CELL_PX:.0}"
+    );
 
     let mut portrait = app_with(Content::built_in(), 800, 1280);
     let size = smallest_cell(&mut portrait);
-    assert!(size.min_element() >= MIN_CELL_PX, "portrait cell {size} px, want {MIN_CELL_PX:.0}");
+    assert!(
+        size.min_element() >= MIN_CELL_PX,
+        "portrait cell {size} px, want {MIN_CELL_PX:.0}"
+    );
 }
 
 #[test]
@@ -201,11 +234,16 @@ fn turning_the_tablet_moves_the_nav_strip_and_keeps_the_grid_order() {
     let (strip_centre, _) = rect_of(&mut app, strip);
     assert!(strip_centre.x < 200.0, "landscape: nav strip on the left");
 
-    let mut window = app.world_mut().query_filtered::<&mut Window, With<bevy::window::PrimaryWindow>>();
-    window.single_mut(app.world_mut()).unwrap().resolution.set(800.0, 1280.0);
-    settle(&mut app);
+    turn_window(&mut app, 800.0, 1280.0);
     let (strip_centre, _) = rect_of(&mut app, strip);
-    assert!(strip_centre.y > 1000.0, "portrait: nav strip along the bottom, at {strip_centre}");
+    assert!(
+        strip_centre.y > 1000.0,
+        "portrait: nav strip along the bottom, at {strip_centre}"
+    );
     tap_cell(&mut app, "home", "yes");
-    assert_eq!(message_words(&app), ["yes"], "cells still answer taps after turning");
+    assert_eq!(
+        message_words(&app),
+        ["yes"],
+        "cells still answer taps after turning"
+    );
 }

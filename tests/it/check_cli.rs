@@ -8,7 +8,9 @@ fn hearme() -> Command {
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("check").join(name);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("check")
+        .join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -25,22 +27,28 @@ fn stdout(output: &Output) -> String {
 #[test]
 fn the_built_in_vocabulary_and_manifest_check_clean() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let output = check(&[&root.join("assets/vocab/default"), &root.join("symbols/manifest.ron")]);
+    let output = check(&[
+        &root.join("assets/vocab/default"),
+        &root.join("symbols/manifest.ron"),
+    ]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
 }
 
 #[test]
 fn malformed_files_give_path_line_column_errors_and_exit_1() {
     let dir = scratch("malformed");
-    let board = |cells: &str| format!("(v: 1, id: \"b\", name: \"B\", rows: 2, columns: 2, cells: [\n{cells}\n])\n");
+    let board = |cells: &str| {
+        format!("(v: 1, id: \"b\", name: \"B\", rows: 2, columns: 2, cells: [\n{cells}\n])\n")
+    };
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty.ron", Vec::new(), ":1:1: the file is empty"),
-        ("binary.ron", vec![0x89, b'P', b'N', b'G', 0xff, 0xfe, 0, 1], ":1:5: this is not a text file"),
-        ("wrong-type.ron", b"(v: 1, id: 7)".to_vec(), ":1:"),
+        ("binary.ron", vec![0x89, b'P', b'N', b'G', 0xff, 0xfe, 0, 1], ":1:1: this is not a text file"),
+        ("wrong-type.ron", b"(v: 1, id: 7)".to_vec(), ":1:11: expected string"),
+        ("text-after-binary.ron", b"(v: 1,\n  id: \"a\xff\")".to_vec(), ":2:9: this is not a text file"),
         (
             "unknown-symbol.ron",
             board("(id: \"a\", word: \"a\", symbol: \"nope\", class: Verb, row: 0, column: 0),").into_bytes(),
-            ":2:32: cell \"a\" uses symbol \"nope\", which is not in the symbol library",
+            ":2:30: cell \"a\" uses symbol \"nope\", which is not in the symbol library",
         ),
         (
             "outside.ron",
@@ -70,8 +78,14 @@ fn malformed_files_give_path_line_column_errors_and_exit_1() {
         let text = stdout(&output);
         assert_eq!(output.status.code(), Some(1), "{name}: {text}");
         let first = text.lines().next().unwrap_or_default();
-        assert!(first.starts_with(&file.display().to_string()), "{name}: {first}");
-        assert!(first.contains(expected), "{name}: expected {expected:?} in {first:?}");
+        assert!(
+            first.starts_with(&file.display().to_string()),
+            "{name}: {first}"
+        );
+        assert!(
+            first.contains(expected),
+            "{name}: expected {expected:?} in {first:?}"
+        );
         std::fs::remove_file(&file).unwrap();
     }
 }
@@ -80,10 +94,24 @@ fn malformed_files_give_path_line_column_errors_and_exit_1() {
 fn a_folder_with_one_bad_file_reports_only_that_file() {
     let dir = scratch("folder");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for name in ["home.ron", "people.ron", "feelings.ron", "food-drink.ron", "places.ron", "activities.ron", "body.ron", "things.ron", "time.ron", "questions.ron", "keeping-safe.ron"] {
+    for name in [
+        "home.ron",
+        "people.ron",
+        "feelings.ron",
+        "food-drink.ron",
+        "places.ron",
+        "activities.ron",
+        "body.ron",
+        "things.ron",
+        "time.ron",
+        "questions.ron",
+        "keeping-safe.ron",
+    ] {
         std::fs::copy(root.join("assets/vocab/default").join(name), dir.join(name)).unwrap();
     }
-    let broken = std::fs::read_to_string(dir.join("people.ron")).unwrap().replacen("rows:", "rows: rows:", 1);
+    let broken = std::fs::read_to_string(dir.join("people.ron"))
+        .unwrap()
+        .replacen("rows:", "rows: rows:", 1);
     std::fs::write(dir.join("people.ron"), broken).unwrap();
     let output = check(&[&dir]);
     let text = stdout(&output);
@@ -116,6 +144,11 @@ fn random_bytes_never_panic() {
         std::fs::write(dir.join(format!("r{round}.ron")), bytes).unwrap();
     }
     let output = check(&[&dir]);
-    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
 }

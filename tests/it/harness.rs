@@ -16,14 +16,27 @@ pub fn app_with(content: Content, width: u32, height: u32) -> App {
     let mut app = App::new();
     app.add_plugins(
         DefaultPlugins
-            .set(RenderPlugin { render_creation: WgpuSettings { backends: None, ..default() }.into(), ..default() })
+            .set(RenderPlugin {
+                render_creation: WgpuSettings {
+                    backends: None,
+                    ..default()
+                }
+                .into(),
+                ..default()
+            })
             .set(WindowPlugin {
-                primary_window: Some(Window { resolution: WindowResolution::new(width, height), ..default() }),
+                primary_window: Some(Window {
+                    resolution: WindowResolution::new(width, height),
+                    ..default()
+                }),
                 exit_condition: ExitCondition::DontExit,
                 close_when_requested: false,
                 ..default()
             })
-            .set(AssetPlugin { file_path: ".".into(), ..default() })
+            .set(AssetPlugin {
+                file_path: ".".into(),
+                ..default()
+            })
             .disable::<WinitPlugin>()
             .disable::<LogPlugin>(),
     );
@@ -51,9 +64,16 @@ fn touch(app: &mut App, position: Vec2, phase: TouchPhase) {
         .query_filtered::<Entity, With<PrimaryWindow>>()
         .single(app.world())
         .expect("the test app has a primary window");
-    let event = TouchInput { phase, position, window, force: None, id: 1 };
+    let event = TouchInput {
+        phase,
+        position,
+        window,
+        force: None,
+        id: 1,
+    };
     app.world_mut().write_message(event);
-    app.world_mut().write_message(WindowEvent::TouchInput(event));
+    app.world_mut()
+        .write_message(WindowEvent::TouchInput(event));
 }
 
 pub fn press(app: &mut App, position: Vec2) {
@@ -75,7 +95,9 @@ pub fn tap(app: &mut App, position: Vec2) {
 
 /// Logical rectangle (centre, size) of the first entity matching `filter`.
 pub fn rect_of(app: &mut App, entity: Entity) -> (Vec2, Vec2) {
-    let mut query = app.world_mut().query::<(&ComputedNode, &UiGlobalTransform)>();
+    let mut query = app
+        .world_mut()
+        .query::<(&ComputedNode, &UiGlobalTransform)>();
     let (node, transform) = query.get(app.world(), entity).expect("a laid-out UI node");
     let scale = node.inverse_scale_factor();
     (transform.translation * scale, node.size() * scale)
@@ -83,11 +105,15 @@ pub fn rect_of(app: &mut App, entity: Entity) -> (Vec2, Vec2) {
 
 pub fn cell_entity(app: &mut App, board: &str, cell: &str) -> Option<Entity> {
     let mut query = app.world_mut().query::<(Entity, &BoardCell)>();
-    query.iter(app.world()).find(|(_, c)| c.board == board && c.cell == cell).map(|(e, _)| e)
+    query
+        .iter(app.world())
+        .find(|(_, c)| c.board == board && c.cell == cell)
+        .map(|(e, _)| e)
 }
 
 pub fn tap_cell(app: &mut App, board: &str, cell: &str) {
-    let entity = cell_entity(app, board, cell).unwrap_or_else(|| panic!("cell {board}/{cell} is on screen"));
+    let entity =
+        cell_entity(app, board, cell).unwrap_or_else(|| panic!("cell {board}/{cell} is on screen"));
     let (centre, _) = rect_of(app, entity);
     tap(app, centre);
 }
@@ -110,4 +136,19 @@ pub fn tap_named(app: &mut App, name: &str) {
 pub fn cells_on_screen(app: &mut App) -> Vec<BoardCell> {
     let mut query = app.world_mut().query::<&BoardCell>();
     query.iter(app.world()).cloned().collect()
+}
+
+/// Turns or resizes the window as winit would: new resolution plus a `WindowResized` message.
+pub fn turn_window(app: &mut App, width: f32, height: f32) {
+    let mut windows = app
+        .world_mut()
+        .query_filtered::<(Entity, &mut Window), With<PrimaryWindow>>();
+    let (window, mut settings) = windows.single_mut(app.world_mut()).unwrap();
+    settings.resolution.set(width, height);
+    app.world_mut().write_message(bevy::window::WindowResized {
+        window,
+        width,
+        height,
+    });
+    settle(app);
 }

@@ -16,21 +16,34 @@ pub fn screenshot_of_board(board: Option<&str>, width: u32, height: u32, name: &
         .args(["-a", "-s", &format!("-screen 0 {width}x{height}x24")])
         .arg(env!("CARGO_BIN_EXE_hearme"))
         .env("HEARME_SCREENSHOT", &out)
-        .env("HEARME_DATA", Path::new(env!("CARGO_TARGET_TMPDIR")).join("render-data"))
+        .env(
+            "HEARME_DATA",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("render-data"),
+        )
         .env("WGPU_BACKEND", "vulkan")
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
     if let Some(board) = board {
         command.env("HEARME_OPEN_BOARD", board);
     }
-    let mut child = command.spawn().expect("xvfb-run is installed (tools/install-deps)");
+    let mut child = command
+        .spawn()
+        .expect("xvfb-run is installed (tools/install-deps)");
     let started = Instant::now();
     loop {
         if let Some(status) = child.try_wait().unwrap() {
             let mut stderr = String::new();
             use std::io::Read;
-            child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
-            assert!(status.success(), "the app failed under xvfb: {status}\n{stderr}");
+            child
+                .stderr
+                .take()
+                .unwrap()
+                .read_to_string(&mut stderr)
+                .unwrap();
+            assert!(
+                status.success(),
+                "the app failed under xvfb: {status}\n{stderr}"
+            );
             break;
         }
         if started.elapsed() > Duration::from_secs(180) {
@@ -56,13 +69,31 @@ fn the_home_board_renders_with_its_grid_and_pictures() {
     for pixel in shot.pixels().step_by(7) {
         distinct.insert(pixel.0);
     }
-    assert!(distinct.len() > 500, "the screen is nearly blank: {} colours", distinct.len());
+    assert!(
+        distinct.len() > 500,
+        "the screen is nearly blank: {} colours",
+        distinct.len()
+    );
 
     // Every word class on the home board shows up as cell backgrounds: the grid is there.
-    for class in [WordClass::People, WordClass::Verb, WordClass::Describing, WordClass::Noun, WordClass::Social, WordClass::Negation] {
+    for class in [
+        WordClass::People,
+        WordClass::Verb,
+        WordClass::Describing,
+        WordClass::Noun,
+        WordClass::Social,
+        WordClass::Negation,
+    ] {
         let rgb = word_class_colour(class).to_srgba();
-        let want = [(rgb.red * 255.0).round() as u8, (rgb.green * 255.0).round() as u8, (rgb.blue * 255.0).round() as u8];
+        let want = [
+            (rgb.red * 255.0).round() as u8,
+            (rgb.green * 255.0).round() as u8,
+            (rgb.blue * 255.0).round() as u8,
+        ];
         let count = shot.pixels().filter(|p| close(p.0, want)).count();
-        assert!(count > 2000, "{class:?} cells: only {count} pixels of {want:?}");
+        assert!(
+            count > 2000,
+            "{class:?} cells: only {count} pixels of {want:?}"
+        );
     }
 }

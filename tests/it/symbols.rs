@@ -14,7 +14,11 @@ fn the_library_has_1500_symbols_beyond_the_vocabulary() {
     let library = SymbolLibrary::built_in();
     let content = Content::built_in();
     let used = content.vocabulary.symbol_ids().len();
-    assert!(library.len() >= used + 1500, "{} symbols, {used} used by the vocabulary", library.len());
+    assert!(
+        library.len() >= used + 1500,
+        "{} symbols, {used} used by the vocabulary",
+        library.len()
+    );
 }
 
 #[test]
@@ -23,12 +27,19 @@ fn no_flags_skin_tones_or_brands_are_shipped() {
     for symbol in library.iter() {
         assert_ne!(symbol.group, "flags", "{}", symbol.id);
         for tone in ["1F3FB", "1F3FC", "1F3FD", "1F3FE", "1F3FF"] {
-            assert!(!symbol.codepoint.contains(tone), "{} has a skin tone", symbol.id);
+            assert!(
+                !symbol.codepoint.contains(tone),
+                "{} has a skin tone",
+                symbol.id
+            );
         }
         assert_eq!(symbol.licence, "CC BY-SA 4.0");
         assert!(!symbol.words.is_empty());
     }
-    assert!(library.search("github").is_empty(), "brand logos are left out");
+    assert!(
+        library.search("github").is_empty(),
+        "brand logos are left out"
+    );
 }
 
 #[test]
@@ -38,8 +49,16 @@ fn every_vocabulary_picture_is_a_transparent_png_of_at_least_256_px() {
         let symbol = content.symbols.get(id).unwrap();
         let path = symbols_dir().join(&symbol.file);
         let picture = image::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        assert!(picture.width() >= 256 && picture.height() >= 256, "{}", path.display());
-        assert!(picture.color().has_alpha(), "{} is transparent", path.display());
+        assert!(
+            picture.width() >= 256 && picture.height() >= 256,
+            "{}",
+            path.display()
+        );
+        assert!(
+            picture.color().has_alpha(),
+            "{} is transparent",
+            path.display()
+        );
     }
 }
 
@@ -49,9 +68,13 @@ fn every_manifest_file_exists_and_the_set_is_under_40_mb() {
     let mut bytes = 0;
     for symbol in library.iter() {
         let path = symbols_dir().join(&symbol.file);
-        bytes += std::fs::metadata(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).len();
+        bytes += std::fs::metadata(&path)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+            .len();
     }
-    bytes += std::fs::metadata(symbols_dir().join("manifest.ron")).unwrap().len();
+    bytes += std::fs::metadata(symbols_dir().join("manifest.ron"))
+        .unwrap()
+        .len();
     assert!(bytes < 40 * 1024 * 1024, "symbols/ is {bytes} bytes");
 }
 
@@ -65,7 +88,14 @@ fn the_attribution_credits_openmoji() {
 #[test]
 fn search_finds_symbols_by_word_and_keyword() {
     let library = SymbolLibrary::built_in();
-    let found: Vec<&str> = library.search("dog").iter().map(|s| s.id.as_str()).collect();
-    assert!(found.contains(&"dog-face") || found.contains(&"dog"), "{found:?}");
+    let found: Vec<&str> = library
+        .search("dog")
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    assert!(
+        found.contains(&"dog-face") || found.contains(&"dog"),
+        "{found:?}"
+    );
     assert!(library.search("").is_empty());
 }

@@ -1,0 +1,244 @@
+//! Benchmarks, run by hand in release: `cargo run --release --example bench -- startup`.
+//! Prints `name: value unit` lines (medians of 5 runs) and a baseline measured in the same run.
+//!
+//! `startup` starts its own Xvfb (software Vulkan through Mesa's llvmpipe), launches this same
+//! executable as the app, and taps it through the X server with xdotool, as a finger would.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, ChildStdout, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use bevy::prelude::*;
+
+const RUNS: usize = 5;
+const DISPLAY: &str = ":97";
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("startup") => startup(),
+        Some("run-app") => {
+            hearme::windowed_app(hearme::Content::built_in()).run();
+        }
+        Some("run-empty") => empty_bevy_app(),
+        _ => {
+            eprintln!("usage: bench startup");
+            std::process::exit(2);
+        }
+    }
+}
+
+/// The floor: an empty Bevy window with the same plugins, timed to its first presented frame.
+fn empty_bevy_app() {
+    let mut app = App::new();
+    app.add_plugins(DefaultPlugins.set(WindowPlugin {
+        primary_window: Some(Window {
+            resolution: bevy::window::WindowResolution::new(1280, 800),
+            ..default()
+        }),
+        ..default()
+    }))
+    .add_systems(Startup, |mut commands: Commands| {
+        commands.spawn(Camera2d);
+    })
+    .add_systems(
+        Last,
+        |frame: Res<bevy::diagnostic::FrameCount>,
+         mut redraw: MessageWriter<bevy::window::RequestRedraw>| {
+            redraw.write(bevy::window::RequestRedraw);
+            // Frame 1 presented by the time frame 3 starts (pipelined rendering), as the app probe.
+            if frame.0 == 3 {
+                println!("probe ready frame=1");
+            }
+        },
+    );
+    app.run();
+}
+
+struct Running {
+    child: Child,
+    lines: Receiver<(Instant, String)>,
+}
+
+impl Running {
+    fn start(mode: &str) -> (Self, Instant) {
+        let started = Instant::now();
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .arg(mode)
+            .env("DISPLAY", DISPLAY)
+            .env("HEARME_PROBE", "1")
+            .env("WGPU_BACKEND", "vulkan")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start the app");
+        let stdout: ChildStdout = child.stdout.take().unwrap();
+        let (send, lines) = channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if send.send((Instant::now(), line)).is_err() {
+                    break;
+                }
+            }
+        });
+        (Running { child, lines }, started)
+    }
+
+    fn wait_for(&self, prefix: &str) -> (Instant, String) {
+        loop {
+            let (at, line) = self
+                .lines
+                .recv_timeout(Duration::from_secs(60))
+                .unwrap_or_else(|_| panic!("no `{prefix}` line"));
+            if line.starts_with(prefix) {
+                return (at, line);
+            }
+        }
+    }
+
+    fn collect_until(&self, prefix: &str) -> (Instant, Vec<String>) {
+        let mut seen = Vec::new();
+        loop {
+            let (at, line) = self.wait_for("probe ");
+            let done = line.starts_with(prefix);
+            seen.push(line);
+            if done {
+                return (at, seen);
+            }
+        }
+    }
+
+    fn cpu_ticks(&self) -> u64 {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap();
+        let after_name = &stat[stat.rfind(')').unwrap() + 2..];
+        let fields: Vec<&str> = after_name.split_whitespace().collect();
+        fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+    }
+
+    fn pss_mb(&self) -> f64 {
+        let rollup =
+            std::fs::read_to_string(format!("/proc/{}/smaps_rollup", self.child.id())).unwrap();
+        let kb: f64 = rollup
+            .lines()
+            .find(|l| l.starts_with("Pss:"))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse().ok())
+            .unwrap();
+        kb / 1024.0
+    }
+
+    fn stop(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn field(line: &str, name: &str) -> f64 {
+    line.split_whitespace()
+        .find_map(|part| part.strip_prefix(&format!("{name}=")))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("{name} in {line}"))
+}
+
+fn position_of(lines: &[String], what: &str) -> (f64, f64) {
+    let line = lines
+        .iter()
+        .find(|l| l.starts_with(what))
+        .unwrap_or_else(|| panic!("{what} on screen"));
+    (field(line, "x"), field(line, "y"))
+}
+
+fn tap_at((x, y): (f64, f64)) {
+    let status = Command::new("xdotool")
+        .args([
+            "mousemove",
+            &format!("{x:.0}"),
+            &format!("{y:.0}"),
+            "click",
+            "1",
+        ])
+        .env("DISPLAY", DISPLAY)
+        .status()
+        .expect("xdotool is installed (tools/install-deps)");
+    assert!(status.success());
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    values[values.len() / 2]
+}
+
+fn startup() {
+    let mut xvfb = Command::new("Xvfb")
+        .args([DISPLAY, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("Xvfb is installed (tools/install-deps)");
+    std::thread::sleep(Duration::from_secs(2));
+    let ticks_per_second = 100.0;
+
+    let (
+        mut baseline,
+        mut start,
+        mut folder_frames,
+        mut folder_ms,
+        mut word_frames,
+        mut idle_cpu,
+        mut pss,
+    ) = (vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
+    for run in 0..RUNS {
+        let (empty, started) = Running::start("run-empty");
+        let (at, _) = empty.wait_for("probe ready");
+        baseline.push((at - started).as_secs_f64());
+        empty.stop();
+
+        let (app, started) = Running::start("run-app");
+        let (at, lines) = app.collect_until("probe ready");
+        start.push((at - started).as_secs_f64());
+
+        let before = app.cpu_ticks();
+        std::thread::sleep(Duration::from_secs(10));
+        idle_cpu.push((app.cpu_ticks() - before) as f64 / ticks_per_second / 10.0 * 100.0);
+        pss.push(app.pss_mb());
+
+        tap_at(position_of(&lines, "probe cell home/food-drink"));
+        let (_, line) = app.wait_for("probe folder-complete");
+        folder_frames.push(field(&line, "frames"));
+        folder_ms.push(field(&line, "ms"));
+
+        tap_at(position_of(&lines, "probe button Home"));
+        std::thread::sleep(Duration::from_millis(300));
+        tap_at(position_of(&lines, "probe cell home/want"));
+        let (_, line) = app.wait_for("probe word-shown");
+        word_frames.push(field(&line, "frames"));
+        app.stop();
+        eprintln!(
+            "run {}: startup {:.3} s, baseline {:.3} s",
+            run + 1,
+            start[run],
+            baseline[run]
+        );
+    }
+    let _ = xvfb.kill();
+
+    println!("startup-to-board-with-pictures: {:.3} s", median(start));
+    println!(
+        "baseline-empty-bevy-window-first-frame: {:.3} s",
+        median(baseline)
+    );
+    println!(
+        "folder-tap-to-all-pictures: {:.0} frames",
+        median(folder_frames)
+    );
+    println!(
+        "folder-tap-to-all-pictures-time: {:.1} ms",
+        median(folder_ms)
+    );
+    println!("word-tap-to-message-bar: {:.0} frames", median(word_frames));
+    println!(
+        "idle-cpu-10s-after-board: {:.2} % of a core",
+        median(idle_cpu)
+    );
+    println!("pss-board-shown: {:.0} MB", median(pss));
+}

@@ -1,0 +1,320 @@
+//! A visit's journal: one RON value per line, appended and fsynced per event, so a crash or a
+//! flat battery loses at most the event being written. Reading it back skips torn or corrupt
+//! lines, reports them by number, and keeps everything else.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+pub const JOURNAL_VERSION: u32 = 1;
+pub const JOURNAL_EXTENSION: &str = "journal";
+/// A journal longer than this is not read: a real visit writes a few thousand short lines.
+pub const MAX_JOURNAL_BYTES: u64 = 64 * 1024 * 1024;
+
+/// One line of the journal (the contract in DESIGN.md: extend, don't break).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JournalLine {
+    pub v: u32,
+    pub seq: u64,
+    /// UTC, RFC 3339 with milliseconds: `2026-11-26T14:02:11.250Z`.
+    pub at: String,
+    pub event: Event,
+}
+
+/// Who did it: the child, or the worker showing the child (modelling).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Actor {
+    Child,
+    Worker,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SeenAlone {
+    Yes,
+    No { reason: String },
+    Partly { reason: String },
+    NotRecorded,
+}
+
+/// How the worker marked an item on review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Mark {
+    Prompted,
+    Spontaneous,
+    /// Checked back with the child, who confirmed it.
+    Confirmed,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Event {
+    VisitStarted {
+        case_ref: String,
+        visit: String,
+        purpose: String,
+        present: Vec<String>,
+        seen_alone: SeenAlone,
+        profile: String,
+    },
+    SymbolChosen {
+        board: String,
+        cell: String,
+        label: String,
+        by: Actor,
+    },
+    MessageSpoken {
+        text: String,
+        symbols: Vec<String>,
+        by: Actor,
+    },
+    ScaleAnswered {
+        scale: String,
+        prompt: String,
+        options: Vec<String>,
+        /// 0-based index into `options`.
+        chosen: usize,
+        by: Actor,
+    },
+    CardPlaced {
+        activity: String,
+        prompt: String,
+        card: String,
+        column: String,
+        by: Actor,
+    },
+    WorkerNote {
+        text: String,
+    },
+    /// The worker struck out an earlier event (a mis-tap); it stays in the journal, and the
+    /// summary leaves it out.
+    Redacted {
+        seq: u64,
+        #[serde(default)]
+        reason: String,
+    },
+    Marked {
+        seq: u64,
+        mark: Mark,
+    },
+    VisitEnded,
+}
+
+/// A line that could not be read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedLine {
+    /// 1-based line number in the file.
+    pub line: usize,
+    pub reason: String,
+}
+
+/// What was read back from a journal file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recovered {
+    pub path: PathBuf,
+    pub lines: Vec<JournalLine>,
+    pub skipped: Vec<SkippedLine>,
+}
+
+impl Recovered {
+    pub fn is_ended(&self) -> bool {
+        self.lines
+            .iter()
+            .any(|l| matches!(l.event, Event::VisitEnded))
+    }
+
+    pub fn next_seq(&self) -> u64 {
+        self.lines.iter().map(|l| l.seq + 1).max().unwrap_or(0)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum JournalError {
+    #[error("{path}: cannot read the journal: {source}")]
+    Io { path: String, source: io::Error },
+    #[error("{path}: not a visit journal: {why}")]
+    NotAJournal { path: String, why: String },
+}
+
+pub fn timestamp_now() -> String {
+    jiff::Timestamp::now()
+        .strftime("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string()
+}
+
+/// Appends events to a journal file, one fsynced line each.
+pub struct JournalWriter {
+    file: File,
+    path: PathBuf,
+    next_seq: u64,
+}
+
+impl JournalWriter {
+    /// Starts a new journal; fails if the file exists, so no visit is ever overwritten.
+    pub fn create(path: &Path) -> io::Result<Self> {
+        let file = OpenOptions::new()
+            .append(true)
+            .create_new(true)
+            .open(path)?;
+        sync_parent(path);
+        Ok(JournalWriter {
+            file,
+            path: path.to_path_buf(),
+            next_seq: 0,
+        })
+    }
+
+    /// Continues a journal after `recovered`. A torn last line is left where it is (it is
+    /// reported each time the journal is read) and new lines start on a line of their own.
+    pub fn resume(recovered: &Recovered) -> io::Result<Self> {
+        let mut file = OpenOptions::new().append(true).open(&recovered.path)?;
+        let length = file.metadata()?.len();
+        if length > 0 {
+            let bytes = std::fs::read(&recovered.path)?;
+            if bytes.last() != Some(&b'\n') {
+                file.write_all(b"\n")?;
+            }
+        }
+        Ok(JournalWriter {
+            file,
+            path: recovered.path.clone(),
+            next_seq: recovered.next_seq(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Writes one event and waits until it is on disk.
+    pub fn append(&mut self, event: Event) -> io::Result<JournalLine> {
+        let line = JournalLine {
+            v: JOURNAL_VERSION,
+            seq: self.next_seq,
+            at: timestamp_now(),
+            event,
+        };
+        self.append_line(&line)?;
+        Ok(line)
+    }
+
+    /// Writes a line made elsewhere (fixtures, imports); the sequence continues after it.
+    pub fn append_line(&mut self, line: &JournalLine) -> io::Result<()> {
+        let mut text = ron::to_string(line).map_err(io::Error::other)?;
+        text.push('\n');
+        self.file.write_all(text.as_bytes())?;
+        self.file.sync_data()?;
+        self.next_seq = self.next_seq.max(line.seq + 1);
+        Ok(())
+    }
+}
+
+fn sync_parent(path: &Path) {
+    if let Some(parent) = path.parent()
+        && let Ok(dir) = File::open(parent)
+    {
+        let _ = dir.sync_all();
+    }
+}
+
+/// Reads a journal. Lines that do not parse are skipped and listed; a file that holds no
+/// `VisitStarted` at all is not a journal and is refused.
+pub fn read_journal(path: &Path) -> Result<Recovered, JournalError> {
+    let label = path.display().to_string();
+    let io_error = |source| JournalError::Io {
+        path: label.clone(),
+        source,
+    };
+    let length = std::fs::metadata(path).map_err(io_error)?.len();
+    if length > MAX_JOURNAL_BYTES {
+        return Err(JournalError::NotAJournal {
+            path: label,
+            why: format!(
+                "it is {length} bytes, more than a visit journal can be ({MAX_JOURNAL_BYTES})"
+            ),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|source| JournalError::Io {
+        path: label.clone(),
+        source,
+    })?;
+    parse_journal(path, &bytes)
+}
+
+pub fn parse_journal(path: &Path, bytes: &[u8]) -> Result<Recovered, JournalError> {
+    let label = path.display().to_string();
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(JournalError::NotAJournal {
+            path: label,
+            why: "the file is empty".into(),
+        });
+    }
+    let mut lines = Vec::new();
+    let mut skipped = Vec::new();
+    let ends_with_newline = bytes.last() == Some(&b'\n');
+    let raw_lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
+    let count = raw_lines.len();
+    for (index, raw) in raw_lines.into_iter().enumerate() {
+        let number = index + 1;
+        let is_last = index + 1 == count;
+        if raw.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let torn = is_last && !ends_with_newline;
+        let text = match std::str::from_utf8(raw) {
+            Ok(text) => text,
+            Err(_) => {
+                skipped.push(SkippedLine {
+                    line: number,
+                    reason: "not text (not UTF-8)".into(),
+                });
+                continue;
+            }
+        };
+        match ron::from_str::<JournalLine>(text) {
+            Ok(line) if line.v > JOURNAL_VERSION => skipped.push(SkippedLine {
+                line: number,
+                reason: format!("written by a newer Hearme (journal version {})", line.v),
+            }),
+            Ok(line) => lines.push(line),
+            Err(error) => skipped.push(SkippedLine {
+                line: number,
+                reason: if torn {
+                    "cut off part-way (the tablet stopped while writing it)".to_string()
+                } else {
+                    format!(
+                        "cannot be read: {} at column {}",
+                        error.code, error.span.start.col
+                    )
+                },
+            }),
+        }
+    }
+    if !lines
+        .iter()
+        .any(|l| matches!(l.event, Event::VisitStarted { .. }))
+    {
+        let why = if lines.is_empty() {
+            "no line of it is a journal event".to_string()
+        } else {
+            "it has no VisitStarted line".to_string()
+        };
+        return Err(JournalError::NotAJournal { path: label, why });
+    }
+    Ok(Recovered {
+        path: path.to_path_buf(),
+        lines,
+        skipped,
+    })
+}
+
+/// The journals in a sessions folder, in name order (names start with the start time).
+pub fn journals_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == JOURNAL_EXTENSION))
+        .collect();
+    found.sort();
+    Ok(found)
+}
