@@ -5,10 +5,13 @@
 //! `HEARME_OPEN_BOARD=ID` starts on another board (for screenshots of each board).
 
 use std::io::Write;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
 
 use bevy::diagnostic::FrameCount;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
+use bevy::render::{ExtractSchedule, Render, RenderApp, RenderSystems};
 use bevy::window::RequestRedraw;
 
 use crate::board::{BoardCell, BoardGrid};
@@ -32,27 +35,71 @@ pub(super) fn plugin(app: &mut App) {
     if std::env::var_os("HEARME_PROBE").is_none() {
         return;
     }
-    app.init_resource::<Probe>()
+    let outbox = Outbox::default();
+    app.insert_resource(Probe { outbox: outbox.clone(), ..default() })
         .add_observer(note_tap)
-        .add_systems(First, report_shown_frames)
         .add_systems(Last, watch_frames);
+    if let Some(render_app) = app.get_sub_app_mut(RenderApp) {
+        render_app
+            .insert_resource(outbox)
+            .init_resource::<Presenting>()
+            .add_systems(ExtractSchedule, take_reports_of_this_frame)
+            .add_systems(Render, say_presented.in_set(RenderSystems::Cleanup));
+    }
 }
+
+/// A line to print once the frame it describes has been presented.
+struct Report {
+    text: String,
+    /// The tap it answers; the time from it to presentation is printed as `ms=`.
+    since: Option<Instant>,
+}
+
+/// Reports made by the main world, waiting for the render world to take them with the frame.
+#[derive(Resource, Clone, Default)]
+struct Outbox(Arc<Mutex<Vec<Report>>>);
+
+/// Reports for the frame the render world is drawing now.
+#[derive(Resource, Default)]
+struct Presenting(Vec<Report>);
 
 #[derive(Resource, Default)]
 struct Probe {
     ready_frame: Option<u32>,
-    ready_reported: bool,
-    folder_tap: Option<(u32, std::time::Instant)>,
-    word_tap: Option<(u32, std::time::Instant, usize)>,
-    /// A report waiting until its frame has been presented (with pipelined rendering, two
-    /// frames later).
-    pending: Vec<(u32, String)>,
+    folder_tap: Option<(u32, Instant)>,
+    word_tap: Option<(u32, Instant, usize)>,
+    outbox: Outbox,
+}
+
+impl Probe {
+    fn report(&self, text: String, since: Option<Instant>) {
+        if let Ok(mut outbox) = self.outbox.0.lock() {
+            outbox.push(Report { text, since });
+        }
+    }
 }
 
 fn say(line: &str) {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "probe {line}");
     let _ = out.flush();
+}
+
+fn take_reports_of_this_frame(outbox: Res<Outbox>, mut presenting: ResMut<Presenting>) {
+    if let Ok(mut waiting) = outbox.0.lock() {
+        presenting.0.append(&mut waiting);
+    }
+}
+
+/// Runs after the frame has been handed to the window, so a report is printed when the child
+/// could see it.
+fn say_presented(mut presenting: ResMut<Presenting>) {
+    for report in presenting.0.drain(..) {
+        match report.since {
+            Some(tap) => say(&format!("{} ms={:.2}", report.text, tap.elapsed().as_secs_f64() * 1e3)),
+            None => say(&report.text),
+        }
+    }
 }
 
 fn note_tap(
@@ -71,7 +118,7 @@ fn note_tap(
         .board(&cell.board)
         .and_then(|b| b.cell(&cell.cell))
         .is_some_and(|c| c.is_folder());
-    let now = std::time::Instant::now();
+    let now = Instant::now();
     if is_folder {
         probe.folder_tap = Some((frame.0, now));
     } else {
@@ -79,7 +126,6 @@ fn note_tap(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn watch_frames(
     frame: Res<FrameCount>,
     assets: Res<AssetServer>,
@@ -89,75 +135,32 @@ fn watch_frames(
     buttons: Query<(&NavAction, &ComputedNode, &UiGlobalTransform)>,
     symbols: Query<&MessageSymbol>,
     mut probe: ResMut<Probe>,
-    mut redraw: MessageWriter<RequestRedraw>,
 ) {
     let ready = !grid.is_empty() && all_shown_pictures_ready(&assets, &shown);
     if ready && probe.ready_frame.is_none() {
         probe.ready_frame = Some(frame.0);
         for (cell, node, transform) in &cells {
             let centre = transform.translation * node.inverse_scale_factor();
-            say(&format!(
-                "cell {}/{} x={:.0} y={:.0}",
-                cell.board, cell.cell, centre.x, centre.y
-            ));
+            say(&format!("cell {}/{} x={:.0} y={:.0}", cell.board, cell.cell, centre.x, centre.y));
         }
         for (action, node, transform) in &buttons {
             let centre = transform.translation * node.inverse_scale_factor();
-            say(&format!(
-                "button {action:?} x={:.0} y={:.0}",
-                centre.x, centre.y
-            ));
+            say(&format!("button {action:?} x={:.0} y={:.0}", centre.x, centre.y));
         }
-        probe
-            .pending
-            .push((frame.0, format!("ready frame={}", frame.0)));
+        probe.report(format!("ready frame={}", frame.0), None);
     }
     if let Some((tap_frame, at)) = probe.folder_tap
         && ready
     {
-        let line = format!(
-            "folder-complete frames={} ms={:.2}",
-            frame.0 - tap_frame,
-            at.elapsed().as_secs_f64() * 1e3
-        );
-        probe.pending.push((frame.0, line));
+        probe.report(format!("folder-complete frames={} at-frame={}", frame.0 - tap_frame, frame.0), Some(at));
         probe.folder_tap = None;
     }
     if let Some((tap_frame, at, length)) = probe.word_tap
         && symbols.iter().any(|s| s.0 + 1 == length)
     {
-        let line = format!(
-            "word-shown frames={} ms={:.2}",
-            frame.0 - tap_frame,
-            at.elapsed().as_secs_f64() * 1e3
-        );
-        probe.pending.push((frame.0, line));
+        probe.report(format!("word-shown frames={}", frame.0 - tap_frame), Some(at));
         probe.word_tap = None;
     }
-    if !probe.pending.is_empty() {
-        redraw.write(RequestRedraw);
-    }
-}
-
-fn report_shown_frames(
-    frame: Res<FrameCount>,
-    mut probe: ResMut<Probe>,
-    mut redraw: MessageWriter<RequestRedraw>,
-) {
-    let due: Vec<String> = probe
-        .pending
-        .iter()
-        .filter(|(at, _)| frame.0 >= at + 2)
-        .map(|(_, line)| line.clone())
-        .collect();
-    probe.pending.retain(|(at, _)| frame.0 < at + 2);
-    for line in due {
-        say(&line);
-    }
-    if !probe.pending.is_empty() {
-        redraw.write(RequestRedraw);
-    }
-    probe.ready_reported |= probe.ready_frame.is_some();
 }
 
 #[derive(Resource)]

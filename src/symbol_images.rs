@@ -22,6 +22,12 @@ pub struct SymbolImages {
 }
 
 impl SymbolImages {
+    /// True once every picture of the vocabulary has loaded (or failed), after which the app
+    /// has no work left to do in the background.
+    pub fn all_loaded(&self, assets: &AssetServer) -> bool {
+        self.handles.values().all(|handle| settled(assets, handle))
+    }
+
     /// The picture for a symbol id; an unknown id gets an empty handle, which draws nothing.
     pub fn get(&self, symbol_id: &str) -> Handle<Image> {
         self.handles.get(symbol_id).cloned().unwrap_or_default()
@@ -43,31 +49,29 @@ fn load_vocabulary_symbols(
             .with_settings(|settings: &mut ImageLoaderSettings| {
                 settings.asset_usage = RenderAssetUsages::RENDER_WORLD
             })
-            .load(format!("symbols/{}", symbol.file));
+            .load(format!("symbols/{}", symbol.small));
         images.handles.insert(id.to_string(), handle);
     }
 }
 
 /// True when every picture shown on screen has loaded (or failed, which shows the word alone).
 pub fn all_shown_pictures_ready(assets: &AssetServer, shown: &Query<&ImageNode>) -> bool {
-    shown.iter().all(|node| {
-        node.image == Handle::default()
-            || assets.is_loaded(&node.image)
-            || matches!(
-                assets.load_state(&node.image),
-                bevy::asset::LoadState::Failed(_)
-            )
-    })
+    shown.iter().all(|node| node.image == Handle::default() || settled(assets, &node.image))
+}
+
+fn settled(assets: &AssetServer, handle: &Handle<Image>) -> bool {
+    assets.is_loaded(handle) || matches!(assets.load_state(handle), bevy::asset::LoadState::Failed(_))
 }
 
 /// In reactive mode the app sleeps until input; pictures that finish loading in the background
-/// would stay invisible, so keep drawing until every shown picture is in.
+/// would stay invisible, so keep drawing until every picture is in.
 fn redraw_until_pictures_shown(
     assets: Res<AssetServer>,
+    images: Res<SymbolImages>,
     shown: Query<&ImageNode>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
-    if !all_shown_pictures_ready(&assets, &shown) {
+    if !all_shown_pictures_ready(&assets, &shown) || !images.all_loaded(&assets) {
         redraw.write(RequestRedraw);
     }
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Builds symbols/ from the OpenMoji npm package: 256 px PNGs plus symbols/manifest.ron.
+"""Builds symbols/ from the OpenMoji npm package: 256 px PNGs, 128 px PNGs for the app's
+boards (a quarter of the memory once decoded), plus symbols/manifest.ron.
 
 Usage: tools/make-symbols.py [--package DIR] [--out symbols]
 
@@ -22,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 OPENMOJI_VERSION = "17.0.0"
 LICENCE = "CC BY-SA 4.0"
 SIZE_PX = 256
+SMALL_SIZE_PX = 128
 
 # Left out on purpose: flags (political, and useless to most children), the parts used to build
 # other emoji, regional-indicator letters, and brand logos (trademarks, not symbols).
@@ -66,9 +68,9 @@ def wanted(entry):
     )
 
 
-def rasterise(svg, png):
+def rasterise(svg, png, size):
     subprocess.run(
-        ["rsvg-convert", "--width", str(SIZE_PX), "--height", str(SIZE_PX),
+        ["rsvg-convert", "--width", str(size), "--height", str(size),
          "--keep-aspect-ratio", "--output", png, svg],
         check=True,
     )
@@ -95,16 +97,18 @@ def main():
             taken.add(symbol_id)
             symbols.append((symbol_id, entry))
 
-        png_dir = os.path.join(args.out, "png")
-        if os.path.isdir(png_dir):
-            shutil.rmtree(png_dir)
-        os.makedirs(png_dir)
-        jobs = [
-            (os.path.join(package, "color", "svg", f"{e['hexcode']}.svg"),
-             os.path.join(png_dir, f"{e['hexcode']}.png"))
-            for _, e in symbols
-        ]
-        missing = [svg for svg, _ in jobs if not os.path.exists(svg)]
+        jobs = []
+        for folder, size in (("png", SIZE_PX), ("png-128", SMALL_SIZE_PX)):
+            png_dir = os.path.join(args.out, folder)
+            if os.path.isdir(png_dir):
+                shutil.rmtree(png_dir)
+            os.makedirs(png_dir)
+            jobs += [
+                (os.path.join(package, "color", "svg", f"{e['hexcode']}.svg"),
+                 os.path.join(png_dir, f"{e['hexcode']}.png"), size)
+                for _, e in symbols
+            ]
+        missing = [svg for svg, _, _ in jobs if not os.path.exists(svg)]
         if missing:
             sys.exit(f"missing SVGs in the package: {missing[:5]}")
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
@@ -125,6 +129,7 @@ def main():
             keywords = ", ".join(ron_string(k) for k in split_tags(e["tags"], e["openmoji_tags"]))
             lines.append(
                 f"        (id: {ron_string(symbol_id)}, file: {ron_string('png/' + e['hexcode'] + '.png')}, "
+                f"small: {ron_string('png-128/' + e['hexcode'] + '.png')}, "
                 f"words: [{words}], keywords: [{keywords}], codepoint: {ron_string(e['hexcode'])}, "
                 f"group: {ron_string(e['group'])}, author: {ron_string(e['openmoji_author'])}, "
                 f"licence: {ron_string(LICENCE)}),"

@@ -24,8 +24,11 @@ pub struct Manifest {
 #[serde(deny_unknown_fields)]
 pub struct SymbolInfo {
     pub id: String,
-    /// Relative to the `symbols/` folder.
+    /// The 256 px picture, relative to the `symbols/` folder.
     pub file: String,
+    /// The same picture at 128 px, which the boards show: cells are 90–180 px on a tablet, and
+    /// it takes a quarter of the memory once decoded.
+    pub small: String,
     pub words: Vec<String>,
     pub keywords: Vec<String>,
     pub codepoint: String,

@@ -43,22 +43,17 @@ fn no_flags_skin_tones_or_brands_are_shipped() {
 }
 
 #[test]
-fn every_vocabulary_picture_is_a_transparent_png_of_at_least_256_px() {
+fn every_vocabulary_picture_is_a_transparent_png_at_256_and_128_px() {
     let content = Content::built_in();
     for id in content.vocabulary.symbol_ids() {
         let symbol = content.symbols.get(id).unwrap();
-        let path = symbols_dir().join(&symbol.file);
-        let picture = image::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        assert!(
-            picture.width() >= 256 && picture.height() >= 256,
-            "{}",
-            path.display()
-        );
-        assert!(
-            picture.color().has_alpha(),
-            "{} is transparent",
-            path.display()
-        );
+        for (file, size) in [(&symbol.file, 256), (&symbol.small, 128)] {
+            let path = symbols_dir().join(file);
+            let picture = image::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert_eq!((picture.width(), picture.height()), (size, size), "{}", path.display());
+            let corner = picture.to_rgba8().get_pixel(0, 0).0;
+            assert_eq!(corner[3], 0, "{} has a transparent background", path.display());
+        }
     }
 }
 
@@ -67,10 +62,12 @@ fn every_manifest_file_exists_and_the_set_is_under_40_mb() {
     let library = SymbolLibrary::built_in();
     let mut bytes = 0;
     for symbol in library.iter() {
-        let path = symbols_dir().join(&symbol.file);
-        bytes += std::fs::metadata(&path)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-            .len();
+        for file in [&symbol.file, &symbol.small] {
+            let path = symbols_dir().join(file);
+            bytes += std::fs::metadata(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+                .len();
+        }
     }
     bytes += std::fs::metadata(symbols_dir().join("manifest.ron"))
         .unwrap()
