@@ -190,7 +190,10 @@ fn startup() {
         mut idle_cpu,
         mut pss,
     ) = (vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
-    let runs = std::env::var("BENCH_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(RUNS);
+    let runs = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(RUNS);
     for run in 0..runs {
         let (empty, started) = Running::start("run-empty");
         let (at, _) = empty.wait_for("probe ready");
@@ -212,7 +215,8 @@ fn startup() {
         // Bevy forces five updates after start-up (bevy_winit `startup_forced_updates`); the
         // last of them can fall after the board shows. From 2 s on, any CPU is a wake-up.
         std::thread::sleep(Duration::from_secs(2));
-        settled_cpu.push((app.cpu_ticks() - after_settling) as f64 / ticks_per_second / 10.0 * 100.0);
+        settled_cpu
+            .push((app.cpu_ticks() - after_settling) as f64 / ticks_per_second / 10.0 * 100.0);
         pss.push(app.pss_mb());
 
         tap_at(position_of(&lines, "probe cell home/food-drink"));
@@ -234,6 +238,7 @@ fn startup() {
         );
     }
     let _ = xvfb.kill();
+    let _ = xvfb.wait();
 
     println!("startup-to-board-with-pictures: {:.3} s", median(start));
     println!(
@@ -253,7 +258,13 @@ fn startup() {
         "idle-cpu-10s-after-board: {:.2} % of a core",
         median(idle_cpu)
     );
-    println!("idle-cpu-2s-to-12s-after-board: {:.2} % of a core", median(settled_cpu));
+    println!(
+        "idle-cpu-2s-to-12s-after-board: {:.2} % of a core",
+        median(settled_cpu)
+    );
     println!("pss-board-shown: {:.0} MB", median(pss));
-    println!("baseline-empty-bevy-window-pss: {:.0} MB", median(baseline_pss));
+    println!(
+        "baseline-empty-bevy-window-pss: {:.0} MB",
+        median(baseline_pss)
+    );
 }

@@ -99,7 +99,7 @@ pub fn windowed_app(content: Content) -> App {
             .set(WindowPlugin {
                 primary_window: Some(Window {
                     title: "Hearme".into(),
-                    resolution: bevy::window::WindowResolution::new(1280, 800),
+                    resolution: window_size(),
                     ..default()
                 }),
                 ..default()
@@ -128,4 +128,20 @@ pub fn asset_root() -> String {
     } else {
         env!("CARGO_MANIFEST_DIR").to_string()
     }
+}
+
+/// 1280×800 (a 10-inch tablet in landscape), or `HEARME_WINDOW_SIZE=WIDTHxHEIGHT` to try other
+/// screens, e.g. `800x1280` for portrait.
+fn window_size() -> bevy::window::WindowResolution {
+    let asked = std::env::var("HEARME_WINDOW_SIZE").ok().and_then(|size| {
+        let (width, height) = size.split_once('x')?;
+        Some((
+            width.trim().parse::<u32>().ok()?,
+            height.trim().parse::<u32>().ok()?,
+        ))
+    });
+    let (width, height) = asked
+        .filter(|&(w, h)| w >= 320 && h >= 320)
+        .unwrap_or((1280, 800));
+    bevy::window::WindowResolution::new(width, height)
 }

@@ -8,7 +8,9 @@ use clap::{Parser, Subcommand};
 
 use hearme::Content;
 use hearme::model::check::check_paths;
+use hearme::model::summary::{self, ExportInfo, Summary};
 use hearme::model::symbols::SymbolLibrary;
+use hearme::model::{files, session};
 
 #[derive(Parser)]
 #[command(
@@ -32,12 +34,49 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// List the visits in the data folder: id, case reference, start, events, and whether each
+    /// is open, ended or damaged.
+    Sessions,
+    /// Write the summary of a visit journal and print the paths of the files written.
+    Export {
+        journal: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::All)]
+        format: Format,
+        /// Where to write (default: the data folder's exports/).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Delete the journal once every file is written.
+        #[arg(long)]
+        delete_journal: bool,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Md,
+    Ron,
+    All,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { paths }) => check(&paths),
+        Some(Command::Sessions) => sessions(cli.data.or_else(default_data_dir)),
+        Some(Command::Export {
+            journal,
+            format,
+            out,
+            delete_journal,
+        }) => {
+            let out = out.or_else(|| {
+                cli.data
+                    .or_else(default_data_dir)
+                    .map(|d| d.join("exports"))
+            });
+            export(&journal, format, out, delete_journal)
+        }
         None => run_app(cli.data.or_else(default_data_dir)),
     }
 }
@@ -62,6 +101,140 @@ fn check(paths: &[PathBuf]) -> ExitCode {
         );
         ExitCode::FAILURE
     }
+}
+
+fn sessions(data_dir: Option<PathBuf>) -> ExitCode {
+    let Some(dir) = data_dir.map(|d| d.join("sessions")) else {
+        eprintln!("no data folder: give --data DIR or set HEARME_DATA");
+        return ExitCode::FAILURE;
+    };
+    let journals = match session::journals_in(&dir) {
+        Ok(journals) => journals,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => {
+            eprintln!("{}: cannot read the folder: {e}", dir.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    if journals.is_empty() {
+        println!("no visits in {}", dir.display());
+    }
+    for path in journals {
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match session::read_journal(&path) {
+            Ok(recovered) => {
+                let summary = Summary::from_journal(&recovered);
+                let (case_ref, start) =
+                    summary.map(|s| (s.case_ref, s.started)).unwrap_or_default();
+                let state = match (recovered.is_ended(), recovered.skipped.len()) {
+                    (_, n) if n > 0 => format!("damaged ({n} unreadable line(s))"),
+                    (true, _) => "ended".to_string(),
+                    (false, _) => "open".to_string(),
+                };
+                println!(
+                    "{id}  {case_ref}  {start}  {} events  {state}",
+                    recovered.lines.len()
+                );
+            }
+            Err(e) => println!("{id}  -  -  -  not readable: {e}"),
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn export(
+    journal: &std::path::Path,
+    format: Format,
+    out: Option<PathBuf>,
+    delete_journal: bool,
+) -> ExitCode {
+    let recovered = match session::read_journal(journal) {
+        Ok(recovered) => recovered,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for skipped in &recovered.skipped {
+        eprintln!(
+            "warning: {}: line {} skipped: {}",
+            journal.display(),
+            skipped.line,
+            skipped.reason
+        );
+    }
+    let Some(summary) = Summary::from_journal(&recovered) else {
+        eprintln!(
+            "error: {}: not a visit journal: it has no VisitStarted line",
+            journal.display()
+        );
+        return ExitCode::FAILURE;
+    };
+    let Some(out) = out else {
+        eprintln!("error: no output folder: give --out DIR, --data DIR or set HEARME_DATA");
+        return ExitCode::FAILURE;
+    };
+    if let Err(e) = std::fs::create_dir_all(&out) {
+        eprintln!("error: {}: cannot create the folder: {e}", out.display());
+        return ExitCode::FAILURE;
+    }
+    let stem = journal
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "visit".into());
+    let zone = jiff::tz::TimeZone::system();
+    let write_all = |deleted: bool| -> Result<Vec<PathBuf>, String> {
+        let info = ExportInfo {
+            exported_at: session::timestamp_now(),
+            journal_deleted: deleted,
+        };
+        let mut written = Vec::new();
+        let outputs: [(Format, &str, String); 3] = [
+            (
+                Format::Text,
+                "txt",
+                summary::render_text(&summary, Some(&info), &zone),
+            ),
+            (
+                Format::Md,
+                "md",
+                summary::render_markdown(&summary, Some(&info), &zone),
+            ),
+            (Format::Ron, "ron", summary.to_ron()),
+        ];
+        for (kind, extension, text) in outputs {
+            if format != Format::All && format != kind {
+                continue;
+            }
+            let path = out.join(format!("{stem}.summary.{extension}"));
+            files::write_atomically(&path, text.as_bytes())
+                .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+            written.push(path);
+        }
+        Ok(written)
+    };
+    let written = match write_all(delete_journal) {
+        Ok(written) => written,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if delete_journal && let Err(e) = std::fs::remove_file(journal) {
+        eprintln!(
+            "error: {}: the summary was written but the journal could not be deleted: {e}",
+            journal.display()
+        );
+        let _ = write_all(false);
+        return ExitCode::FAILURE;
+    }
+    for path in written {
+        println!("{}", path.display());
+    }
+    ExitCode::SUCCESS
 }
 
 /// `$XDG_DATA_HOME/hearme`, else `~/.local/share/hearme` (desktop Linux). Android and iOS builds

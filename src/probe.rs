@@ -36,9 +36,12 @@ pub(super) fn plugin(app: &mut App) {
         return;
     }
     let outbox = Outbox::default();
-    app.insert_resource(Probe { outbox: outbox.clone(), ..default() })
-        .add_observer(note_tap)
-        .add_systems(Last, watch_frames);
+    app.insert_resource(Probe {
+        outbox: outbox.clone(),
+        ..default()
+    })
+    .add_observer(note_tap)
+    .add_systems(Last, watch_frames);
     if let Some(render_app) = app.get_sub_app_mut(RenderApp) {
         render_app
             .insert_resource(outbox)
@@ -96,7 +99,11 @@ fn take_reports_of_this_frame(outbox: Res<Outbox>, mut presenting: ResMut<Presen
 fn say_presented(mut presenting: ResMut<Presenting>) {
     for report in presenting.0.drain(..) {
         match report.since {
-            Some(tap) => say(&format!("{} ms={:.2}", report.text, tap.elapsed().as_secs_f64() * 1e3)),
+            Some(tap) => say(&format!(
+                "{} ms={:.2}",
+                report.text,
+                tap.elapsed().as_secs_f64() * 1e3
+            )),
             None => say(&report.text),
         }
     }
@@ -126,6 +133,7 @@ fn note_tap(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn watch_frames(
     frame: Res<FrameCount>,
     assets: Res<AssetServer>,
@@ -141,24 +149,40 @@ fn watch_frames(
         probe.ready_frame = Some(frame.0);
         for (cell, node, transform) in &cells {
             let centre = transform.translation * node.inverse_scale_factor();
-            say(&format!("cell {}/{} x={:.0} y={:.0}", cell.board, cell.cell, centre.x, centre.y));
+            say(&format!(
+                "cell {}/{} x={:.0} y={:.0}",
+                cell.board, cell.cell, centre.x, centre.y
+            ));
         }
         for (action, node, transform) in &buttons {
             let centre = transform.translation * node.inverse_scale_factor();
-            say(&format!("button {action:?} x={:.0} y={:.0}", centre.x, centre.y));
+            say(&format!(
+                "button {action:?} x={:.0} y={:.0}",
+                centre.x, centre.y
+            ));
         }
         probe.report(format!("ready frame={}", frame.0), None);
     }
     if let Some((tap_frame, at)) = probe.folder_tap
         && ready
     {
-        probe.report(format!("folder-complete frames={} at-frame={}", frame.0 - tap_frame, frame.0), Some(at));
+        probe.report(
+            format!(
+                "folder-complete frames={} at-frame={}",
+                frame.0 - tap_frame,
+                frame.0
+            ),
+            Some(at),
+        );
         probe.folder_tap = None;
     }
     if let Some((tap_frame, at, length)) = probe.word_tap
         && symbols.iter().any(|s| s.0 + 1 == length)
     {
-        probe.report(format!("word-shown frames={}", frame.0 - tap_frame), Some(at));
+        probe.report(
+            format!("word-shown frames={}", frame.0 - tap_frame),
+            Some(at),
+        );
         probe.word_tap = None;
     }
 }
@@ -191,10 +215,10 @@ fn take_screenshot_when_ready(
 ) {
     redraw.write(RequestRedraw);
     match job.state {
-        ShotState::WaitingForBoard => {
-            if !grid.is_empty() && all_shown_pictures_ready(&assets, &shown) {
-                job.state = ShotState::Ready(frame.0);
-            }
+        ShotState::WaitingForBoard
+            if !grid.is_empty() && all_shown_pictures_ready(&assets, &shown) =>
+        {
+            job.state = ShotState::Ready(frame.0);
         }
         ShotState::Ready(at) if frame.0 >= at + 3 => {
             let path = job.path.clone();
@@ -218,7 +242,7 @@ fn take_screenshot_when_ready(
             );
             job.state = ShotState::Requested;
         }
-        ShotState::Saved(at) if frame.0 >= at + 1 => {
+        ShotState::Saved(at) if frame.0 > at => {
             exit.write(AppExit::Success);
         }
         _ => {}

@@ -56,11 +56,14 @@ fn load_vocabulary_symbols(
 
 /// True when every picture shown on screen has loaded (or failed, which shows the word alone).
 pub fn all_shown_pictures_ready(assets: &AssetServer, shown: &Query<&ImageNode>) -> bool {
-    shown.iter().all(|node| node.image == Handle::default() || settled(assets, &node.image))
+    shown
+        .iter()
+        .all(|node| node.image == Handle::default() || settled(assets, &node.image))
 }
 
 fn settled(assets: &AssetServer, handle: &Handle<Image>) -> bool {
-    assets.is_loaded(handle) || matches!(assets.load_state(handle), bevy::asset::LoadState::Failed(_))
+    assets.is_loaded(handle)
+        || matches!(assets.load_state(handle), bevy::asset::LoadState::Failed(_))
 }
 
 /// In reactive mode the app sleeps until input; pictures that finish loading in the background

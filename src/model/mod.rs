@@ -1,7 +1,9 @@
 //! The product's rules and file formats, in plain Rust with no Bevy, so the CLI and tests reuse them.
 
 pub mod check;
+pub mod files;
 pub mod problem;
 pub mod session;
+pub mod summary;
 pub mod symbols;
 pub mod vocab;

@@ -3,6 +3,8 @@
 mod board_app;
 mod check_cli;
 mod harness;
+mod journal;
 mod render;
+mod summary;
 mod symbols;
 mod vocab;

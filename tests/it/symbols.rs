@@ -50,9 +50,19 @@ fn every_vocabulary_picture_is_a_transparent_png_at_256_and_128_px() {
         for (file, size) in [(&symbol.file, 256), (&symbol.small, 128)] {
             let path = symbols_dir().join(file);
             let picture = image::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            assert_eq!((picture.width(), picture.height()), (size, size), "{}", path.display());
+            assert_eq!(
+                (picture.width(), picture.height()),
+                (size, size),
+                "{}",
+                path.display()
+            );
             let corner = picture.to_rgba8().get_pixel(0, 0).0;
-            assert_eq!(corner[3], 0, "{} has a transparent background", path.display());
+            assert_eq!(
+                corner[3],
+                0,
+                "{} has a transparent background",
+                path.display()
+            );
         }
     }
 }

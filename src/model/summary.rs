@@ -1,0 +1,566 @@
+//! The visit summary: built from a journal, rendered as plain text for the case record, as
+//! Markdown, and as RON that reads back to the same summary.
+
+use std::fmt::Write as _;
+
+use jiff::tz::TimeZone;
+use serde::{Deserialize, Serialize};
+
+use super::session::{Actor, Event, JournalLine, Mark, Recovered, SeenAlone};
+
+pub const SUMMARY_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub v: u32,
+    pub case_ref: String,
+    pub visit: String,
+    pub purpose: String,
+    pub present: Vec<String>,
+    pub seen_alone: SeenAlone,
+    pub profile: String,
+    /// UTC, RFC 3339, as in the journal.
+    pub started: String,
+    pub ended: Option<String>,
+    /// What the child said: spoken messages, and symbols tapped but never sent as a message.
+    pub child_messages: Vec<Said>,
+    /// The worker's own taps (modelling), kept apart from the child's words.
+    pub modelling: Vec<Said>,
+    pub feelings: Vec<Feeling>,
+    pub card_sorts: Vec<CardSort>,
+    pub notes: Vec<Note>,
+    /// How many events the worker redacted (they are left out of every section).
+    pub redacted: usize,
+    /// Journal lines that could not be read (torn or corrupt), by line number.
+    pub skipped_lines: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Said {
+    pub at: String,
+    /// The words the tablet spoke; `None` when the symbols were tapped but not spoken as one.
+    pub spoken: Option<String>,
+    pub symbols: Vec<String>,
+    pub mark: Option<Mark>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Feeling {
+    pub at: String,
+    pub scale: String,
+    pub prompt: String,
+    pub options: Vec<String>,
+    pub chosen: usize,
+    pub by: Actor,
+    pub mark: Option<Mark>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CardSort {
+    pub activity: String,
+    /// Columns in the order the child first used them, each with its cards in order placed.
+    pub columns: Vec<(String, Vec<String>)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    pub at: String,
+    pub text: String,
+}
+
+impl Summary {
+    /// Builds the summary of a recovered journal. Redacted events are left out; marks are
+    /// attached to the items they mark.
+    pub fn from_journal(recovered: &Recovered) -> Option<Summary> {
+        let lines = &recovered.lines;
+        let redacted: Vec<u64> = lines
+            .iter()
+            .filter_map(|l| match l.event {
+                Event::Redacted { seq, .. } => Some(seq),
+                _ => None,
+            })
+            .collect();
+        let mark_of = |seq: u64| {
+            lines.iter().rev().find_map(|l| match l.event {
+                Event::Marked { seq: marked, mark } if marked == seq => Some(mark),
+                _ => None,
+            })
+        };
+        let start = lines.iter().find_map(|l| match &l.event {
+            Event::VisitStarted {
+                case_ref,
+                visit,
+                purpose,
+                present,
+                seen_alone,
+                profile,
+            } => Some((l, case_ref, visit, purpose, present, seen_alone, profile)),
+            _ => None,
+        })?;
+        let (first, case_ref, visit, purpose, present, seen_alone, profile) = start;
+        let mut summary = Summary {
+            v: SUMMARY_VERSION,
+            case_ref: case_ref.clone(),
+            visit: visit.clone(),
+            purpose: purpose.clone(),
+            present: present.clone(),
+            seen_alone: seen_alone.clone(),
+            profile: profile.clone(),
+            started: first.at.clone(),
+            ended: lines
+                .iter()
+                .rev()
+                .find(|l| matches!(l.event, Event::VisitEnded))
+                .map(|l| l.at.clone()),
+            child_messages: Vec::new(),
+            modelling: Vec::new(),
+            feelings: Vec::new(),
+            card_sorts: Vec::new(),
+            notes: Vec::new(),
+            redacted: lines.iter().filter(|l| redacted.contains(&l.seq)).count(),
+            skipped_lines: recovered.skipped.iter().map(|s| s.line).collect(),
+        };
+        let mut tapped: [Vec<&JournalLine>; 2] = [Vec::new(), Vec::new()];
+        for line in lines.iter().filter(|l| !redacted.contains(&l.seq)) {
+            match &line.event {
+                Event::SymbolChosen { by, .. } => tapped[actor_index(*by)].push(line),
+                Event::MessageSpoken { text, symbols, by } => {
+                    tapped[actor_index(*by)].clear();
+                    let said = Said {
+                        at: line.at.clone(),
+                        spoken: Some(text.clone()),
+                        symbols: symbols.clone(),
+                        mark: mark_of(line.seq),
+                    };
+                    summary.said_by(*by).push(said);
+                }
+                Event::ScaleAnswered {
+                    scale,
+                    prompt,
+                    options,
+                    chosen,
+                    by,
+                } => summary.feelings.push(Feeling {
+                    at: line.at.clone(),
+                    scale: scale.clone(),
+                    prompt: prompt.clone(),
+                    options: options.clone(),
+                    chosen: *chosen,
+                    by: *by,
+                    mark: mark_of(line.seq),
+                }),
+                Event::CardPlaced {
+                    activity,
+                    card,
+                    column,
+                    ..
+                } => summary.place_card(activity, column, card),
+                Event::WorkerNote { text } => summary.notes.push(Note {
+                    at: line.at.clone(),
+                    text: text.clone(),
+                }),
+                Event::VisitStarted { .. }
+                | Event::Redacted { .. }
+                | Event::Marked { .. }
+                | Event::VisitEnded => {}
+            }
+        }
+        for by in [Actor::Child, Actor::Worker] {
+            let pending = std::mem::take(&mut tapped[actor_index(by)]);
+            if let Some(first) = pending.first() {
+                let symbols = pending
+                    .iter()
+                    .filter_map(|l| match &l.event {
+                        Event::SymbolChosen { label, .. } => Some(label.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                let said = Said {
+                    at: first.at.clone(),
+                    spoken: None,
+                    symbols,
+                    mark: mark_of(first.seq),
+                };
+                let list = summary.said_by(by);
+                let position = list
+                    .iter()
+                    .position(|s| s.at > said.at)
+                    .unwrap_or(list.len());
+                list.insert(position, said);
+            }
+        }
+        Some(summary)
+    }
+
+    fn said_by(&mut self, by: Actor) -> &mut Vec<Said> {
+        match by {
+            Actor::Child => &mut self.child_messages,
+            Actor::Worker => &mut self.modelling,
+        }
+    }
+
+    fn place_card(&mut self, activity: &str, column: &str, card: &str) {
+        let sort = match self.card_sorts.iter().position(|s| s.activity == activity) {
+            Some(i) => &mut self.card_sorts[i],
+            None => {
+                self.card_sorts.push(CardSort {
+                    activity: activity.to_string(),
+                    columns: Vec::new(),
+                });
+                self.card_sorts.last_mut().expect("just pushed")
+            }
+        };
+        // A card moved to another column counts only where it was placed last.
+        for (_, cards) in &mut sort.columns {
+            cards.retain(|c| c != card);
+        }
+        match sort.columns.iter_mut().find(|(name, _)| name == column) {
+            Some((_, cards)) => cards.push(card.to_string()),
+            None => sort
+                .columns
+                .push((column.to_string(), vec![card.to_string()])),
+        }
+        sort.columns.retain(|(_, cards)| !cards.is_empty());
+    }
+
+    pub fn to_ron(&self) -> String {
+        ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default()).unwrap_or_default()
+    }
+
+    pub fn from_ron(text: &str) -> Result<Summary, ron::error::SpannedError> {
+        ron::from_str(text)
+    }
+}
+
+fn actor_index(by: Actor) -> usize {
+    match by {
+        Actor::Child => 0,
+        Actor::Worker => 1,
+    }
+}
+
+/// How the footer describes what happened to the tablet's copy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportInfo {
+    /// UTC RFC 3339.
+    pub exported_at: String,
+    pub journal_deleted: bool,
+}
+
+fn local(at: &str, zone: &TimeZone) -> Option<jiff::ZonedDateTime> {
+    at.parse::<jiff::Timestamp>()
+        .ok()
+        .map(|t| t.to_zoned_datetime(zone.clone()))
+}
+
+fn clock(at: &str, zone: &TimeZone) -> String {
+    local(at, zone)
+        .map(|z| z.strftime("%H:%M").to_string())
+        .unwrap_or_else(|| "--:--".into())
+}
+
+fn seen_alone_text(seen: &SeenAlone) -> String {
+    match seen {
+        SeenAlone::Yes => "yes".into(),
+        SeenAlone::No { reason } => format!("no ({reason})"),
+        SeenAlone::Partly { reason } => format!("partly ({reason})"),
+        SeenAlone::NotRecorded => "not recorded".into(),
+    }
+}
+
+fn mark_text(mark: Option<Mark>) -> &'static str {
+    match mark {
+        Some(Mark::Prompted) => "  (prompted)",
+        Some(Mark::Spontaneous) => "  (spontaneous)",
+        Some(Mark::Confirmed) => "  (confirmed with the child)",
+        None => "",
+    }
+}
+
+fn symbols_text(symbols: &[String]) -> String {
+    symbols
+        .iter()
+        .map(|s| format!("[{s}]"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn said_line(said: &Said, zone: &TimeZone) -> String {
+    let words = match &said.spoken {
+        Some(text) => format!("\"{text}\""),
+        None => "(tapped, not sent as a message)".to_string(),
+    };
+    format!(
+        "{}  {:<24} {}{}",
+        clock(&said.at, zone),
+        words,
+        symbols_text(&said.symbols),
+        mark_text(said.mark)
+    )
+}
+
+fn feeling_line(feeling: &Feeling, zone: &TimeZone) -> String {
+    let answer = feeling
+        .options
+        .get(feeling.chosen)
+        .map(String::as_str)
+        .unwrap_or("(answer out of range)");
+    let by = if feeling.by == Actor::Worker {
+        "  [worker modelling]"
+    } else {
+        ""
+    };
+    format!(
+        "{}  {}  -> {} ({} of {}: {}){}{}",
+        clock(&feeling.at, zone),
+        feeling.prompt,
+        answer,
+        feeling.chosen + 1,
+        feeling.options.len(),
+        feeling.options.join(", "),
+        by,
+        mark_text(feeling.mark)
+    )
+}
+
+/// The change between the first and last answer on the same scale, in the child's own answers.
+fn feeling_changes(summary: &Summary) -> Vec<String> {
+    let mut scales: Vec<&str> = Vec::new();
+    for feeling in summary.feelings.iter().filter(|f| f.by == Actor::Child) {
+        if !scales.contains(&feeling.scale.as_str()) {
+            scales.push(&feeling.scale);
+        }
+    }
+    scales
+        .into_iter()
+        .filter_map(|scale| {
+            let answers: Vec<&Feeling> = summary
+                .feelings
+                .iter()
+                .filter(|f| f.by == Actor::Child && f.scale == scale)
+                .collect();
+            let (first, last) = (answers.first()?, answers.last()?);
+            if answers.len() < 2 {
+                return None;
+            }
+            let name = |f: &Feeling| f.options.get(f.chosen).cloned().unwrap_or_default();
+            let change = last.chosen as i64 - first.chosen as i64;
+            let direction = match change {
+                0 => "no change".to_string(),
+                c if c > 0 => format!("up {c} point(s)"),
+                c => format!("down {} point(s)", -c),
+            };
+            Some(format!(
+                "Change on \"{}\": {} -> {} ({direction})",
+                first.prompt,
+                name(first),
+                name(last)
+            ))
+        })
+        .collect()
+}
+
+fn header_lines(summary: &Summary, zone: &TimeZone) -> Vec<String> {
+    let start = local(&summary.started, zone);
+    let end = summary.ended.as_deref().and_then(|e| local(e, zone));
+    let date = match (&start, &end) {
+        (Some(s), Some(e)) => {
+            let minutes = (e.timestamp().as_second() - s.timestamp().as_second() + 30) / 60;
+            format!(
+                "{}, {}-{} ({minutes} min)",
+                s.strftime("%a %-d %b %Y"),
+                s.strftime("%H:%M"),
+                e.strftime("%H:%M")
+            )
+        }
+        (Some(s), None) => format!(
+            "{}, {}- (visit not ended)",
+            s.strftime("%a %-d %b %Y"),
+            s.strftime("%H:%M")
+        ),
+        _ => "unknown".to_string(),
+    };
+    vec![
+        format!("Case ref: {}      Date: {date}", summary.case_ref),
+        format!(
+            "Visit: {} - {}       Present: {}",
+            summary.visit,
+            summary.purpose,
+            summary.present.join(", ")
+        ),
+        format!(
+            "Child seen: yes; seen alone: {}          Supports: symbol board, spoken output",
+            seen_alone_text(&summary.seen_alone)
+        ),
+    ]
+}
+
+fn footer_lines(summary: &Summary, export: Option<&ExportInfo>, zone: &TimeZone) -> Vec<String> {
+    let mut lines = Vec::new();
+    if summary.redacted > 0 {
+        lines.push(format!(
+            "{} item(s) redacted by the worker and left out.",
+            summary.redacted
+        ));
+    }
+    if !summary.skipped_lines.is_empty() {
+        let numbers: Vec<String> = summary
+            .skipped_lines
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        lines.push(format!(
+            "Journal lines that could not be read and are missing here: {}.",
+            numbers.join(", ")
+        ));
+    }
+    if let Some(export) = export {
+        let deleted = if export.journal_deleted {
+            "Tablet copy deleted on export."
+        } else {
+            "Tablet copy kept."
+        };
+        lines.push(format!(
+            "Exported {}. {deleted}",
+            clock(&export.exported_at, zone)
+        ));
+    }
+    lines
+}
+
+/// Plain text for pasting into the case record, section by section.
+pub fn render_text(summary: &Summary, export: Option<&ExportInfo>, zone: &TimeZone) -> String {
+    let mut out = String::from(
+        "VISIT SUMMARY - DRAFT, for the worker to check before it goes on the record\n",
+    );
+    for line in header_lines(summary, zone) {
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(
+        out,
+        "\nTHE CHILD'S MESSAGES (symbols chosen, in order; \"quotes\" are the words the tablet spoke)"
+    );
+    if summary.child_messages.is_empty() {
+        let _ = writeln!(out, "(no messages from the child)");
+    }
+    for said in &summary.child_messages {
+        let _ = writeln!(out, "{}", said_line(said, zone));
+    }
+    if !summary.modelling.is_empty() {
+        let _ = writeln!(out, "WORKER MODELLING (not the child's words)");
+        for said in &summary.modelling {
+            let _ = writeln!(out, "{}", said_line(said, zone));
+        }
+    }
+    if !summary.feelings.is_empty() {
+        let _ = writeln!(out, "FEELINGS");
+        for feeling in &summary.feelings {
+            let _ = writeln!(out, "{}", feeling_line(feeling, zone));
+        }
+        for change in feeling_changes(summary) {
+            let _ = writeln!(out, "{change}");
+        }
+    }
+    for sort in &summary.card_sorts {
+        let names: Vec<&str> = sort.columns.iter().map(|(c, _)| c.as_str()).collect();
+        let _ = writeln!(out, "CARD SORT - {} ({})", sort.activity, names.join(" / "));
+        for (column, cards) in &sort.columns {
+            let _ = writeln!(out, "  {column}: {}", cards.join(", "));
+        }
+    }
+    if !summary.notes.is_empty() {
+        let _ = writeln!(out, "WORKER NOTES");
+        for note in &summary.notes {
+            let _ = writeln!(out, "{}  {}", clock(&note.at, zone), note.text);
+        }
+    }
+    for line in footer_lines(summary, export, zone) {
+        let _ = writeln!(out, "{line}");
+    }
+    out
+}
+
+fn md_escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\`*_[]<>|".contains(c) {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
+/// The same content as Markdown, for case-record systems that accept it.
+pub fn render_markdown(summary: &Summary, export: Option<&ExportInfo>, zone: &TimeZone) -> String {
+    let mut out = String::from(
+        "# Visit summary\n\n*Draft, for the worker to check before it goes on the record.*\n\n",
+    );
+    for line in header_lines(summary, zone) {
+        let _ = writeln!(
+            out,
+            "- {}",
+            md_escape(&line.split_whitespace().collect::<Vec<_>>().join(" "))
+        );
+    }
+    let item = |said: &Said| {
+        let words = match &said.spoken {
+            Some(text) => format!("“{}”", md_escape(text)),
+            None => "*(tapped, not sent as a message)*".to_string(),
+        };
+        format!(
+            "- {} {} {}{}",
+            clock(&said.at, zone),
+            words,
+            md_escape(&symbols_text(&said.symbols)),
+            md_escape(mark_text(said.mark))
+        )
+    };
+    let _ = writeln!(out, "\n## The child's messages\n");
+    if summary.child_messages.is_empty() {
+        let _ = writeln!(out, "No messages from the child.");
+    }
+    for said in &summary.child_messages {
+        let _ = writeln!(out, "{}", item(said));
+    }
+    if !summary.modelling.is_empty() {
+        let _ = writeln!(out, "\n## Worker modelling (not the child's words)\n");
+        for said in &summary.modelling {
+            let _ = writeln!(out, "{}", item(said));
+        }
+    }
+    if !summary.feelings.is_empty() {
+        let _ = writeln!(out, "\n## Feelings\n");
+        for feeling in &summary.feelings {
+            let _ = writeln!(out, "- {}", md_escape(&feeling_line(feeling, zone)));
+        }
+        for change in feeling_changes(summary) {
+            let _ = writeln!(out, "\n{}", md_escape(&change));
+        }
+    }
+    for sort in &summary.card_sorts {
+        let _ = writeln!(out, "\n## Card sort: {}\n", md_escape(&sort.activity));
+        for (column, cards) in &sort.columns {
+            let _ = writeln!(
+                out,
+                "- **{}**: {}",
+                md_escape(column),
+                md_escape(&cards.join(", "))
+            );
+        }
+    }
+    if !summary.notes.is_empty() {
+        let _ = writeln!(out, "\n## Worker notes\n");
+        for note in &summary.notes {
+            let _ = writeln!(out, "- {} {}", clock(&note.at, zone), md_escape(&note.text));
+        }
+    }
+    let footer = footer_lines(summary, export, zone);
+    if !footer.is_empty() {
+        let _ = writeln!(out);
+        for line in footer {
+            let _ = writeln!(out, "{}", md_escape(&line));
+        }
+    }
+    out
+}
