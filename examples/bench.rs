@@ -1,6 +1,10 @@
 //! Benchmarks, run by hand in release: `cargo run --release --example bench -- startup`.
 //! Prints `name: value unit` lines (medians of 5 runs) and a baseline measured in the same run.
 //!
+//! `voice` taps words in the headless app (Bevy's real input and picking path, no window) and
+//! times each tap from the pointer event reaching the app to its clip being handed to the
+//! output mixer, with clips decoded in memory and, as the baseline, decoded from disk per tap.
+//!
 //! `startup` starts its own Xvfb (software Vulkan through Mesa's llvmpipe), launches this same
 //! executable as the app, and taps it through the X server with xdotool, as a finger would.
 
@@ -22,8 +26,9 @@ fn main() {
             hearme::windowed_app(hearme::Content::built_in()).run();
         }
         Some("run-empty") => empty_bevy_app(),
+        Some("voice") => voice(),
         _ => {
-            eprintln!("usage: bench startup");
+            eprintln!("usage: bench startup|voice");
             std::process::exit(2);
         }
     }
@@ -267,4 +272,111 @@ fn startup() {
         "baseline-empty-bevy-window-pss: {:.0} MB",
         median(baseline_pss)
     );
+}
+
+fn percentile(values: &[f64], fraction: f64) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    sorted[((sorted.len() - 1) as f64 * fraction).round() as usize]
+}
+
+fn voice() {
+    const TAPS: usize = 240;
+    let in_memory = time_taps(false, TAPS);
+    let from_disk = time_taps(true, TAPS);
+    let (memory_median, disk_median) = (median(in_memory.clone()), median(from_disk.clone()));
+    println!("voice-tap-to-mixer-median: {memory_median:.3} ms");
+    println!(
+        "voice-tap-to-mixer-p99: {:.3} ms",
+        percentile(&in_memory, 0.99)
+    );
+    println!("baseline-decode-on-tap-median: {disk_median:.3} ms");
+    println!(
+        "baseline-decode-on-tap-p99: {:.3} ms",
+        percentile(&from_disk, 0.99)
+    );
+    println!(
+        "baseline-over-in-memory: {:.1} x",
+        disk_median / memory_median
+    );
+    println!("taps: {TAPS} each");
+}
+
+/// Milliseconds from each touch release (the tap) reaching the app to its clip in the mixer.
+fn time_taps(decode_on_every_tap: bool, taps: usize) -> Vec<f64> {
+    use bevy::input::touch::{TouchInput, TouchPhase};
+    use bevy::window::{PrimaryWindow, WindowEvent};
+    use hearme::board::BoardCell;
+    use hearme::voice::{PlaybackLog, VoiceOutput, VoiceSettings};
+
+    let (output, mut sound_card) = VoiceOutput::without_device();
+    // Drain the mixer as a sound card would, so finished sounds leave it.
+    std::thread::spawn(move || {
+        loop {
+            if sound_card.by_ref().take(256).count() == 0 {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            std::thread::sleep(Duration::from_millis(11));
+        }
+    });
+    let mut app = hearme::headless_app(hearme::Content::built_in(), output, 1280, 800);
+    for _ in 0..3 {
+        app.update();
+    }
+    app.world_mut()
+        .resource_mut::<VoiceSettings>()
+        .decode_on_every_tap = decode_on_every_tap;
+    std::thread::sleep(Duration::from_secs(1));
+
+    let content = hearme::Content::built_in();
+    let home = content.vocabulary.home().unwrap();
+    let mut cells = app
+        .world_mut()
+        .query::<(&BoardCell, &ComputedNode, &UiGlobalTransform)>();
+    let places: Vec<Vec2> = cells
+        .iter(app.world())
+        .filter(|(cell, _, _)| home.cell(&cell.cell).is_some_and(|c| !c.is_folder()))
+        .map(|(_, node, transform)| transform.translation * node.inverse_scale_factor())
+        .collect();
+    let window = app
+        .world_mut()
+        .query_filtered::<Entity, With<PrimaryWindow>>()
+        .single(app.world())
+        .unwrap();
+    let touch = |app: &mut App, position: Vec2, phase: TouchPhase| {
+        let event = TouchInput {
+            phase,
+            position,
+            window,
+            force: None,
+            id: 1,
+        };
+        app.world_mut().write_message(event);
+        app.world_mut()
+            .write_message(WindowEvent::TouchInput(event));
+    };
+    let mut times = Vec::with_capacity(taps);
+    for tap in 0..taps {
+        let place = places[tap % places.len()];
+        touch(&mut app, place, TouchPhase::Started);
+        app.update();
+        touch(&mut app, place, TouchPhase::Ended);
+        let reached_app = Instant::now();
+        app.update();
+        let log = app.world().resource::<PlaybackLog>();
+        let handed = log
+            .utterances
+            .last()
+            .expect("the tap was spoken")
+            .handed_over;
+        times.push((handed - reached_app).as_secs_f64() * 1e3);
+        if tap % 8 == 7 {
+            // Clear the message now and then so the bar does not grow without end.
+            app.world_mut()
+                .resource_mut::<hearme::message_bar::Message>()
+                .items
+                .clear();
+        }
+    }
+    times
 }

@@ -13,6 +13,7 @@ use crate::theme::{self, CELL_LABEL_PX, GAP_PX, PressFeedback, TEXT};
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Navigation>()
         .add_message::<BoardOpened>()
+        .add_message::<FolderChosen>()
         .add_systems(
             Update,
             show_current_board.run_if(resource_changed::<Navigation>),
@@ -61,6 +62,13 @@ impl Navigation {
 #[derive(Message, Debug, Clone)]
 pub struct BoardOpened {
     pub board: String,
+}
+
+/// A folder cell was activated (its board opens; the voice may speak its name).
+#[derive(Message, Debug, Clone)]
+pub struct FolderChosen {
+    pub board: String,
+    pub cell: String,
 }
 
 /// A cell on screen, naming the board and cell it shows.
@@ -280,6 +288,7 @@ fn activate_cell(
     content: Res<Content>,
     mut navigation: ResMut<Navigation>,
     mut chosen: MessageWriter<WordChosen>,
+    mut folder: MessageWriter<FolderChosen>,
 ) {
     let Ok(on_screen) = cells.get(click.entity) else {
         return;
@@ -291,7 +300,13 @@ fn activate_cell(
         return;
     };
     match &cell.opens {
-        Some(target) => navigation.open(target),
+        Some(target) => {
+            folder.write(FolderChosen {
+                board: board.id.clone(),
+                cell: cell.id.clone(),
+            });
+            navigation.open(target);
+        }
         None => {
             chosen.write(WordChosen {
                 board: board.id.clone(),

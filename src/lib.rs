@@ -9,6 +9,7 @@ mod probe;
 pub mod screen;
 pub mod symbol_images;
 pub mod theme;
+pub mod voice;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -26,6 +27,8 @@ pub struct Content {
     pub symbols: Arc<SymbolLibrary>,
     /// Plain-words notices to show the worker (a vocabulary that failed to load, ...).
     pub notices: Vec<String>,
+    /// The data folder (recorded clips, visits); `None` runs on built-in content only.
+    pub data_dir: Option<PathBuf>,
 }
 
 impl Content {
@@ -47,6 +50,7 @@ impl Content {
             vocabulary: Arc::new(vocabulary),
             symbols: Arc::new(symbols),
             notices,
+            data_dir: None,
         }
     }
 
@@ -54,6 +58,7 @@ impl Content {
     /// vocabulary with problems is not used; its problems become notices.
     pub fn for_data_dir(data_dir: Option<&PathBuf>) -> Self {
         let mut content = Content::built_in();
+        content.data_dir = data_dir.cloned();
         let Some(dir) = data_dir.map(|d| d.join("vocab").join("default")) else {
             return content;
         };
@@ -85,6 +90,7 @@ pub fn plugin(app: &mut App) {
         screen::plugin,
         board::plugin,
         message_bar::plugin,
+        voice::plugin,
         power::plugin,
         probe::plugin,
     ));
@@ -105,7 +111,17 @@ pub fn windowed_app(content: Content) -> App {
                 ..default()
             })
             .set(AssetPlugin {
-                file_path: asset_root(),
+                file_path: asset_root().display().to_string(),
+                ..default()
+            })
+            // Small GPU memory blocks: a tablet has little memory, and the app draws a light 2D
+            // UI where the default 128-256 MB blocks would stay mostly empty.
+            .set(bevy::render::RenderPlugin {
+                render_creation: bevy::render::settings::WgpuSettings {
+                    memory_hints: bevy::render::settings::MemoryHints::MemoryUsage,
+                    ..default()
+                }
+                .into(),
                 ..default()
             }),
     )
@@ -114,19 +130,21 @@ pub fn windowed_app(content: Content) -> App {
     app
 }
 
-/// Where `assets/` and `symbols/` are: beside an installed binary when they are there, else the
-/// source tree this binary was built from (a developer running `target/debug/hearme`). Bevy
-/// itself prefers `BEVY_ASSET_ROOT` and `CARGO_MANIFEST_DIR` when set.
-pub fn asset_root() -> String {
+/// Where `assets/` and `symbols/` are: `BEVY_ASSET_ROOT` or `CARGO_MANIFEST_DIR` when set (as
+/// Bevy itself reads them), else beside an installed binary when they are there, else the
+/// source tree this binary was built from (a developer running `target/debug/hearme`).
+pub fn asset_root() -> PathBuf {
+    for variable in ["BEVY_ASSET_ROOT", "CARGO_MANIFEST_DIR"] {
+        if let Some(root) = std::env::var_os(variable) {
+            return PathBuf::from(root);
+        }
+    }
     let beside_binary = std::env::current_exe()
         .ok()
-        .and_then(|exe| exe.parent().map(|dir| dir.join("symbols")));
-    let set_by_env = std::env::var_os("BEVY_ASSET_ROOT").is_some()
-        || std::env::var_os("CARGO_MANIFEST_DIR").is_some();
-    if set_by_env || beside_binary.is_some_and(|dir| dir.is_dir()) {
-        ".".to_string()
-    } else {
-        env!("CARGO_MANIFEST_DIR").to_string()
+        .and_then(|exe| exe.parent().map(PathBuf::from));
+    match beside_binary {
+        Some(dir) if dir.join("symbols").is_dir() => dir,
+        _ => PathBuf::from(env!("CARGO_MANIFEST_DIR")),
     }
 }
 
@@ -144,4 +162,44 @@ fn window_size() -> bevy::window::WindowResolution {
         .filter(|&(w, h)| w >= 320 && h >= 320)
         .unwrap_or((1280, 800));
     bevy::window::WindowResolution::new(width, height)
+}
+
+/// The whole app with no window system and no GPU (full `DefaultPlugins`, layout and picking
+/// included), for tests and benchmarks that drive it with simulated touches.
+pub fn headless_app(content: Content, voice: voice::VoiceOutput, width: u32, height: u32) -> App {
+    use bevy::render::{RenderPlugin, settings::WgpuSettings};
+    use bevy::window::{ExitCondition, WindowResolution};
+    let mut app = App::new();
+    app.add_plugins(
+        DefaultPlugins
+            .set(RenderPlugin {
+                render_creation: WgpuSettings {
+                    backends: None,
+                    ..default()
+                }
+                .into(),
+                ..default()
+            })
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    resolution: WindowResolution::new(width, height),
+                    ..default()
+                }),
+                exit_condition: ExitCondition::DontExit,
+                close_when_requested: false,
+                ..default()
+            })
+            .set(AssetPlugin {
+                file_path: asset_root().display().to_string(),
+                ..default()
+            })
+            .disable::<bevy::winit::WinitPlugin>()
+            .disable::<bevy::log::LogPlugin>(),
+    );
+    app.insert_resource(content)
+        .insert_resource(voice)
+        .add_plugins(plugin);
+    app.finish();
+    app.cleanup();
+    app
 }

@@ -10,7 +10,7 @@ use hearme::Content;
 use hearme::model::check::check_paths;
 use hearme::model::summary::{self, ExportInfo, Summary};
 use hearme::model::symbols::SymbolLibrary;
-use hearme::model::{files, session};
+use hearme::model::{files, session, voice};
 
 #[derive(Parser)]
 #[command(
@@ -37,6 +37,16 @@ enum Command {
     /// List the visits in the data folder: id, case reference, start, events, and whether each
     /// is open, ended or damaged.
     Sessions,
+    /// Give a cell a recorded voice from a WAV, Ogg Vorbis or MP3 file: trimmed of silence,
+    /// normalised, cut to at most 10 s, and kept in the data folder's media/voice/. It is spoken
+    /// instead of the bundled voice.
+    ImportVoice {
+        #[arg(long)]
+        board: String,
+        #[arg(long)]
+        cell: String,
+        file: PathBuf,
+    },
     /// Write the summary of a visit journal and print the paths of the files written.
     Export {
         journal: PathBuf,
@@ -63,6 +73,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { paths }) => check(&paths),
+        Some(Command::ImportVoice { board, cell, file }) => {
+            import_voice(cli.data.or_else(default_data_dir), &board, &cell, &file)
+        }
         Some(Command::Sessions) => sessions(cli.data.or_else(default_data_dir)),
         Some(Command::Export {
             journal,
@@ -100,6 +113,45 @@ fn check(paths: &[PathBuf]) -> ExitCode {
             report.files_checked
         );
         ExitCode::FAILURE
+    }
+}
+
+fn import_voice(
+    data_dir: Option<PathBuf>,
+    board: &str,
+    cell: &str,
+    file: &std::path::Path,
+) -> ExitCode {
+    let Some(data_dir) = data_dir else {
+        eprintln!("error: no data folder: give --data DIR or set HEARME_DATA");
+        return ExitCode::FAILURE;
+    };
+    let content = Content::for_data_dir(Some(&data_dir));
+    if content
+        .vocabulary
+        .board(board)
+        .and_then(|b| b.cell(cell))
+        .is_none()
+    {
+        eprintln!("error: there is no cell \"{cell}\" on board \"{board}\" in this vocabulary");
+        return ExitCode::FAILURE;
+    }
+    let label = file.display().to_string();
+    let cleaned = voice::decode_file(file).and_then(|clip| voice::clean_recording(&label, &clip));
+    let target = voice::recording_path(&data_dir, board, cell);
+    match cleaned.and_then(|clip| voice::save_recording(&target, &clip).map(|()| clip)) {
+        Ok(clip) => {
+            println!(
+                "{} ({:.1} s)",
+                target.display(),
+                clip.duration().as_secs_f32()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
     }
 }
 

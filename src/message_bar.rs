@@ -19,10 +19,13 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Message>()
         .init_resource::<Speaking>()
         .add_message::<WordChosen>()
+        .add_message::<SpeakRequested>()
         .add_systems(PostStartup, spawn_bar)
         .add_systems(
             Update,
-            (add_chosen_words, advance_speaking, show_message).chain(),
+            (add_chosen_words, advance_speaking, show_message)
+                .chain()
+                .in_set(MessageSystems),
         )
         .add_observer(press_bar_button);
 }
@@ -60,11 +63,53 @@ impl Message {
     }
 }
 
-/// Which symbol of the message is being spoken, if any.
+/// The systems that keep the message bar up to date.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MessageSystems;
+
+/// Speak was pressed: the whole message, to be spoken in order.
+#[derive(Message, Debug, Clone)]
+pub struct SpeakRequested {
+    pub items: Vec<MessageItem>,
+}
+
+/// Which symbol of the message is being spoken, if any. The voice paces it when there is
+/// sound; without sound a timer does, so the child still sees the message "said".
 #[derive(Resource, Debug, Default)]
 pub struct Speaking {
     pub position: Option<usize>,
     timer: Timer,
+    paced_by_voice: bool,
+}
+
+impl Speaking {
+    fn start(&mut self) {
+        self.position = Some(0);
+        self.timer = Timer::new(HIGHLIGHT_STEP, TimerMode::Repeating);
+        self.paced_by_voice = false;
+    }
+
+    fn stop(&mut self) {
+        self.position = None;
+        self.paced_by_voice = false;
+    }
+
+    /// From now on the voice moves the highlight.
+    pub fn follow_voice(&mut self) {
+        self.paced_by_voice = true;
+    }
+
+    pub fn voice_reached(&mut self, position: usize) {
+        if self.paced_by_voice {
+            self.position = Some(position);
+        }
+    }
+
+    pub fn voice_finished(&mut self) {
+        if self.paced_by_voice {
+            self.stop();
+        }
+    }
 }
 
 #[derive(Component, Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,7 +169,7 @@ fn add_chosen_words(
     mut speaking: ResMut<Speaking>,
 ) {
     for word in chosen.read() {
-        speaking.position = None;
+        speaking.stop();
         message.items.push(MessageItem {
             board: word.board.clone(),
             cell: word.cell.clone(),
@@ -139,6 +184,7 @@ fn press_bar_button(
     actions: Query<&BarAction>,
     mut message: ResMut<Message>,
     mut speaking: ResMut<Speaking>,
+    mut speak: MessageWriter<SpeakRequested>,
 ) {
     let Ok(action) = actions.get(click.entity) else {
         return;
@@ -146,16 +192,18 @@ fn press_bar_button(
     match action {
         BarAction::Speak => {
             if !message.items.is_empty() {
-                speaking.position = Some(0);
-                speaking.timer = Timer::new(HIGHLIGHT_STEP, TimerMode::Repeating);
+                speaking.start();
+                speak.write(SpeakRequested {
+                    items: message.items.clone(),
+                });
             }
         }
         BarAction::DeleteLast => {
-            speaking.position = None;
+            speaking.stop();
             message.items.pop();
         }
         BarAction::Clear => {
-            speaking.position = None;
+            speaking.stop();
             message.items.clear();
         }
     }
@@ -170,6 +218,9 @@ fn advance_speaking(
     let Some(position) = speaking.position else {
         return;
     };
+    if speaking.paced_by_voice {
+        return;
+    }
     speaking.timer.tick(time.delta());
     let steps = speaking.timer.times_finished_this_tick() as usize;
     if steps > 0 {

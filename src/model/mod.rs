@@ -7,3 +7,4 @@ pub mod session;
 pub mod summary;
 pub mod symbols;
 pub mod vocab;
+pub mod voice;

@@ -2,47 +2,19 @@
 //! that go through Bevy's real input and picking path.
 
 use bevy::input::touch::{TouchInput, TouchPhase};
-use bevy::log::LogPlugin;
 use bevy::prelude::*;
-use bevy::render::RenderPlugin;
-use bevy::render::settings::WgpuSettings;
-use bevy::window::{ExitCondition, PrimaryWindow, WindowEvent, WindowResolution};
-use bevy::winit::WinitPlugin;
+use bevy::window::{PrimaryWindow, WindowEvent};
 
 use hearme::Content;
 use hearme::board::BoardCell;
+use hearme::voice::VoiceOutput;
 
 pub fn app_with(content: Content, width: u32, height: u32) -> App {
-    let mut app = App::new();
-    app.add_plugins(
-        DefaultPlugins
-            .set(RenderPlugin {
-                render_creation: WgpuSettings {
-                    backends: None,
-                    ..default()
-                }
-                .into(),
-                ..default()
-            })
-            .set(WindowPlugin {
-                primary_window: Some(Window {
-                    resolution: WindowResolution::new(width, height),
-                    ..default()
-                }),
-                exit_condition: ExitCondition::DontExit,
-                close_when_requested: false,
-                ..default()
-            })
-            .set(AssetPlugin {
-                file_path: ".".into(),
-                ..default()
-            })
-            .disable::<WinitPlugin>()
-            .disable::<LogPlugin>(),
-    );
-    app.insert_resource(content).add_plugins(hearme::plugin);
-    app.finish();
-    app.cleanup();
+    app_with_voice(content, VoiceOutput::without_device().0, width, height)
+}
+
+pub fn app_with_voice(content: Content, voice: VoiceOutput, width: u32, height: u32) -> App {
+    let mut app = hearme::headless_app(content, voice, width, height);
     settle(&mut app);
     app
 }

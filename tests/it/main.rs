@@ -8,3 +8,4 @@ mod render;
 mod summary;
 mod symbols;
 mod vocab;
+mod voice;
