@@ -122,6 +122,9 @@ pub fn windowed_app(content: Content) -> App {
                     ..default()
                 }
                 .into(),
+                // Compile render pipelines when first needed rather than in the background, so
+                // the first frame with the board on it really draws it.
+                synchronous_pipeline_compilation: true,
                 ..default()
             }),
     )

@@ -196,7 +196,8 @@ struct ScreenshotJob {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum ShotState {
     WaitingForBoard,
-    /// Board complete at this frame; shoot once it has been presented.
+    /// Board complete at this frame: shoot this very frame, so the render check also checks
+    /// that the frame the startup benchmark counts really shows the board.
     Ready(u32),
     Requested,
     Saved(u32),
@@ -220,7 +221,7 @@ fn take_screenshot_when_ready(
         {
             job.state = ShotState::Ready(frame.0);
         }
-        ShotState::Ready(at) if frame.0 >= at + 3 => {
+        ShotState::Ready(at) if frame.0 >= at => {
             let path = job.path.clone();
             commands.spawn(Screenshot::primary_window()).observe(
                 move |shot: On<ScreenshotCaptured>,
