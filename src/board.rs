@@ -91,6 +91,7 @@ fn show_current_board(
     content: Res<Content>,
     images: Res<SymbolImages>,
     slot: Query<Entity, With<GridSlot>>,
+    window: Query<&Window, With<bevy::window::PrimaryWindow>>,
     mut opened: MessageWriter<BoardOpened>,
 ) {
     let Ok(slot) = slot.single() else { return };
@@ -106,14 +107,16 @@ fn show_current_board(
         ));
         return;
     };
+    let window_width = window.single().map(Window::width).unwrap_or(1280.0);
+    let label_px = label_size_for(window_width, board.columns);
     commands.entity(slot).with_children(|slot| {
         slot.spawn(grid(board)).with_children(|grid| {
             for cell in board.visible_cells() {
                 let picture = images.get(&cell.symbol);
                 if cell.is_folder() {
-                    grid.spawn(folder_cell(board, cell, picture));
+                    grid.spawn(folder_cell(board, cell, picture, label_px));
                 } else {
-                    grid.spawn(word_cell(board, cell, picture));
+                    grid.spawn(word_cell(board, cell, picture, label_px));
                 }
             }
         });
@@ -180,7 +183,7 @@ fn feedback(cell: &Cell) -> (PressFeedback, BackgroundColor, BorderColor) {
 }
 
 /// Picture above, word below; the word is always shown.
-fn picture_and_word(cell: &Cell, picture: Handle<Image>) -> impl Bundle {
+fn picture_and_word(cell: &Cell, picture: Handle<Image>, label_px: f32) -> impl Bundle {
     (
         Node {
             flex_grow: 1.0,
@@ -205,21 +208,31 @@ fn picture_and_word(cell: &Cell, picture: Handle<Image>) -> impl Bundle {
                 },
                 Pickable::IGNORE,
             ),
-            theme::label(cell.word.clone(), cell_label_size(&cell.word), TEXT),
+            theme::label(
+                cell.word.clone(),
+                cell_label_size(&cell.word, label_px),
+                TEXT
+            ),
         ],
     )
 }
 
 /// Long phrases get a smaller font so the picture keeps most of the cell.
-fn cell_label_size(word: &str) -> f32 {
+fn cell_label_size(word: &str, base: f32) -> f32 {
     if word.chars().count() > 14 {
-        CELL_LABEL_PX * 0.8
+        base * 0.8
     } else {
-        CELL_LABEL_PX
+        base
     }
 }
 
-fn word_cell(board: &Board, cell: &Cell, picture: Handle<Image>) -> impl Bundle {
+/// The label size for a board in a window this wide: the full size where cells are wide, a
+/// little smaller where they are narrow (portrait), so a word such as "activities" still fits.
+pub fn label_size_for(window_width: f32, columns: u16) -> f32 {
+    (window_width / f32::from(columns.max(1)) / 6.4).clamp(14.0, CELL_LABEL_PX)
+}
+
+fn word_cell(board: &Board, cell: &Cell, picture: Handle<Image>, label_px: f32) -> impl Bundle {
     let mut node = placed(cell);
     node.border = UiRect::all(px(2.0));
     node.border_radius = BorderRadius::all(px(10.0));
@@ -227,13 +240,13 @@ fn word_cell(board: &Board, cell: &Cell, picture: Handle<Image>) -> impl Bundle 
         cell_identity(board, cell),
         node,
         feedback(cell),
-        children![picture_and_word(cell, picture)],
+        children![picture_and_word(cell, picture, label_px)],
     )
 }
 
 /// A folder looks like a folder: a tab on its top edge and a thicker outline, so it is told from
 /// a word by shape as well as by colour.
-fn folder_cell(board: &Board, cell: &Cell, picture: Handle<Image>) -> impl Bundle {
+fn folder_cell(board: &Board, cell: &Cell, picture: Handle<Image>, label_px: f32) -> impl Bundle {
     let (press, background, border) = feedback(cell);
     (
         cell_identity(board, cell),
@@ -276,7 +289,7 @@ fn folder_cell(board: &Board, cell: &Cell, picture: Handle<Image>) -> impl Bundl
                 background,
                 border,
                 Pickable::IGNORE,
-                children![picture_and_word(cell, picture)],
+                children![picture_and_word(cell, picture, label_px)],
             ),
         ],
     )

@@ -11,7 +11,7 @@ use std::time::Instant;
 use bevy::diagnostic::FrameCount;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
-use bevy::render::{ExtractSchedule, Render, RenderApp, RenderSystems};
+use bevy::render::{Extract, ExtractSchedule, Render, RenderApp, RenderSystems};
 use bevy::window::RequestRedraw;
 
 use crate::board::{BoardCell, BoardGrid};
@@ -20,19 +20,37 @@ use crate::screen::NavAction;
 use crate::symbol_images::all_shown_pictures_ready;
 
 pub(super) fn plugin(app: &mut App) {
-    if let Some(path) = std::env::var_os("HEARME_SCREENSHOT") {
+    let screenshot = std::env::var_os("HEARME_SCREENSHOT");
+    let probe = std::env::var_os("HEARME_PROBE").is_some();
+    if screenshot.is_some() || probe {
+        let presented = Presented::default();
+        app.insert_resource(presented.clone())
+            .init_resource::<FirstShown>()
+            .add_systems(Last, confirm_board_on_screen);
+        if let Some(render_app) = app.get_sub_app_mut(RenderApp) {
+            render_app
+                .insert_resource(presented)
+                .init_resource::<RenderedFrame>()
+                .add_systems(ExtractSchedule, note_frame_number)
+                .add_systems(Render, note_presented.in_set(RenderSystems::Cleanup));
+        }
+    }
+    if let Some(path) = screenshot {
         app.insert_resource(ScreenshotJob {
             path: path.into(),
-            state: ShotState::WaitingForBoard,
+            saved: None,
         })
-        .add_systems(Last, take_screenshot_when_ready);
+        .add_systems(
+            Last,
+            save_screenshot_and_quit.after(confirm_board_on_screen),
+        );
     }
     if let Ok(board) = std::env::var("HEARME_OPEN_BOARD") {
         app.world_mut()
             .resource_mut::<crate::board::Navigation>()
             .open(&board);
     }
-    if std::env::var_os("HEARME_PROBE").is_none() {
+    if !probe {
         return;
     }
     let outbox = Outbox::default();
@@ -136,6 +154,8 @@ fn note_tap(
 #[allow(clippy::too_many_arguments)]
 fn watch_frames(
     frame: Res<FrameCount>,
+    first_shown: Res<FirstShown>,
+    presented: Res<Presented>,
     assets: Res<AssetServer>,
     shown: Query<&ImageNode>,
     grid: Query<(), With<BoardGrid>>,
@@ -145,8 +165,11 @@ fn watch_frames(
     mut probe: ResMut<Probe>,
 ) {
     let ready = !grid.is_empty() && all_shown_pictures_ready(&assets, &shown);
-    if ready && probe.ready_frame.is_none() {
-        probe.ready_frame = Some(frame.0);
+    if let Some(frame_shown) = first_shown.frame
+        && probe.ready_frame.is_none()
+        && let Some(at) = presented.time_of(frame_shown)
+    {
+        probe.ready_frame = Some(frame_shown);
         for (cell, node, transform) in &cells {
             let centre = transform.translation * node.inverse_scale_factor();
             say(&format!(
@@ -161,7 +184,14 @@ fn watch_frames(
                 centre.x, centre.y
             ));
         }
-        probe.report(format!("ready frame={}", frame.0), None);
+        let unix_ms = at
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_secs_f64()
+            * 1e3;
+        say(&format!(
+            "ready frame={frame_shown} presented_unix_ms={unix_ms:.1}"
+        ));
     }
     if let Some((tap_frame, at)) = probe.folder_tap
         && ready
@@ -187,65 +217,124 @@ fn watch_frames(
     }
 }
 
-#[derive(Resource)]
-struct ScreenshotJob {
-    path: std::path::PathBuf,
-    state: ShotState,
+/// When each frame was handed to the window (render world, after presenting).
+#[derive(Resource, Clone, Default)]
+struct Presented(Arc<Mutex<Vec<(u32, std::time::SystemTime)>>>);
+
+impl Presented {
+    fn time_of(&self, frame: u32) -> Option<std::time::SystemTime> {
+        let presented = self.0.lock().ok()?;
+        presented
+            .iter()
+            .find(|(f, _)| *f == frame)
+            .map(|(_, at)| *at)
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum ShotState {
-    WaitingForBoard,
-    /// Board complete at this frame: shoot this very frame, so the render check also checks
-    /// that the frame the startup benchmark counts really shows the board.
-    Ready(u32),
-    Requested,
-    Saved(u32),
+/// The number of the frame the render world is drawing.
+#[derive(Resource, Default)]
+struct RenderedFrame(u32);
+
+fn note_frame_number(frame: Extract<Res<FrameCount>>, mut rendered: ResMut<RenderedFrame>) {
+    rendered.0 = frame.0;
 }
 
-#[allow(clippy::too_many_arguments)]
-fn take_screenshot_when_ready(
+fn note_presented(rendered: Res<RenderedFrame>, presented: Res<Presented>) {
+    if let Ok(mut frames) = presented.0.lock() {
+        frames.push((rendered.0, std::time::SystemTime::now()));
+        if frames.len() > 600 {
+            frames.remove(0);
+        }
+    }
+}
+
+/// The first frame whose screenshot shows the board: cells in their word-class colours. The
+/// early frames of a window can be black while the surface and pipelines come up, so "the
+/// board is laid out and its pictures loaded" is not enough to say the child can see it.
+#[derive(Resource, Default)]
+struct FirstShown {
+    frame: Option<u32>,
+    picture: Option<image::RgbImage>,
+    shots_in_flight: u32,
+}
+
+fn board_visible(picture: &image::RgbImage) -> bool {
+    use crate::model::vocab::WordClass;
+    [WordClass::People, WordClass::Verb]
+        .into_iter()
+        .all(|class| {
+            let colour = crate::theme::word_class_colour(class).to_srgba();
+            let want = [colour.red, colour.green, colour.blue].map(|c| (c * 255.0).round() as u8);
+            let matching = picture
+                .pixels()
+                .filter(|p| p.0.iter().zip(want).all(|(a, b)| a.abs_diff(b) <= 6))
+                .count();
+            matching > 2000
+        })
+}
+
+fn confirm_board_on_screen(
     mut commands: Commands,
-    mut job: ResMut<ScreenshotJob>,
+    mut first_shown: ResMut<FirstShown>,
     frame: Res<FrameCount>,
     assets: Res<AssetServer>,
     shown: Query<&ImageNode>,
     grid: Query<(), With<BoardGrid>>,
     mut redraw: MessageWriter<RequestRedraw>,
+) {
+    if first_shown.frame.is_some() {
+        return;
+    }
+    redraw.write(RequestRedraw);
+    if grid.is_empty()
+        || !all_shown_pictures_ready(&assets, &shown)
+        || first_shown.shots_in_flight > 8
+    {
+        return;
+    }
+    let this_frame = frame.0;
+    first_shown.shots_in_flight += 1;
+    commands.spawn(Screenshot::primary_window()).observe(
+        move |shot: On<ScreenshotCaptured>, mut first_shown: ResMut<FirstShown>| {
+            first_shown.shots_in_flight = first_shown.shots_in_flight.saturating_sub(1);
+            let Ok(picture) = shot.image.clone().try_into_dynamic().map(|p| p.to_rgb8()) else {
+                return;
+            };
+            if board_visible(&picture) && first_shown.frame.is_none_or(|f| this_frame < f) {
+                first_shown.frame = Some(this_frame);
+                first_shown.picture = Some(picture);
+            }
+        },
+    );
+}
+
+#[derive(Resource)]
+struct ScreenshotJob {
+    path: std::path::PathBuf,
+    saved: Option<u32>,
+}
+
+/// Saves the first screenshot that shows the board, then quits; gives up after 600 frames.
+fn save_screenshot_and_quit(
+    mut job: ResMut<ScreenshotJob>,
+    mut first_shown: ResMut<FirstShown>,
+    frame: Res<FrameCount>,
     mut exit: MessageWriter<AppExit>,
 ) {
-    redraw.write(RequestRedraw);
-    match job.state {
-        ShotState::WaitingForBoard
-            if !grid.is_empty() && all_shown_pictures_ready(&assets, &shown) =>
-        {
-            job.state = ShotState::Ready(frame.0);
+    if job.saved.is_some() {
+        exit.write(AppExit::Success);
+        return;
+    }
+    if let Some(picture) = first_shown.picture.take() {
+        match picture.save(&job.path) {
+            Ok(()) => job.saved = Some(frame.0),
+            Err(e) => {
+                error!("cannot save the screenshot to {}: {e}", job.path.display());
+                exit.write(AppExit::error());
+            }
         }
-        ShotState::Ready(at) if frame.0 >= at => {
-            let path = job.path.clone();
-            commands.spawn(Screenshot::primary_window()).observe(
-                move |shot: On<ScreenshotCaptured>,
-                      mut job: ResMut<ScreenshotJob>,
-                      frame: Res<FrameCount>| {
-                    let saved = shot
-                        .image
-                        .clone()
-                        .try_into_dynamic()
-                        .map(|picture| picture.to_rgb8().save(&path));
-                    match saved {
-                        Ok(Ok(())) => job.state = ShotState::Saved(frame.0),
-                        Ok(Err(e)) => {
-                            error!("cannot save the screenshot to {}: {e}", path.display())
-                        }
-                        Err(e) => error!("cannot convert the screenshot: {e}"),
-                    }
-                },
-            );
-            job.state = ShotState::Requested;
-        }
-        ShotState::Saved(at) if frame.0 > at => {
-            exit.write(AppExit::Success);
-        }
-        _ => {}
+    } else if frame.0 > 600 {
+        error!("the board never showed on screen");
+        exit.write(AppExit::error());
     }
 }

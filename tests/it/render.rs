@@ -26,6 +26,7 @@ pub fn screenshot_of_board(board: Option<&str>, width: u32, height: u32, name: &
     if let Some(board) = board {
         command.env("HEARME_OPEN_BOARD", board);
     }
+    command.env("HEARME_WINDOW_SIZE", format!("{width}x{height}"));
     let mut child = command
         .spawn()
         .expect("xvfb-run is installed (tools/install-deps)");
@@ -59,11 +60,9 @@ fn close(a: [u8; 3], b: [u8; 3]) -> bool {
     a.iter().zip(b).all(|(x, y)| x.abs_diff(y) <= 6)
 }
 
-#[test]
-fn the_home_board_renders_with_its_grid_and_pictures() {
-    let path = screenshot_of_board(None, 1280, 800, "home-board.png");
-    let shot = image::open(&path).expect("a PNG screenshot").to_rgb8();
-    assert_eq!((shot.width(), shot.height()), (1280, 800));
+fn assert_board_drawn(path: &Path, width: u32, height: u32) {
+    let shot = image::open(path).expect("a PNG screenshot").to_rgb8();
+    assert_eq!((shot.width(), shot.height()), (width, height));
 
     let mut distinct = std::collections::HashSet::new();
     for pixel in shot.pixels().step_by(7) {
@@ -96,4 +95,16 @@ fn the_home_board_renders_with_its_grid_and_pictures() {
             "{class:?} cells: only {count} pixels of {want:?}"
         );
     }
+}
+
+#[test]
+fn the_home_board_renders_with_its_grid_and_pictures() {
+    let path = screenshot_of_board(None, 1280, 800, "home-board.png");
+    assert_board_drawn(&path, 1280, 800);
+}
+
+#[test]
+fn the_home_board_renders_in_portrait() {
+    let path = screenshot_of_board(None, 800, 1280, "home-board-portrait.png");
+    assert_board_drawn(&path, 800, 1280);
 }
