@@ -34,8 +34,11 @@ fn main() {
     }
 }
 
-/// The floor: an empty Bevy window with the same plugins, timed to its first presented frame.
+/// The floor: an empty Bevy window with the same plugins, timed to the first frame whose
+/// screenshot shows its clear colour (confirmed the same way as the app's first board frame).
 fn empty_bevy_app() {
+    use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
+    const FLOOR: Color = Color::srgb(1.0, 0.0, 1.0);
     let mut app = App::new();
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
         primary_window: Some(Window {
@@ -44,18 +47,41 @@ fn empty_bevy_app() {
         }),
         ..default()
     }))
+    .insert_resource(ClearColor(FLOOR))
     .add_systems(Startup, |mut commands: Commands| {
         commands.spawn(Camera2d);
     })
     .add_systems(
         Last,
-        |frame: Res<bevy::diagnostic::FrameCount>,
-         mut redraw: MessageWriter<bevy::window::RequestRedraw>| {
+        |mut commands: Commands,
+         frame: Res<bevy::diagnostic::FrameCount>,
+         mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+         mut done: Local<bool>| {
             redraw.write(bevy::window::RequestRedraw);
-            // Frame 1 presented by the time frame 3 starts (pipelined rendering), as the app probe.
-            if frame.0 == 3 {
-                println!("probe ready frame=1");
+            if *done || frame.0 > 300 {
+                return;
             }
+            commands
+                .spawn(Screenshot::primary_window())
+                .observe(|shot: On<ScreenshotCaptured>| {
+                    static SAID: std::sync::atomic::AtomicBool =
+                        std::sync::atomic::AtomicBool::new(false);
+                    let Ok(picture) = shot.image.clone().try_into_dynamic().map(|p| p.to_rgb8())
+                    else {
+                        return;
+                    };
+                    let magenta = picture.pixels().filter(|p| p.0 == [255, 0, 255]).count();
+                    if magenta > 100_000 && !SAID.swap(true, std::sync::atomic::Ordering::Relaxed) {
+                        let now = std::time::SystemTime::now()
+                            .duration_since(std::time::UNIX_EPOCH)
+                            .unwrap_or_default();
+                        println!(
+                            "probe ready confirmed_unix_ms={:.1}",
+                            now.as_secs_f64() * 1e3
+                        );
+                    }
+                });
+            *done = frame.0 > 60;
         },
     );
     app.run();
@@ -67,8 +93,8 @@ struct Running {
 }
 
 impl Running {
-    fn start(mode: &str) -> (Self, Instant) {
-        let started = Instant::now();
+    fn start(mode: &str) -> (Self, f64) {
+        let started = unix_ms_now();
         let mut child = Command::new(std::env::current_exe().unwrap())
             .arg(mode)
             .env("DISPLAY", DISPLAY)
@@ -139,6 +165,14 @@ impl Running {
     }
 }
 
+fn unix_ms_now() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_secs_f64()
+        * 1e3
+}
+
 fn field(line: &str, name: &str) -> f64 {
     line.split_whitespace()
         .find_map(|part| part.strip_prefix(&format!("{name}=")))
@@ -186,6 +220,7 @@ fn startup() {
 
     let mut baseline_pss = vec![];
     let mut settled_cpu = vec![];
+    let mut start_confirmed = vec![];
     let (
         mut baseline,
         mut start,
@@ -201,15 +236,17 @@ fn startup() {
         .unwrap_or(RUNS);
     for run in 0..runs {
         let (empty, started) = Running::start("run-empty");
-        let (at, _) = empty.wait_for("probe ready");
-        baseline.push((at - started).as_secs_f64());
+        let (_, line) = empty.wait_for("probe ready");
+        baseline.push((field(&line, "confirmed_unix_ms") - started) / 1e3);
         std::thread::sleep(Duration::from_secs(1));
         baseline_pss.push(empty.pss_mb());
         empty.stop();
 
         let (app, started) = Running::start("run-app");
-        let (at, lines) = app.collect_until("probe ready");
-        start.push((at - started).as_secs_f64());
+        let (_, lines) = app.collect_until("probe ready");
+        let ready = lines.last().unwrap();
+        start.push((field(ready, "presented_unix_ms") - started) / 1e3);
+        start_confirmed.push((field(ready, "confirmed_unix_ms") - started) / 1e3);
 
         let before = app.cpu_ticks();
         std::thread::sleep(Duration::from_secs(2));
@@ -247,7 +284,11 @@ fn startup() {
 
     println!("startup-to-board-with-pictures: {:.3} s", median(start));
     println!(
-        "baseline-empty-bevy-window-first-frame: {:.3} s",
+        "startup-to-board-confirmed-by-screenshot: {:.3} s",
+        median(start_confirmed)
+    );
+    println!(
+        "baseline-empty-bevy-window-confirmed-by-screenshot: {:.3} s",
         median(baseline)
     );
     println!(

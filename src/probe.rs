@@ -184,13 +184,16 @@ fn watch_frames(
                 centre.x, centre.y
             ));
         }
-        let unix_ms = at
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap_or_default()
-            .as_secs_f64()
-            * 1e3;
+        let unix_ms = |t: std::time::SystemTime| {
+            t.duration_since(std::time::UNIX_EPOCH)
+                .unwrap_or_default()
+                .as_secs_f64()
+                * 1e3
+        };
+        let confirmed = first_shown.confirmed_at.map_or(0.0, unix_ms);
         say(&format!(
-            "ready frame={frame_shown} presented_unix_ms={unix_ms:.1}"
+            "ready frame={frame_shown} presented_unix_ms={:.1} confirmed_unix_ms={confirmed:.1}",
+            unix_ms(at)
         ));
     }
     if let Some((tap_frame, at)) = probe.folder_tap
@@ -254,6 +257,8 @@ fn note_presented(rendered: Res<RenderedFrame>, presented: Res<Presented>) {
 #[derive(Resource, Default)]
 struct FirstShown {
     frame: Option<u32>,
+    /// When the screenshot that proved it came back (a frame or two after presenting).
+    confirmed_at: Option<std::time::SystemTime>,
     picture: Option<image::RgbImage>,
     shots_in_flight: u32,
 }
@@ -302,6 +307,7 @@ fn confirm_board_on_screen(
             };
             if board_visible(&picture) && first_shown.frame.is_none_or(|f| this_frame < f) {
                 first_shown.frame = Some(this_frame);
+                first_shown.confirmed_at = Some(std::time::SystemTime::now());
                 first_shown.picture = Some(picture);
             }
         },
