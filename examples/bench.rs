@@ -27,6 +27,7 @@ fn main() {
         }
         Some("run-empty") => empty_bevy_app(),
         Some("voice") => voice(),
+        Some("content") => content(),
         _ => {
             eprintln!("usage: bench startup|voice");
             std::process::exit(2);
@@ -420,4 +421,16 @@ fn time_taps(decode_on_every_tap: bool, taps: usize) -> Vec<f64> {
         }
     }
     times
+}
+
+/// Loading the built-in content (symbol manifest and vocabulary) before the window opens.
+fn content() {
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let started = Instant::now();
+        let content = hearme::Content::built_in();
+        times.push(started.elapsed().as_secs_f64() * 1e3);
+        assert!(content.notices.is_empty());
+    }
+    println!("load-built-in-content: {:.1} ms", median(times));
 }
