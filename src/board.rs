@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 
 use crate::Content;
-use crate::message_bar::WordChosen;
+use crate::message_bar::{MessageItem, WordChosen};
 use crate::model::vocab::{Board, Cell, HOME_BOARD};
 use crate::screen::{GridSlot, NavAction};
 use crate::symbol_images::SymbolImages;
@@ -321,12 +321,12 @@ fn activate_cell(
             navigation.open(target);
         }
         None => {
-            chosen.write(WordChosen {
+            chosen.write(WordChosen(MessageItem {
                 board: board.id.clone(),
                 cell: cell.id.clone(),
                 word: cell.word.clone(),
                 symbol: cell.symbol.clone(),
-            });
+            }));
         }
     }
 }

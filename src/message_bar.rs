@@ -30,14 +30,9 @@ pub(super) fn plugin(app: &mut App) {
         .add_observer(press_bar_button);
 }
 
-/// A word cell was activated.
+/// A word cell was activated: the word to add to the message.
 #[derive(Message, Debug, Clone, PartialEq, Eq)]
-pub struct WordChosen {
-    pub board: String,
-    pub cell: String,
-    pub word: String,
-    pub symbol: String,
-}
+pub struct WordChosen(pub MessageItem);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MessageItem {
@@ -170,12 +165,7 @@ fn add_chosen_words(
 ) {
     for word in chosen.read() {
         speaking.stop();
-        message.items.push(MessageItem {
-            board: word.board.clone(),
-            cell: word.cell.clone(),
-            word: word.word.clone(),
-            symbol: word.symbol.clone(),
-        });
+        message.items.push(word.0.clone());
     }
 }
 

@@ -397,7 +397,7 @@ fn speak_chosen_words(
     let tapped_words = words
         .read()
         .filter(|_| settings.speak_on_tap)
-        .map(|w| (w.board.clone(), w.cell.clone()));
+        .map(|w| (w.0.board.clone(), w.0.cell.clone()));
     let tapped_folders = folders
         .read()
         .filter(|_| settings.speak_folders)
