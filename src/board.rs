@@ -16,11 +16,17 @@ pub(super) fn plugin(app: &mut App) {
         .add_message::<FolderChosen>()
         .add_systems(
             Update,
-            show_current_board.run_if(resource_changed::<Navigation>),
+            show_current_board
+                .in_set(ShowBoard)
+                .run_if(resource_changed::<Navigation>),
         )
         .add_observer(activate_cell)
         .add_observer(activate_nav);
 }
+
+/// The system that builds the current board's grid.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ShowBoard;
 
 /// The boards the child has opened, home first; the last is on screen.
 #[derive(Resource, Debug, Clone, PartialEq, Eq)]

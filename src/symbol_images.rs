@@ -1,5 +1,6 @@
-//! Symbol pictures: every picture the vocabulary uses is loaded once at start and shared, so a
-//! folder opens with all its pictures already in memory.
+//! Symbol pictures, 128 px, shared by every cell and message symbol that shows them. Only the
+//! pictures that can be on screen are held: the home board's, the open board's and the
+//! message's; the others are loaded when their board opens and released when it closes.
 
 use std::collections::HashMap;
 
@@ -12,7 +13,17 @@ use crate::Content;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<SymbolImages>()
-        .add_systems(PreStartup, load_vocabulary_symbols)
+        .add_systems(PreStartup, load_home_symbols)
+        .add_systems(
+            Update,
+            hold_pictures_that_can_be_shown
+                .before(crate::board::ShowBoard)
+                .before(crate::message_bar::MessageSystems)
+                .run_if(
+                    resource_changed::<crate::board::Navigation>
+                        .or_else(resource_changed::<crate::message_bar::Message>),
+                ),
+        )
         .add_systems(Last, redraw_until_pictures_shown);
 }
 
@@ -34,23 +45,52 @@ impl SymbolImages {
     }
 }
 
-fn load_vocabulary_symbols(
+fn load_symbol(images: &mut SymbolImages, content: &Content, assets: &AssetServer, id: &str) {
+    if images.handles.contains_key(id) {
+        return;
+    }
+    let Some(symbol) = content.symbols.get(id) else {
+        return;
+    };
+    // Keep pictures only on the GPU side: a CPU copy of every picture would double memory.
+    let handle = assets
+        .load_builder()
+        .with_settings(|settings: &mut ImageLoaderSettings| {
+            settings.asset_usage = RenderAssetUsages::RENDER_WORLD
+        })
+        .load(format!("symbols/{}", symbol.small));
+    images.handles.insert(id.to_string(), handle);
+}
+
+fn load_home_symbols(
     mut images: ResMut<SymbolImages>,
     content: Res<Content>,
     assets: Res<AssetServer>,
 ) {
-    for id in content.vocabulary.symbol_ids() {
-        let Some(symbol) = content.symbols.get(id) else {
-            continue;
-        };
-        // Keep pictures only on the GPU side: a CPU copy of every picture would double memory.
-        let handle = assets
-            .load_builder()
-            .with_settings(|settings: &mut ImageLoaderSettings| {
-                settings.asset_usage = RenderAssetUsages::RENDER_WORLD
-            })
-            .load(format!("symbols/{}", symbol.small));
-        images.handles.insert(id.to_string(), handle);
+    if let Some(home) = content.vocabulary.home() {
+        for cell in &home.cells {
+            load_symbol(&mut images, &content, &assets, &cell.symbol);
+        }
+    }
+}
+
+fn hold_pictures_that_can_be_shown(
+    mut images: ResMut<SymbolImages>,
+    content: Res<Content>,
+    assets: Res<AssetServer>,
+    navigation: Res<crate::board::Navigation>,
+    message: Res<crate::message_bar::Message>,
+) {
+    let boards = [crate::model::vocab::HOME_BOARD, navigation.current()];
+    let mut wanted: Vec<&str> = boards
+        .iter()
+        .filter_map(|id| content.vocabulary.board(id))
+        .flat_map(|board| board.cells.iter().map(|c| c.symbol.as_str()))
+        .collect();
+    wanted.extend(message.items.iter().map(|item| item.symbol.as_str()));
+    images.handles.retain(|id, _| wanted.contains(&id.as_str()));
+    for id in wanted {
+        load_symbol(&mut images, &content, &assets, id);
     }
 }
 
