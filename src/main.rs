@@ -66,6 +66,7 @@ enum Format {
     Text,
     Md,
     Ron,
+    Obl,
     All,
 }
 
@@ -244,7 +245,7 @@ fn export(
             journal_deleted: deleted,
         };
         let mut written = Vec::new();
-        let outputs: [(Format, &str, String); 3] = [
+        let outputs: [(Format, &str, String); 4] = [
             (
                 Format::Text,
                 "txt",
@@ -256,6 +257,7 @@ fn export(
                 summary::render_markdown(&summary, Some(&info), &zone),
             ),
             (Format::Ron, "ron", summary.to_ron()),
+            (Format::Obl, "obl", summary::render_obl(&recovered)),
         ];
         for (kind, extension, text) in outputs {
             if format != Format::All && format != kind {

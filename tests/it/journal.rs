@@ -270,7 +270,7 @@ fn export_writes_every_format_and_prints_the_paths() {
         .lines()
         .map(String::from)
         .collect();
-    assert_eq!(printed.len(), 3, "{printed:?}");
+    assert_eq!(printed.len(), 4, "{printed:?}");
     for path in &printed {
         assert!(Path::new(path).is_file(), "{path}");
     }

@@ -5,7 +5,7 @@ use std::path::Path;
 use jiff::tz::TimeZone;
 
 use hearme::model::session::parse_journal;
-use hearme::model::summary::{ExportInfo, Summary, render_markdown, render_text};
+use hearme::model::summary::{ExportInfo, Summary, render_markdown, render_obl, render_text};
 
 const FIXTURES: &[&str] = &[
     "design-example",
@@ -93,4 +93,50 @@ fn local_time_is_used_for_display() {
     let summer = TimeZone::fixed(jiff::tz::offset(2));
     assert!(render_text(&summary, None, &zone).contains("14:02-14:47"));
     assert!(render_text(&summary, None, &summer).contains("16:02-16:47"));
+}
+
+fn recovered_of(name: &str) -> hearme::model::session::Recovered {
+    let bytes = std::fs::read(fixtures().join(format!("{name}.journal"))).unwrap();
+    parse_journal(Path::new(name), &bytes).unwrap()
+}
+
+#[test]
+fn open_board_logs_match_their_golden_files() {
+    for name in FIXTURES {
+        assert_golden(
+            &format!("{name}.summary.obl"),
+            &render_obl(&recovered_of(name)),
+        );
+    }
+}
+
+#[test]
+fn the_open_board_log_marks_modelling_and_keeps_notes_apart() {
+    let log: serde_json::Value =
+        serde_json::from_str(&render_obl(&recovered_of("modelling-redacted-unicode"))).unwrap();
+    assert_eq!(log["format"], "open-board-log-0.1");
+    let sessions = log["sessions"].as_array().unwrap();
+    let events = sessions[0]["events"].as_array().unwrap();
+    let modelled: Vec<&str> = events
+        .iter()
+        .filter(|e| e["modeling"] == true)
+        .map(|e| e["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(modelled, ["you tell me"]);
+    assert!(
+        !events.iter().any(|e| e["text"] == "pizza"),
+        "redacted events are left out"
+    );
+    let note = sessions.iter().find(|s| s["type"] == "note").unwrap();
+    assert!(
+        note["events"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Amélie")
+    );
+    let assessments = sessions
+        .iter()
+        .filter(|s| s["type"] == "assessment")
+        .count();
+    assert_eq!(assessments, 2, "the feelings scale and the card sort");
 }
