@@ -28,8 +28,9 @@ fn main() {
         Some("run-empty") => empty_bevy_app(),
         Some("voice") => voice(),
         Some("content") => content(),
+        Some("journal") => journal(),
         _ => {
-            eprintln!("usage: bench startup|voice");
+            eprintln!("usage: bench startup|voice|journal|content");
             std::process::exit(2);
         }
     }
@@ -433,4 +434,134 @@ fn content() {
         assert!(content.notices.is_empty());
     }
     println!("load-built-in-content: {:.1} ms", median(times));
+}
+
+/// Journal: append with fsync (p50/p99 of 500), export of a 5,000-event visit to every text
+/// format (median of 5), and the start-up scan of 100 journals (median of 5). The baseline for
+/// the append is the same write without fsync.
+fn journal() {
+    use hearme::model::session::{
+        Actor, Event, JournalWriter, SeenAlone, journals_in, read_journal,
+    };
+    use hearme::model::summary::{Summary, render_markdown, render_obl, render_text};
+
+    let dir = std::env::temp_dir().join(format!("hearme-bench-journal-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let started = Event::VisitStarted {
+        case_ref: "C-1".into(),
+        visit: "Home visit".into(),
+        purpose: "Statutory visit".into(),
+        present: vec!["child".into()],
+        seen_alone: SeenAlone::Yes,
+        profile: "default".into(),
+    };
+    let tap = |n: usize| Event::SymbolChosen {
+        board: "home".into(),
+        cell: format!("cell-{}", n % 50),
+        label: format!("word {}", n % 50),
+        by: if n % 7 == 0 {
+            Actor::Worker
+        } else {
+            Actor::Child
+        },
+    };
+
+    let mut writer = JournalWriter::create(&dir.join("append.journal")).unwrap();
+    writer.append(started.clone()).unwrap();
+    let mut appends = Vec::new();
+    for n in 0..500 {
+        let at = Instant::now();
+        writer.append(tap(n)).unwrap();
+        appends.push(at.elapsed().as_secs_f64() * 1e3);
+    }
+    let mut unsynced = Vec::new();
+    let mut plain = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join("plain.txt"))
+        .unwrap();
+    for n in 0..500 {
+        let at = Instant::now();
+        let line = format!("{}\n", ron::to_string(&tap(n)).unwrap());
+        std::io::Write::write_all(&mut plain, line.as_bytes()).unwrap();
+        unsynced.push(at.elapsed().as_secs_f64() * 1e3);
+    }
+
+    let big = dir.join("big.journal");
+    let mut writer = JournalWriter::create(&big).unwrap();
+    writer.append(started.clone()).unwrap();
+    let mut text = std::fs::read_to_string(&big).unwrap();
+    for n in 0..4998 {
+        let event = if n % 10 == 9 {
+            Event::MessageSpoken {
+                text: "I want juice".into(),
+                symbols: vec!["i".into(), "want".into(), "juice".into()],
+                by: Actor::Child,
+            }
+        } else {
+            tap(n)
+        };
+        let line = hearme::model::session::JournalLine {
+            v: 1,
+            seq: n as u64 + 1,
+            at: "2026-11-26T14:02:11.250Z".into(),
+            event,
+        };
+        text.push_str(&ron::to_string(&line).unwrap());
+        text.push('\n');
+    }
+    text.push_str("(v:1,seq:4999,at:\"2026-11-26T15:02:11.250Z\",event:VisitEnded)\n");
+    std::fs::write(&big, &text).unwrap();
+    let zone = jiff::tz::TimeZone::system();
+    let mut exports = Vec::new();
+    for _ in 0..5 {
+        let at = Instant::now();
+        let recovered = read_journal(&big).unwrap();
+        let summary = Summary::from_journal(&recovered).unwrap();
+        let total = render_text(&summary, None, &zone).len()
+            + render_markdown(&summary, None, &zone).len()
+            + summary.to_ron().len()
+            + render_obl(&recovered).len();
+        assert!(total > 0 && recovered.lines.len() == 5000);
+        exports.push(at.elapsed().as_secs_f64() * 1e3);
+    }
+
+    let sessions = dir.join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    let small: String = text.lines().take(60).map(|l| format!("{l}\n")).collect();
+    for n in 0..100 {
+        std::fs::write(sessions.join(format!("visit-{n:03}.journal")), &small).unwrap();
+    }
+    let mut scans = Vec::new();
+    for _ in 0..5 {
+        let at = Instant::now();
+        let found = journals_in(&sessions).unwrap();
+        let open = found
+            .iter()
+            .filter_map(|p| read_journal(p).ok())
+            .filter(|r| !r.is_ended())
+            .count();
+        assert_eq!(open, 100);
+        scans.push(at.elapsed().as_secs_f64() * 1e3);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+
+    println!(
+        "journal-append-fsync-median: {:.3} ms",
+        median(appends.clone())
+    );
+    println!(
+        "journal-append-fsync-p99: {:.3} ms",
+        percentile(&appends, 0.99)
+    );
+    println!(
+        "baseline-append-without-fsync-median: {:.3} ms",
+        median(unsynced)
+    );
+    println!(
+        "export-5000-events-all-text-formats: {:.1} ms",
+        median(exports)
+    );
+    println!("scan-100-journals: {:.1} ms", median(scans));
 }
