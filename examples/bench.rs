@@ -460,7 +460,7 @@ fn journal() {
         board: "home".into(),
         cell: format!("cell-{}", n % 50),
         label: format!("word {}", n % 50),
-        by: if n % 7 == 0 {
+        by: if n.is_multiple_of(7) {
             Actor::Worker
         } else {
             Actor::Child
