@@ -75,6 +75,7 @@ pub struct BoardOpened {
 pub struct FolderChosen {
     pub board: String,
     pub cell: String,
+    pub word: String,
 }
 
 /// A cell on screen, naming the board and cell it shows.
@@ -323,6 +324,7 @@ fn activate_cell(
             folder.write(FolderChosen {
                 board: board.id.clone(),
                 cell: cell.id.clone(),
+                word: cell.word.clone(),
             });
             navigation.open(target);
         }

@@ -23,7 +23,7 @@ use crate::theme::{self, TEXT};
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<VoiceSettings>()
         .init_resource::<PlaybackLog>()
-        .add_systems(PreStartup, (open_output, index_clips))
+        .add_systems(PreStartup, (open_output, index_clips, find_system_speech))
         .add_systems(PostStartup, show_no_sound_notice)
         .add_systems(
             Update,
@@ -195,6 +195,12 @@ impl ClipCache {
     }
 }
 
+fn find_system_speech(mut commands: Commands, existing: Option<Res<SystemSpeech>>) {
+    if existing.is_none() {
+        commands.insert_resource(SystemSpeech::detect());
+    }
+}
+
 fn open_output(mut commands: Commands, existing: Option<Res<VoiceOutput>>) {
     if existing.is_some() {
         return;
@@ -257,6 +263,62 @@ fn preload_opened_board(
     }
 }
 
+/// The platform's text-to-speech service, for words with no clip (typed by a worker, or from an
+/// imported board). On Linux it is speech-dispatcher's `spd-say` when installed; Android, iOS and
+/// Windows will use their system voices through the `tts` crate (not built yet). Having none is
+/// not an error: such cells show "no voice".
+#[derive(Resource, Debug, Clone, Default)]
+pub struct SystemSpeech {
+    command: Option<PathBuf>,
+}
+
+impl SystemSpeech {
+    pub fn detect() -> Self {
+        let command = if cfg!(target_os = "linux") {
+            std::env::var_os("PATH").and_then(|paths| {
+                std::env::split_paths(&paths)
+                    .map(|dir| dir.join("spd-say"))
+                    .find(|path| path.is_file())
+            })
+        } else {
+            None
+        };
+        SystemSpeech { command }
+    }
+
+    /// A speech command that takes the text as its last argument (tests use a stand-in).
+    pub fn with_command(command: PathBuf) -> Self {
+        SystemSpeech {
+            command: Some(command),
+        }
+    }
+
+    pub fn none() -> Self {
+        SystemSpeech { command: None }
+    }
+
+    pub fn is_available(&self) -> bool {
+        self.command.is_some()
+    }
+
+    fn speak(&self, text: &str) {
+        let Some(command) = &self.command else { return };
+        let spawned = std::process::Command::new(command)
+            .args(["--language", "en", "--", text])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+        match spawned {
+            // Reap it off the main thread so a slow speech service never holds a frame.
+            Ok(mut child) => {
+                std::thread::spawn(move || child.wait());
+            }
+            Err(error) => warn!("the system speech service did not start: {error}"),
+        }
+    }
+}
+
 /// A small marker on a cell that has no clip, so the worker sees that it will stay silent.
 #[derive(Component)]
 pub struct NoVoiceBadge;
@@ -264,8 +326,12 @@ pub struct NoVoiceBadge;
 fn mark_cells_without_voice(
     mut commands: Commands,
     index: Res<ClipIndex>,
+    speech: Res<SystemSpeech>,
     added: Query<(Entity, &BoardCell), Added<BoardCell>>,
 ) {
+    if speech.is_available() {
+        return;
+    }
     for (entity, cell) in &added {
         if *index.choice(&cell.board, &cell.cell) == ClipChoice::Missing {
             commands.entity(entity).with_child((
@@ -392,21 +458,26 @@ fn speak_chosen_words(
     settings: Res<VoiceSettings>,
     index: Res<ClipIndex>,
     cache: Res<ClipCache>,
+    speech: Res<SystemSpeech>,
     proxy: Option<Res<EventLoopProxyWrapper>>,
 ) {
     let tapped_words = words
         .read()
         .filter(|_| settings.speak_on_tap)
-        .map(|w| (w.0.board.clone(), w.0.cell.clone()));
+        .map(|w| (w.0.board.clone(), w.0.cell.clone(), w.0.word.clone()));
     let tapped_folders = folders
         .read()
         .filter(|_| settings.speak_folders)
-        .map(|f| (f.board.clone(), f.cell.clone()));
+        .map(|f| (f.board.clone(), f.cell.clone(), f.word.clone()));
     // Only the last tap of a frame is heard: each new tap cuts off the one before.
-    let Some((board, cell)) = tapped_words.chain(tapped_folders).last() else {
+    let Some((board, cell, word)) = tapped_words.chain(tapped_folders).last() else {
         return;
     };
     let Some(path) = clip_path(&index, &board, &cell) else {
+        if let Some(playing) = output.playing.take() {
+            playing.store(true, Ordering::Relaxed);
+        }
+        speech.speak(&word);
         return;
     };
     play(

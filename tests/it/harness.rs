@@ -7,14 +7,27 @@ use bevy::window::{PrimaryWindow, WindowEvent};
 
 use hearme::Content;
 use hearme::board::BoardCell;
-use hearme::voice::VoiceOutput;
+use hearme::voice::{SystemSpeech, VoiceOutput};
 
 pub fn app_with(content: Content, width: u32, height: u32) -> App {
     app_with_voice(content, VoiceOutput::without_device().0, width, height)
 }
 
 pub fn app_with_voice(content: Content, voice: VoiceOutput, width: u32, height: u32) -> App {
+    app_with_speech(content, voice, SystemSpeech::none(), width, height)
+}
+
+/// As [`app_with_voice`], with a given system text-to-speech service (tests never use the
+/// machine's own, so they do not depend on what is installed).
+pub fn app_with_speech(
+    content: Content,
+    voice: VoiceOutput,
+    speech: SystemSpeech,
+    width: u32,
+    height: u32,
+) -> App {
     let mut app = hearme::headless_app(content, voice, width, height);
+    app.insert_resource(speech);
     settle(&mut app);
     app
 }
