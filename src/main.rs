@@ -47,6 +47,16 @@ enum Command {
         cell: String,
         file: PathBuf,
     },
+    /// Give a cell a recorded voice from the microphone: records for `--seconds` (at most 10),
+    /// then trims, normalises and keeps it like `import-voice`.
+    RecordVoice {
+        #[arg(long)]
+        board: String,
+        #[arg(long)]
+        cell: String,
+        #[arg(long, default_value_t = 4)]
+        seconds: u64,
+    },
     /// Write the summary of a visit journal and print the paths of the files written.
     Export {
         journal: PathBuf,
@@ -77,6 +87,11 @@ fn main() -> ExitCode {
         Some(Command::ImportVoice { board, cell, file }) => {
             import_voice(cli.data.or_else(default_data_dir), &board, &cell, &file)
         }
+        Some(Command::RecordVoice {
+            board,
+            cell,
+            seconds,
+        }) => record_voice(cli.data.or_else(default_data_dir), &board, &cell, seconds),
         Some(Command::Sessions) => sessions(cli.data.or_else(default_data_dir)),
         Some(Command::Export {
             journal,
@@ -123,6 +138,30 @@ fn import_voice(
     cell: &str,
     file: &std::path::Path,
 ) -> ExitCode {
+    let label = file.display().to_string();
+    keep_voice(data_dir, board, cell, || {
+        voice::decode_file(file).and_then(|clip| voice::clean_recording(&label, &clip))
+    })
+}
+
+fn record_voice(data_dir: Option<PathBuf>, board: &str, cell: &str, seconds: u64) -> ExitCode {
+    keep_voice(data_dir, board, cell, || {
+        let length =
+            std::time::Duration::from_secs(seconds.clamp(1, voice::MAX_RECORDING.as_secs()));
+        eprintln!("recording for {} s ...", length.as_secs());
+        voice::record_from_microphone(length)
+            .and_then(|clip| voice::clean_recording("the recording", &clip))
+    })
+}
+
+/// Checks the cell exists, gets the clip, and keeps it as the cell's voice; on any error nothing
+/// is changed.
+fn keep_voice(
+    data_dir: Option<PathBuf>,
+    board: &str,
+    cell: &str,
+    clip: impl FnOnce() -> Result<voice::Clip, voice::VoiceError>,
+) -> ExitCode {
     let Some(data_dir) = data_dir else {
         eprintln!("error: no data folder: give --data DIR or set HEARME_DATA");
         return ExitCode::FAILURE;
@@ -137,10 +176,8 @@ fn import_voice(
         eprintln!("error: there is no cell \"{cell}\" on board \"{board}\" in this vocabulary");
         return ExitCode::FAILURE;
     }
-    let label = file.display().to_string();
-    let cleaned = voice::decode_file(file).and_then(|clip| voice::clean_recording(&label, &clip));
     let target = voice::recording_path(&data_dir, board, cell);
-    match cleaned.and_then(|clip| voice::save_recording(&target, &clip).map(|()| clip)) {
+    match clip().and_then(|clip| voice::save_recording(&target, &clip).map(|()| clip)) {
         Ok(clip) => {
             println!(
                 "{} ({:.1} s)",

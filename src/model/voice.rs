@@ -56,6 +56,8 @@ pub enum VoiceError {
     TooLong { file: String },
     #[error("{file}: there is no sound in it (silent or empty)")]
     Silent { file: String },
+    #[error("no microphone to record from: {reason}")]
+    NoMicrophone { reason: String },
     #[error("{file}: cannot save the recording: {reason}")]
     Write { file: String, reason: String },
 }
@@ -238,4 +240,31 @@ pub fn save_recording(path: &Path, clip: &Clip) -> Result<(), VoiceError> {
         writer.finalize().map_err(|e| write_error(e.to_string()))?;
     }
     super::files::write_atomically(path, bytes.get_ref()).map_err(|e| write_error(e.to_string()))
+}
+
+/// Records from the default microphone for `length` (at most [`MAX_RECORDING`]).
+pub fn record_from_microphone(length: Duration) -> Result<Clip, VoiceError> {
+    let no_microphone = |reason: String| VoiceError::NoMicrophone { reason };
+    let microphone = rodio::microphone::MicrophoneBuilder::new()
+        .default_device()
+        .map_err(|e| no_microphone(e.to_string()))?
+        .default_config()
+        .map_err(|e| no_microphone(e.to_string()))?
+        .open_stream()
+        .map_err(|e| no_microphone(e.to_string()))?;
+    let channels = microphone.channels().get();
+    let sample_rate = microphone.sample_rate().get();
+    let samples: Vec<f32> = microphone
+        .take_duration(length.min(MAX_RECORDING))
+        .collect();
+    if samples.is_empty() {
+        return Err(VoiceError::Silent {
+            file: "the microphone".into(),
+        });
+    }
+    Ok(Clip {
+        channels,
+        sample_rate,
+        samples: samples.into(),
+    })
 }

@@ -327,3 +327,39 @@ fn a_word_with_no_clip_is_spoken_by_the_system_voice_when_there_is_one() {
     }
     assert_eq!(heard.trim(), "wibble");
 }
+
+#[test]
+fn recording_without_a_microphone_is_a_clear_error_that_changes_nothing() {
+    let data = Path::new(env!("CARGO_TARGET_TMPDIR")).join("voice-record");
+    let _ = std::fs::remove_dir_all(&data);
+    std::fs::create_dir_all(&data).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_hearme"))
+        .arg("--data")
+        .arg(&data)
+        .args([
+            "record-voice",
+            "--board",
+            "home",
+            "--cell",
+            "hello",
+            "--seconds",
+            "1",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let saved = recording_path(&data, "home", "hello");
+    match output.status.code() {
+        // A machine with a microphone records (and a silent room is refused as silent).
+        Some(0) => assert!(saved.is_file()),
+        Some(1) => {
+            assert!(
+                stderr.contains("no microphone") || stderr.contains("no sound in it"),
+                "{stderr}"
+            );
+            assert!(!saved.exists(), "nothing is written");
+        }
+        other => panic!("exit {other:?}: {stderr}"),
+    }
+}
