@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 use hearme::Content;
 use hearme::model::check::check_paths;
+use hearme::model::picture::render_own_symbols;
 use hearme::model::summary::{self, ExportInfo, Summary};
 use hearme::model::symbols::SymbolLibrary;
 use hearme::model::{files, session, voice};
@@ -77,6 +78,7 @@ enum Format {
     Md,
     Ron,
     Obl,
+    Png,
     All,
 }
 
@@ -99,12 +101,9 @@ fn main() -> ExitCode {
             out,
             delete_journal,
         }) => {
-            let out = out.or_else(|| {
-                cli.data
-                    .or_else(default_data_dir)
-                    .map(|d| d.join("exports"))
-            });
-            export(&journal, format, out, delete_journal)
+            let data = cli.data.or_else(default_data_dir);
+            let out = out.or_else(|| data.as_ref().map(|d| d.join("exports")));
+            export(&journal, format, out, delete_journal, data)
         }
         None => run_app(cli.data.or_else(default_data_dir)),
     }
@@ -235,11 +234,27 @@ fn sessions(data_dir: Option<PathBuf>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// The picture for a symbol as a journal names it: a cell id or a word of the vocabulary (home
+/// first), else a symbol id of the library.
+fn own_symbol_picture(content: &Content, name: &str) -> Option<image::RgbaImage> {
+    let home = content.vocabulary.home().into_iter();
+    let boards = home.chain(content.vocabulary.boards.values());
+    let symbol_id = boards
+        .flat_map(|board| board.cells.iter())
+        .find(|cell| cell.id == name || cell.word.eq_ignore_ascii_case(name))
+        .map(|cell| cell.symbol.clone())
+        .unwrap_or_else(|| name.to_string());
+    let symbol = content.symbols.get(&symbol_id)?;
+    let path = hearme::asset_root().join("symbols").join(&symbol.small);
+    image::open(path).ok().map(|picture| picture.to_rgba8())
+}
+
 fn export(
     journal: &std::path::Path,
     format: Format,
     out: Option<PathBuf>,
     delete_journal: bool,
+    data_dir: Option<PathBuf>,
 ) -> ExitCode {
     let recovered = match session::read_journal(journal) {
         Ok(recovered) => recovered,
@@ -276,6 +291,7 @@ fn export(
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "visit".into());
     let zone = jiff::tz::TimeZone::system();
+    let content = Content::for_data_dir(data_dir.as_ref());
     let write_all = |deleted: bool| -> Result<Vec<PathBuf>, String> {
         let info = ExportInfo {
             exported_at: session::timestamp_now(),
@@ -302,6 +318,16 @@ fn export(
             }
             let path = out.join(format!("{stem}.summary.{extension}"));
             files::write_atomically(&path, text.as_bytes())
+                .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+            written.push(path);
+        }
+        if matches!(format, Format::All | Format::Png) {
+            let path = out.join(format!("{stem}.summary.png"));
+            let png = render_own_symbols(&summary, &zone, |symbol| {
+                own_symbol_picture(&content, symbol)
+            })
+            .map_err(|e| format!("{}: cannot draw the picture summary: {e}", path.display()))?;
+            files::write_atomically(&path, &png)
                 .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
             written.push(path);
         }

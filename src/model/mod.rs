@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod files;
+pub mod picture;
 pub mod problem;
 pub mod session;
 pub mod summary;

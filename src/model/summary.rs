@@ -253,6 +253,11 @@ fn local(at: &str, zone: &TimeZone) -> Option<jiff::ZonedDateTime> {
         .map(|t| t.to_zoned_datetime(zone.clone()))
 }
 
+/// `HH:MM` in the given time zone.
+pub fn clock_text(at: &str, zone: &TimeZone) -> String {
+    clock(at, zone)
+}
+
 fn clock(at: &str, zone: &TimeZone) -> String {
     local(at, zone)
         .map(|z| z.strftime("%H:%M").to_string())

@@ -270,7 +270,7 @@ fn export_writes_every_format_and_prints_the_paths() {
         .lines()
         .map(String::from)
         .collect();
-    assert_eq!(printed.len(), 4, "{printed:?}");
+    assert_eq!(printed.len(), 5, "{printed:?}");
     for path in &printed {
         assert!(Path::new(path).is_file(), "{path}");
     }
@@ -406,4 +406,47 @@ fn sessions_lists_open_ended_and_damaged_visits() {
         "{}",
         lines[2]
     );
+}
+
+#[test]
+fn the_picture_summary_shows_the_childs_messages_in_their_symbols() {
+    let dir = scratch("export-picture");
+    let journal = dir.join("visit.journal");
+    std::fs::copy(fixture("modelling-redacted-unicode.journal"), &journal).unwrap();
+    let output = hearme()
+        .args(["export", "--format", "png", "--out"])
+        .arg(&dir)
+        .arg(&journal)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let picture = image::open(dir.join("visit.summary.png"))
+        .unwrap()
+        .to_rgb8();
+    assert_eq!(picture.width(), 1200);
+    // Two child messages (the redacted one and the worker's modelling are left out): a heading
+    // and two rows of 128 px symbols.
+    assert!(
+        picture.height() >= 2 * 128 && picture.height() < 4 * 200,
+        "{}",
+        picture.height()
+    );
+    let coloured = picture
+        .pixels()
+        .filter(|p| p.0.iter().max().unwrap() - p.0.iter().min().unwrap() > 60)
+        .count();
+    assert!(
+        coloured > 5000,
+        "the symbols are drawn in colour ({coloured} coloured pixels)"
+    );
+    let ink = picture
+        .pixels()
+        .filter(|p| p.0.iter().all(|c| *c < 80))
+        .count();
+    assert!(ink > 2000, "the words are written ({ink} dark pixels)");
 }

@@ -1,0 +1,163 @@
+//! The summary "in their own symbols": the child's messages as rows of pictures with their
+//! words, as a PNG a worker can attach to the case record or show the child.
+
+use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
+use image::{Rgba, RgbaImage, imageops};
+use jiff::tz::TimeZone;
+
+use super::summary::Summary;
+
+const FONT: &[u8] = include_bytes!("../../assets/fonts/Andika-Regular.ttf");
+const WIDTH: u32 = 1200;
+const MARGIN: u32 = 32;
+const TILE: u32 = 128;
+const GAP: u32 = 16;
+const WORD_PX: f32 = 22.0;
+const HEADING_PX: f32 = 30.0;
+const TIME_PX: f32 = 20.0;
+const INK: Rgba<u8> = Rgba([20, 20, 26, 255]);
+const PAPER: Rgba<u8> = Rgba([255, 255, 255, 255]);
+
+/// Draws the child's messages; `picture_of` finds the picture for a symbol as the journal
+/// names it (a cell id or a word), or `None` to show the word alone.
+pub fn render_own_symbols(
+    summary: &Summary,
+    zone: &TimeZone,
+    picture_of: impl Fn(&str) -> Option<RgbaImage>,
+) -> Result<Vec<u8>, String> {
+    let font = FontRef::try_from_slice(FONT).map_err(|e| e.to_string())?;
+    let per_row = ((WIDTH - 2 * MARGIN + GAP) / (TILE + GAP)) as usize;
+    let row_height = TILE + 40;
+    let message_height =
+        |symbols: usize| 34 + symbols.max(1).div_ceil(per_row) as u32 * row_height + 12;
+    let height = MARGIN * 2
+        + 60
+        + summary
+            .child_messages
+            .iter()
+            .map(|s| message_height(s.symbols.len()))
+            .sum::<u32>();
+    let mut page = RgbaImage::from_pixel(WIDTH, height.max(200), PAPER);
+
+    let date = summary
+        .started
+        .parse::<jiff::Timestamp>()
+        .map(|t| {
+            t.to_zoned_datetime(zone.clone())
+                .strftime("%a %-d %b %Y")
+                .to_string()
+        })
+        .unwrap_or_default();
+    let mut y = MARGIN;
+    draw_text(
+        &mut page,
+        &font,
+        HEADING_PX,
+        MARGIN,
+        y,
+        &format!("In their own symbols - {}, {date}", summary.case_ref),
+    );
+    y += 60;
+    if summary.child_messages.is_empty() {
+        draw_text(
+            &mut page,
+            &font,
+            WORD_PX,
+            MARGIN,
+            y,
+            "No messages from the child in this visit.",
+        );
+    }
+    for said in &summary.child_messages {
+        let time = summary::clock_text(&said.at, zone);
+        let spoken = said
+            .spoken
+            .as_deref()
+            .map(|s| format!("  \"{s}\""))
+            .unwrap_or_default();
+        draw_text(
+            &mut page,
+            &font,
+            TIME_PX,
+            MARGIN,
+            y,
+            &format!("{time}{spoken}"),
+        );
+        y += 34;
+        for (index, symbol) in said.symbols.iter().enumerate() {
+            let column = (index % per_row) as u32;
+            if index > 0 && column == 0 {
+                y += row_height;
+            }
+            let x = MARGIN + column * (TILE + GAP);
+            if let Some(picture) = picture_of(symbol) {
+                let picture =
+                    imageops::resize(&picture, TILE, TILE, imageops::FilterType::Triangle);
+                imageops::overlay(&mut page, &picture, i64::from(x), i64::from(y));
+            }
+            let word = words_of(symbol);
+            let width = text_width(&font, WORD_PX, &word);
+            let centred = x + (TILE.saturating_sub(width)) / 2;
+            draw_text(&mut page, &font, WORD_PX, centred, y + TILE + 4, &word);
+        }
+        y += row_height + 12;
+    }
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    page.write_to(&mut bytes, image::ImageFormat::Png)
+        .map_err(|e| e.to_string())?;
+    Ok(bytes.into_inner())
+}
+
+use super::summary;
+
+/// A cell id such as `dont-like` reads as "dont like" under its picture; a word stays as it is.
+fn words_of(symbol: &str) -> String {
+    if symbol.contains(' ') || !symbol.contains('-') {
+        symbol.to_string()
+    } else {
+        symbol.replace('-', " ")
+    }
+}
+
+fn text_width(font: &FontRef, px: f32, text: &str) -> u32 {
+    let scaled = font.as_scaled(PxScale::from(px));
+    text.chars()
+        .map(|c| scaled.h_advance(font.glyph_id(c)))
+        .sum::<f32>()
+        .ceil() as u32
+}
+
+fn draw_text(page: &mut RgbaImage, font: &FontRef, px: f32, x: u32, y: u32, text: &str) {
+    let scale = PxScale::from(px);
+    let scaled = font.as_scaled(scale);
+    let mut caret = x as f32;
+    let baseline = y as f32 + scaled.ascent();
+    for c in text.chars() {
+        let id = font.glyph_id(c);
+        let glyph = id.with_scale_and_position(scale, ab_glyph::point(caret, baseline));
+        caret += scaled.h_advance(id);
+        let Some(outline) = font.outline_glyph(glyph) else {
+            continue;
+        };
+        let bounds = outline.px_bounds();
+        outline.draw(|gx, gy, coverage| {
+            let (px_x, px_y) = (
+                bounds.min.x as i64 + i64::from(gx),
+                bounds.min.y as i64 + i64::from(gy),
+            );
+            if px_x < 0
+                || px_y < 0
+                || px_x >= i64::from(page.width())
+                || px_y >= i64::from(page.height())
+            {
+                return;
+            }
+            let pixel = page.get_pixel_mut(px_x as u32, px_y as u32);
+            for channel in 0..3 {
+                let under = f32::from(pixel.0[channel]);
+                pixel.0[channel] =
+                    (under + (f32::from(INK.0[channel]) - under) * coverage).round() as u8;
+            }
+        });
+    }
+}
