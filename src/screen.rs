@@ -74,6 +74,7 @@ fn spawn_screen(mut commands: Commands, window: Query<&Window, With<PrimaryWindo
                         children![
                             (theme::button("Home button", "Home"), NavAction::Home),
                             (theme::button("Back button", "Back"), NavAction::Back),
+                            symbol_credit(),
                         ]
                     ),
                     (
@@ -151,4 +152,21 @@ fn follow_orientation(
             *node = wanted;
         }
     }
+}
+
+/// The OpenMoji licence (CC BY-SA 4.0) asks for credit where the symbols are shown; it sits at
+/// the far end of the nav strip, out of the child's way.
+fn symbol_credit() -> impl Bundle {
+    (
+        Name::new("Symbol credit"),
+        Node {
+            margin: UiRect {
+                left: auto(),
+                top: auto(),
+                ..default()
+            },
+            ..default()
+        },
+        theme::label("Symbols: OpenMoji\nCC BY-SA 4.0", 12.0, theme::TEXT_ON_DARK),
+    )
 }

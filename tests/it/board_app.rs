@@ -247,3 +247,17 @@ fn turning_the_tablet_moves_the_nav_strip_and_keeps_the_grid_order() {
         "cells still answer taps after turning"
     );
 }
+
+#[test]
+fn the_symbols_are_credited_on_screen() {
+    let mut app = tablet_app();
+    let credit = named(&mut app, "Symbol credit");
+    let (_, size) = rect_of(&mut app, credit);
+    assert!(size.x > 0.0 && size.y > 0.0, "the credit is laid out");
+    let mut texts = app.world_mut().query::<&Text>();
+    assert!(
+        texts
+            .iter(app.world())
+            .any(|t| t.0.contains("OpenMoji") && t.0.contains("CC BY-SA 4.0"))
+    );
+}
