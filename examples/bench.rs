@@ -347,8 +347,7 @@ fn voice() {
 
 /// Milliseconds from each touch release (the tap) reaching the app to its clip in the mixer.
 fn time_taps(decode_on_every_tap: bool, taps: usize) -> Vec<f64> {
-    use bevy::input::touch::{TouchInput, TouchPhase};
-    use bevy::window::{PrimaryWindow, WindowEvent};
+    use bevy::input::touch::TouchPhase;
     use hearme::board::BoardCell;
     use hearme::voice::{PlaybackLog, VoiceOutput, VoiceSettings};
 
@@ -381,23 +380,7 @@ fn time_taps(decode_on_every_tap: bool, taps: usize) -> Vec<f64> {
         .filter(|(cell, _, _)| home.cell(&cell.cell).is_some_and(|c| !c.is_folder()))
         .map(|(_, node, transform)| transform.translation * node.inverse_scale_factor())
         .collect();
-    let window = app
-        .world_mut()
-        .query_filtered::<Entity, With<PrimaryWindow>>()
-        .single(app.world())
-        .unwrap();
-    let touch = |app: &mut App, position: Vec2, phase: TouchPhase| {
-        let event = TouchInput {
-            phase,
-            position,
-            window,
-            force: None,
-            id: 1,
-        };
-        app.world_mut().write_message(event);
-        app.world_mut()
-            .write_message(WindowEvent::TouchInput(event));
-    };
+    let touch = hearme::simulate_touch;
     let mut times = Vec::with_capacity(taps);
     for tap in 0..taps {
         let place = places[tap % places.len()];

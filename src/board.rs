@@ -203,18 +203,7 @@ fn picture_and_word(cell: &Cell, picture: Handle<Image>, label_px: f32) -> impl 
         },
         Pickable::IGNORE,
         children![
-            (
-                Name::new("Picture"),
-                ImageNode::new(picture),
-                Node {
-                    flex_grow: 1.0,
-                    flex_basis: px(0.0),
-                    min_height: px(0.0),
-                    aspect_ratio: Some(1.0),
-                    ..default()
-                },
-                Pickable::IGNORE,
-            ),
+            theme::symbol_picture(picture),
             theme::label(
                 cell.word.clone(),
                 cell_label_size(&cell.word, label_px),

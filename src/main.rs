@@ -291,43 +291,48 @@ fn export(
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "visit".into());
     let zone = jiff::tz::TimeZone::system();
-    let content = Content::for_data_dir(data_dir.as_ref());
     let write_all = |deleted: bool| -> Result<Vec<PathBuf>, String> {
         let info = ExportInfo {
             exported_at: session::timestamp_now(),
             journal_deleted: deleted,
         };
-        let mut written = Vec::new();
-        let outputs: [(Format, &str, String); 4] = [
-            (
-                Format::Text,
-                "txt",
-                summary::render_text(&summary, Some(&info), &zone),
-            ),
-            (
-                Format::Md,
-                "md",
-                summary::render_markdown(&summary, Some(&info), &zone),
-            ),
-            (Format::Ron, "ron", summary.to_ron()),
-            (Format::Obl, "obl", summary::render_obl(&recovered)),
+        let kinds = [
+            Format::Text,
+            Format::Md,
+            Format::Ron,
+            Format::Obl,
+            Format::Png,
         ];
-        for (kind, extension, text) in outputs {
-            if format != Format::All && format != kind {
-                continue;
-            }
+        let mut written = Vec::new();
+        for kind in kinds
+            .into_iter()
+            .filter(|&kind| format == Format::All || format == kind)
+        {
+            let (extension, bytes) = match kind {
+                Format::Text => (
+                    "txt",
+                    summary::render_text(&summary, Some(&info), &zone).into_bytes(),
+                ),
+                Format::Md => (
+                    "md",
+                    summary::render_markdown(&summary, Some(&info), &zone).into_bytes(),
+                ),
+                Format::Ron => ("ron", summary.to_ron().into_bytes()),
+                Format::Obl => ("obl", summary::render_obl(&recovered).into_bytes()),
+                Format::Png | Format::All => {
+                    // Only the picture needs the vocabulary, to find each symbol's picture.
+                    let content = Content::for_data_dir(data_dir.as_ref());
+                    let png = render_own_symbols(&summary, &zone, |symbol| {
+                        own_symbol_picture(&content, symbol)
+                    })
+                    .map_err(|e| {
+                        format!("{stem}.summary.png: cannot draw the picture summary: {e}")
+                    })?;
+                    ("png", png)
+                }
+            };
             let path = out.join(format!("{stem}.summary.{extension}"));
-            files::write_atomically(&path, text.as_bytes())
-                .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
-            written.push(path);
-        }
-        if matches!(format, Format::All | Format::Png) {
-            let path = out.join(format!("{stem}.summary.png"));
-            let png = render_own_symbols(&summary, &zone, |symbol| {
-                own_symbol_picture(&content, symbol)
-            })
-            .map_err(|e| format!("{}: cannot draw the picture summary: {e}", path.display()))?;
-            files::write_atomically(&path, &png)
+            files::write_atomically(&path, &bytes)
                 .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
             written.push(path);
         }

@@ -280,17 +280,7 @@ fn message_symbol(
         BorderColor::all(Color::srgb(0.6, 0.6, 0.65)),
         Pickable::IGNORE,
         children![
-            (
-                ImageNode::new(picture),
-                Node {
-                    flex_grow: 1.0,
-                    flex_basis: px(0.0),
-                    min_height: px(0.0),
-                    aspect_ratio: Some(1.0),
-                    ..default()
-                },
-                Pickable::IGNORE,
-            ),
+            theme::symbol_picture(picture),
             theme::label(item.word.clone(), MESSAGE_LABEL_PX, TEXT),
         ],
     )

@@ -74,6 +74,22 @@ pub fn label(text: impl Into<String>, size_px: f32, color: Color) -> impl Bundle
     )
 }
 
+/// A symbol's picture, square, taking the height its cell leaves after the word.
+pub fn symbol_picture(picture: Handle<Image>) -> impl Bundle {
+    (
+        Name::new("Picture"),
+        ImageNode::new(picture),
+        Node {
+            flex_grow: 1.0,
+            flex_basis: px(0.0),
+            min_height: px(0.0),
+            aspect_ratio: Some(1.0),
+            ..default()
+        },
+        Pickable::IGNORE,
+    )
+}
+
 /// A nav or message-bar button: a word on a dark rounded rectangle, at least a cell tall.
 pub fn button(name: &'static str, text: &'static str) -> impl Bundle {
     (

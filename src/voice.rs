@@ -9,6 +9,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
 use rodio::mixer::Mixer;
@@ -369,77 +370,99 @@ fn show_no_sound_notice(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn play(
-    output: &mut VoiceOutput,
-    log: &mut PlaybackLog,
-    settings: &VoiceSettings,
-    cache: &ClipCache,
-    proxy: Option<&EventLoopProxyWrapper>,
-    clips: Vec<(usize, PathBuf)>,
-) -> bool {
-    // Whatever is still playing stops at its next sample.
-    if let Some(playing) = output.playing.take() {
-        playing.store(true, Ordering::Relaxed);
+/// What the speaking systems share: the output, the clips, and the settings.
+#[derive(SystemParam)]
+struct Speaker<'w> {
+    output: ResMut<'w, VoiceOutput>,
+    log: ResMut<'w, PlaybackLog>,
+    settings: Res<'w, VoiceSettings>,
+    index: Res<'w, ClipIndex>,
+    cache: Res<'w, ClipCache>,
+    proxy: Option<Res<'w, EventLoopProxyWrapper>>,
+}
+
+impl VoiceOutput {
+    /// Whatever is still playing stops at its next sample.
+    fn stop_current(&mut self) {
+        if let Some(playing) = self.playing.take() {
+            playing.store(true, Ordering::Relaxed);
+        }
     }
-    let Some(mixer) = output.mixer.clone() else {
-        return false;
-    };
-    output.utterance += 1;
-    let utterance = output.utterance;
-    let mut queued = Vec::new();
-    let mut sources = Vec::new();
-    for (position, path) in clips {
-        let clip = if settings.decode_on_every_tap {
-            decode_file(&path)
-                .map(Arc::new)
-                .map_err(|e| warn!("{e}"))
-                .ok()
-        } else {
-            cache.get(&path)
+}
+
+impl Speaker<'_> {
+    fn clip_path(&self, board: &str, cell: &str) -> Option<PathBuf> {
+        clip_path(&self.index, board, cell)
+    }
+
+    /// Hands the clips to the mixer, back to back, cutting off what was playing. False when
+    /// nothing could be played (no sound device, or no clip decoded).
+    fn play(&mut self, clips: Vec<(usize, PathBuf)>) -> bool {
+        let settings = &*self.settings;
+        let cache = &*self.cache;
+        let proxy = self.proxy.as_deref();
+        let log = &mut *self.log;
+        let output = &mut *self.output;
+        output.stop_current();
+        let Some(mixer) = output.mixer.clone() else {
+            return false;
         };
-        let Some(clip) = clip else { continue };
-        sources.push((position, clip));
-        queued.push(path);
-    }
-    let stopped = Arc::new(AtomicBool::new(false));
-    let notify = |event: PlaybackEvent| {
-        let events = output.events.0.clone();
-        let wake = proxy.map(|p| (**p).clone());
-        Box::new(move || {
-            let _ = events.send(event);
-            if let Some(wake) = &wake {
-                let _ = wake.send_event(WinitUserEvent::WakeUp);
-            }
-        }) as Box<dyn FnOnce() + Send>
-    };
-    // Every clip is handed to the mixer now, each delayed by the clips before it: the message
-    // plays back to back with no work left for later, and one flag stops all of it.
-    let last = sources.len().saturating_sub(1);
-    let mut offset = Duration::ZERO;
-    for (index, (position, clip)) in sources.into_iter().enumerate() {
-        let cue = Cue {
-            inner: clip.source(),
-            stopped: stopped.clone(),
-            on_start: Some(notify(PlaybackEvent::Started {
-                utterance,
-                position,
-            })),
-            on_end: (index == last).then(|| notify(PlaybackEvent::Finished { utterance })),
+        output.utterance += 1;
+        let utterance = output.utterance;
+        let mut queued = Vec::new();
+        let mut sources = Vec::new();
+        for (position, path) in clips {
+            let clip = if settings.decode_on_every_tap {
+                decode_file(&path)
+                    .map(Arc::new)
+                    .map_err(|e| warn!("{e}"))
+                    .ok()
+            } else {
+                cache.get(&path)
+            };
+            let Some(clip) = clip else { continue };
+            sources.push((position, clip));
+            queued.push(path);
+        }
+        let stopped = Arc::new(AtomicBool::new(false));
+        let notify = |event: PlaybackEvent| {
+            let events = output.events.0.clone();
+            let wake = proxy.map(|p| (**p).clone());
+            Box::new(move || {
+                let _ = events.send(event);
+                if let Some(wake) = &wake {
+                    let _ = wake.send_event(WinitUserEvent::WakeUp);
+                }
+            }) as Box<dyn FnOnce() + Send>
         };
-        mixer.add(cue.amplify(settings.volume.clamp(0.0, 1.0)).delay(offset));
-        offset += clip.duration();
+        // Every clip is handed to the mixer now, each delayed by the clips before it: the message
+        // plays back to back with no work left for later, and one flag stops all of it.
+        let last = sources.len().saturating_sub(1);
+        let mut offset = Duration::ZERO;
+        for (index, (position, clip)) in sources.into_iter().enumerate() {
+            let cue = Cue {
+                inner: clip.source(),
+                stopped: stopped.clone(),
+                on_start: Some(notify(PlaybackEvent::Started {
+                    utterance,
+                    position,
+                })),
+                on_end: (index == last).then(|| notify(PlaybackEvent::Finished { utterance })),
+            };
+            mixer.add(cue.amplify(settings.volume.clamp(0.0, 1.0)).delay(offset));
+            offset += clip.duration();
+        }
+        let played = !queued.is_empty();
+        log.utterances.push(Utterance {
+            clips: queued,
+            handed_over: Instant::now(),
+        });
+        if log.utterances.len() > 64 {
+            log.utterances.remove(0);
+        }
+        output.playing = Some(stopped);
+        played
     }
-    let played = !queued.is_empty();
-    log.utterances.push(Utterance {
-        clips: queued,
-        handed_over: Instant::now(),
-    });
-    if log.utterances.len() > 64 {
-        log.utterances.remove(0);
-    }
-    output.playing = Some(stopped);
-    played
 }
 
 fn clip_path(index: &ClipIndex, board: &str, cell: &str) -> Option<PathBuf> {
@@ -449,57 +472,40 @@ fn clip_path(index: &ClipIndex, board: &str, cell: &str) -> Option<PathBuf> {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn speak_chosen_words(
     mut words: MessageReader<WordChosen>,
     mut folders: MessageReader<FolderChosen>,
-    mut output: ResMut<VoiceOutput>,
-    mut log: ResMut<PlaybackLog>,
-    settings: Res<VoiceSettings>,
-    index: Res<ClipIndex>,
-    cache: Res<ClipCache>,
+    mut speaker: Speaker,
     speech: Res<SystemSpeech>,
-    proxy: Option<Res<EventLoopProxyWrapper>>,
 ) {
+    let (on_tap, on_folders) = (
+        speaker.settings.speak_on_tap,
+        speaker.settings.speak_folders,
+    );
     let tapped_words = words
         .read()
-        .filter(|_| settings.speak_on_tap)
+        .filter(|_| on_tap)
         .map(|w| (w.0.board.clone(), w.0.cell.clone(), w.0.word.clone()));
     let tapped_folders = folders
         .read()
-        .filter(|_| settings.speak_folders)
+        .filter(|_| on_folders)
         .map(|f| (f.board.clone(), f.cell.clone(), f.word.clone()));
     // Only the last tap of a frame is heard: each new tap cuts off the one before.
     let Some((board, cell, word)) = tapped_words.chain(tapped_folders).last() else {
         return;
     };
-    let Some(path) = clip_path(&index, &board, &cell) else {
-        if let Some(playing) = output.playing.take() {
-            playing.store(true, Ordering::Relaxed);
-        }
+    let Some(path) = speaker.clip_path(&board, &cell) else {
+        speaker.output.stop_current();
         speech.speak(&word);
         return;
     };
-    play(
-        &mut output,
-        &mut log,
-        &settings,
-        &cache,
-        proxy.as_deref(),
-        vec![(0, path)],
-    );
+    speaker.play(vec![(0, path)]);
 }
 
-#[allow(clippy::too_many_arguments)]
 fn speak_message(
     mut requests: MessageReader<SpeakRequested>,
-    mut output: ResMut<VoiceOutput>,
-    mut log: ResMut<PlaybackLog>,
+    mut speaker: Speaker,
     mut speaking: ResMut<Speaking>,
-    settings: Res<VoiceSettings>,
-    index: Res<ClipIndex>,
-    cache: Res<ClipCache>,
-    proxy: Option<Res<EventLoopProxyWrapper>>,
 ) {
     let Some(request) = requests.read().last() else {
         return;
@@ -509,17 +515,12 @@ fn speak_message(
         .iter()
         .enumerate()
         .filter_map(|(position, item)| {
-            clip_path(&index, &item.board, &item.cell).map(|p| (position, p))
+            speaker
+                .clip_path(&item.board, &item.cell)
+                .map(|p| (position, p))
         })
         .collect();
-    if play(
-        &mut output,
-        &mut log,
-        &settings,
-        &cache,
-        proxy.as_deref(),
-        clips,
-    ) {
+    if speaker.play(clips) {
         // The voice paces the highlight from now on, symbol by symbol.
         speaking.follow_voice();
     }

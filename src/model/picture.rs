@@ -15,6 +15,11 @@ const GAP: u32 = 16;
 const WORD_PX: f32 = 22.0;
 const HEADING_PX: f32 = 30.0;
 const TIME_PX: f32 = 20.0;
+/// A visit with more messages than this (a long or damaged journal) draws the first ones and
+/// says how many more are in the text summary, so the picture stays a sensible size.
+pub const MAX_MESSAGES: usize = 60;
+/// Symbols drawn per message, for the same reason.
+pub const MAX_SYMBOLS: usize = 40;
 const INK: Rgba<u8> = Rgba([20, 20, 26, 255]);
 const PAPER: Rgba<u8> = Rgba([255, 255, 255, 255]);
 
@@ -30,13 +35,15 @@ pub fn render_own_symbols(
     let row_height = TILE + 40;
     let message_height =
         |symbols: usize| 34 + symbols.max(1).div_ceil(per_row) as u32 * row_height + 12;
+    let shown = &summary.child_messages[..summary.child_messages.len().min(MAX_MESSAGES)];
+    let left_out = summary.child_messages.len() - shown.len();
     let height = MARGIN * 2
         + 60
-        + summary
-            .child_messages
+        + shown
             .iter()
-            .map(|s| message_height(s.symbols.len()))
-            .sum::<u32>();
+            .map(|s| message_height(s.symbols.len().min(MAX_SYMBOLS)))
+            .sum::<u32>()
+        + if left_out > 0 { 40 } else { 0 };
     let mut page = RgbaImage::from_pixel(WIDTH, height.max(200), PAPER);
 
     let date = summary
@@ -68,7 +75,7 @@ pub fn render_own_symbols(
             "No messages from the child in this visit.",
         );
     }
-    for said in &summary.child_messages {
+    for said in shown {
         let time = summary::clock_text(&said.at, zone);
         let spoken = said
             .spoken
@@ -84,7 +91,7 @@ pub fn render_own_symbols(
             &format!("{time}{spoken}"),
         );
         y += 34;
-        for (index, symbol) in said.symbols.iter().enumerate() {
+        for (index, symbol) in said.symbols.iter().take(MAX_SYMBOLS).enumerate() {
             let column = (index % per_row) as u32;
             if index > 0 && column == 0 {
                 y += row_height;
@@ -101,6 +108,10 @@ pub fn render_own_symbols(
             draw_text(&mut page, &font, WORD_PX, centred, y + TILE + 4, &word);
         }
         y += row_height + 12;
+    }
+    if left_out > 0 {
+        let more = format!("... and {left_out} more messages: see the text summary.");
+        draw_text(&mut page, &font, TIME_PX, MARGIN, y, &more);
     }
     let mut bytes = std::io::Cursor::new(Vec::new());
     page.write_to(&mut bytes, image::ImageFormat::Png)

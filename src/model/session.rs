@@ -126,6 +126,25 @@ impl Recovered {
     pub fn next_seq(&self) -> u64 {
         self.lines.iter().map(|l| l.seq + 1).max().unwrap_or(0)
     }
+
+    /// The sequence numbers the worker redacted.
+    pub fn redacted_seqs(&self) -> std::collections::HashSet<u64> {
+        self.lines
+            .iter()
+            .filter_map(|l| match l.event {
+                Event::Redacted { seq, .. } => Some(seq),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The lines that count: everything but redacted events.
+    pub fn kept_lines(&self) -> impl Iterator<Item = &JournalLine> {
+        let redacted = self.redacted_seqs();
+        self.lines
+            .iter()
+            .filter(move |l| !redacted.contains(&l.seq))
+    }
 }
 
 #[derive(Debug, thiserror::Error)]

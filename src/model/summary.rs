@@ -73,13 +73,7 @@ impl Summary {
     /// attached to the items they mark.
     pub fn from_journal(recovered: &Recovered) -> Option<Summary> {
         let lines = &recovered.lines;
-        let redacted: Vec<u64> = lines
-            .iter()
-            .filter_map(|l| match l.event {
-                Event::Redacted { seq, .. } => Some(seq),
-                _ => None,
-            })
-            .collect();
+        let redacted = recovered.redacted_seqs();
         let mark_of = |seq: u64| {
             lines.iter().rev().find_map(|l| match l.event {
                 Event::Marked { seq: marked, mark } if marked == seq => Some(mark),
@@ -121,7 +115,7 @@ impl Summary {
             skipped_lines: recovered.skipped.iter().map(|s| s.line).collect(),
         };
         let mut tapped: [Vec<&JournalLine>; 2] = [Vec::new(), Vec::new()];
-        for line in lines.iter().filter(|l| !redacted.contains(&l.seq)) {
+        for line in recovered.kept_lines() {
             match &line.event {
                 Event::SymbolChosen { by, .. } => tapped[actor_index(*by)].push(line),
                 Event::MessageSpoken { text, symbols, by } => {
@@ -577,14 +571,6 @@ pub fn render_markdown(summary: &Summary, export: Option<&ExportInfo>, zone: &Ti
 pub fn render_obl(recovered: &Recovered) -> String {
     use serde_json::{Value, json};
     let lines = &recovered.lines;
-    let redacted: Vec<u64> = lines
-        .iter()
-        .filter_map(|l| match l.event {
-            Event::Redacted { seq, .. } => Some(seq),
-            _ => None,
-        })
-        .collect();
-    let kept = || lines.iter().filter(|l| !redacted.contains(&l.seq));
     let started = lines.first().map(|l| l.at.clone()).unwrap_or_default();
     let ended = lines
         .iter()
@@ -604,7 +590,7 @@ pub fn render_obl(recovered: &Recovered) -> String {
     let mut log_events = Vec::new();
     let mut assessments: Vec<(String, Vec<Value>)> = Vec::new();
     let mut notes = Vec::new();
-    for line in kept() {
+    for line in recovered.kept_lines() {
         let id = format!("s:{}", line.seq);
         match &line.event {
             Event::SymbolChosen { board, cell, label, by } => log_events.push(json!({

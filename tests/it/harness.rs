@@ -1,9 +1,9 @@
 //! A headless Hearme: full `DefaultPlugins` with no window system and no GPU, driven by touches
 //! that go through Bevy's real input and picking path.
 
-use bevy::input::touch::{TouchInput, TouchPhase};
+use bevy::input::touch::TouchPhase;
 use bevy::prelude::*;
-use bevy::window::{PrimaryWindow, WindowEvent};
+use bevy::window::PrimaryWindow;
 
 use hearme::Content;
 use hearme::board::BoardCell;
@@ -44,21 +44,7 @@ pub fn settle(app: &mut App) {
 }
 
 fn touch(app: &mut App, position: Vec2, phase: TouchPhase) {
-    let window = app
-        .world_mut()
-        .query_filtered::<Entity, With<PrimaryWindow>>()
-        .single(app.world())
-        .expect("the test app has a primary window");
-    let event = TouchInput {
-        phase,
-        position,
-        window,
-        force: None,
-        id: 1,
-    };
-    app.world_mut().write_message(event);
-    app.world_mut()
-        .write_message(WindowEvent::TouchInput(event));
+    hearme::simulate_touch(app, position, phase);
 }
 
 pub fn press(app: &mut App, position: Vec2) {
