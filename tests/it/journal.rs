@@ -241,6 +241,17 @@ fn hearme() -> Command {
     Command::new(env!("CARGO_BIN_EXE_hearme"))
 }
 
+/// `hearme export JOURNAL --out OUT`, every format.
+fn export_to(journal: &Path, out: &Path) -> std::process::Output {
+    hearme()
+        .arg("export")
+        .arg(journal)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/it/fixtures")
@@ -253,13 +264,7 @@ fn export_writes_every_format_and_prints_the_paths() {
     let journal = dir.join("visit.journal");
     std::fs::copy(fixture("design-example.journal"), &journal).unwrap();
     let out = dir.join("exports");
-    let output = hearme()
-        .arg("export")
-        .arg(&journal)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let output = export_to(&journal, &out);
     assert_eq!(
         output.status.code(),
         Some(0),
@@ -314,13 +319,7 @@ fn export_of_a_damaged_journal_warns_about_each_skipped_line() {
     text = text.replacen("event:SymbolChosen(", "event:Symbol\u{7f}Chosen(", 1);
     text.push_str("(v:1, seq:7, at:\"2026-11-26T14:");
     std::fs::write(&journal, text).unwrap();
-    let output = hearme()
-        .arg("export")
-        .arg(&journal)
-        .arg("--out")
-        .arg(&dir)
-        .output()
-        .unwrap();
+    let output = export_to(&journal, &dir);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("line 2 skipped"), "{stderr}");
@@ -342,13 +341,7 @@ fn export_refuses_a_file_that_is_not_a_journal_and_writes_nothing() {
     ] {
         let journal = dir.join(name);
         std::fs::write(&journal, bytes).unwrap();
-        let output = hearme()
-            .arg("export")
-            .arg(&journal)
-            .arg("--out")
-            .arg(&out)
-            .output()
-            .unwrap();
+        let output = export_to(&journal, &out);
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(1), "{stderr}");
         assert!(
