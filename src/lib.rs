@@ -9,7 +9,9 @@ mod probe;
 pub mod screen;
 pub mod symbol_images;
 pub mod theme;
+pub mod visit;
 pub mod voice;
+pub mod worker;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -79,6 +81,21 @@ impl Content {
         }
         content
     }
+
+    /// The picture for a symbol as a journal names it: a cell id or a word of the vocabulary
+    /// (home first), else a symbol id of the library.
+    pub fn symbol_picture(&self, name: &str) -> Option<image::RgbaImage> {
+        let home = self.vocabulary.home().into_iter();
+        let boards = home.chain(self.vocabulary.boards.values());
+        let symbol_id = boards
+            .flat_map(|board| board.cells.iter())
+            .find(|cell| cell.id == name || cell.word.eq_ignore_ascii_case(name))
+            .map(|cell| cell.symbol.clone())
+            .unwrap_or_else(|| name.to_string());
+        let symbol = self.symbols.get(&symbol_id)?;
+        let path = asset_root().join("symbols").join(&symbol.small);
+        image::open(path).ok().map(|picture| picture.to_rgba8())
+    }
 }
 
 /// Adds every feature plugin. The caller provides `DefaultPlugins` (windowed, or headless in tests)
@@ -91,6 +108,8 @@ pub fn plugin(app: &mut App) {
         board::plugin,
         message_bar::plugin,
         voice::plugin,
+        visit::plugin,
+        worker::plugin,
         power::plugin,
         probe::plugin,
     ));

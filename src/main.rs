@@ -8,10 +8,10 @@ use clap::{Parser, Subcommand};
 
 use hearme::Content;
 use hearme::model::check::check_paths;
-use hearme::model::picture::render_own_symbols;
-use hearme::model::summary::{self, ExportInfo, Summary};
+use hearme::model::export::{SummaryFormat, VisitExport};
+use hearme::model::summary::Summary;
 use hearme::model::symbols::SymbolLibrary;
-use hearme::model::{files, session, voice};
+use hearme::model::{session, voice};
 
 #[derive(Parser)]
 #[command(
@@ -234,21 +234,6 @@ fn sessions(data_dir: Option<PathBuf>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The picture for a symbol as a journal names it: a cell id or a word of the vocabulary (home
-/// first), else a symbol id of the library.
-fn own_symbol_picture(content: &Content, name: &str) -> Option<image::RgbaImage> {
-    let home = content.vocabulary.home().into_iter();
-    let boards = home.chain(content.vocabulary.boards.values());
-    let symbol_id = boards
-        .flat_map(|board| board.cells.iter())
-        .find(|cell| cell.id == name || cell.word.eq_ignore_ascii_case(name))
-        .map(|cell| cell.symbol.clone())
-        .unwrap_or_else(|| name.to_string());
-    let symbol = content.symbols.get(&symbol_id)?;
-    let path = hearme::asset_root().join("symbols").join(&symbol.small);
-    image::open(path).ok().map(|picture| picture.to_rgba8())
-}
-
 fn export(
     journal: &std::path::Path,
     format: Format,
@@ -271,92 +256,56 @@ fn export(
             skipped.reason
         );
     }
-    let Some(summary) = Summary::from_journal(&recovered) else {
+    if Summary::from_journal(&recovered).is_none() {
         eprintln!(
             "error: {}: not a visit journal: it has no VisitStarted line",
             journal.display()
         );
         return ExitCode::FAILURE;
-    };
+    }
     let Some(out) = out else {
         eprintln!("error: no output folder: give --out DIR, --data DIR or set HEARME_DATA");
         return ExitCode::FAILURE;
     };
-    if let Err(e) = std::fs::create_dir_all(&out) {
-        eprintln!("error: {}: cannot create the folder: {e}", out.display());
-        return ExitCode::FAILURE;
-    }
-    let stem = journal
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "visit".into());
-    let zone = jiff::tz::TimeZone::system();
-    let write_all = |deleted: bool| -> Result<Vec<PathBuf>, String> {
-        let info = ExportInfo {
-            exported_at: session::timestamp_now(),
-            journal_deleted: deleted,
-        };
-        let kinds = [
-            Format::Text,
-            Format::Md,
-            Format::Ron,
-            Format::Obl,
-            Format::Png,
-        ];
-        let mut written = Vec::new();
-        for kind in kinds
-            .into_iter()
-            .filter(|&kind| format == Format::All || format == kind)
-        {
-            let (extension, bytes) = match kind {
-                Format::Text => (
-                    "txt",
-                    summary::render_text(&summary, Some(&info), &zone).into_bytes(),
-                ),
-                Format::Md => (
-                    "md",
-                    summary::render_markdown(&summary, Some(&info), &zone).into_bytes(),
-                ),
-                Format::Ron => ("ron", summary.to_ron().into_bytes()),
-                Format::Obl => ("obl", summary::render_obl(&recovered).into_bytes()),
-                Format::Png | Format::All => {
-                    // Only the picture needs the vocabulary, to find each symbol's picture.
-                    let content = Content::for_data_dir(data_dir.as_ref());
-                    let png = render_own_symbols(&summary, &zone, |symbol| {
-                        own_symbol_picture(&content, symbol)
-                    })
-                    .map_err(|e| {
-                        format!("{stem}.summary.png: cannot draw the picture summary: {e}")
-                    })?;
-                    ("png", png)
-                }
-            };
-            let path = out.join(format!("{stem}.summary.{extension}"));
-            files::write_atomically(&path, &bytes)
-                .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
-            written.push(path);
-        }
-        Ok(written)
+    let formats: Vec<SummaryFormat> = match format {
+        Format::Text => vec![SummaryFormat::Text],
+        Format::Md => vec![SummaryFormat::Markdown],
+        Format::Ron => vec![SummaryFormat::Ron],
+        Format::Obl => vec![SummaryFormat::Obl],
+        Format::Png => vec![SummaryFormat::Picture],
+        Format::All => SummaryFormat::ALL.to_vec(),
     };
-    let written = match write_all(delete_journal) {
-        Ok(written) => written,
+    // Only the picture needs the vocabulary, to find each symbol's picture.
+    let content = std::cell::OnceCell::new();
+    let picture_of = |symbol: &str| {
+        content
+            .get_or_init(|| Content::for_data_dir(data_dir.as_ref()))
+            .symbol_picture(symbol)
+    };
+    let zone = jiff::tz::TimeZone::system();
+    let visit = VisitExport {
+        journal,
+        recovered: &recovered,
+        out_dir: &out,
+        zone: &zone,
+    };
+    let written = if delete_journal {
+        visit.write_and_delete_journal(&formats, &picture_of)
+    } else {
+        visit.write(&formats, false, &picture_of)
+    };
+    match written {
+        Ok(exported) => {
+            for path in exported.files {
+                println!("{}", path.display());
+            }
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("error: {e}");
-            return ExitCode::FAILURE;
+            ExitCode::FAILURE
         }
-    };
-    if delete_journal && let Err(e) = std::fs::remove_file(journal) {
-        eprintln!(
-            "error: {}: the summary was written but the journal could not be deleted: {e}",
-            journal.display()
-        );
-        let _ = write_all(false);
-        return ExitCode::FAILURE;
     }
-    for path in written {
-        println!("{}", path.display());
-    }
-    ExitCode::SUCCESS
 }
 
 /// `$XDG_DATA_HOME/hearme`, else `~/.local/share/hearme` (desktop Linux). Android and iOS builds

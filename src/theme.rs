@@ -1,5 +1,7 @@
 //! Colours, the Andika font, sizes and the small widgets every screen is built from.
 
+use std::borrow::Cow;
+
 use bevy::prelude::*;
 
 use crate::model::vocab::WordClass;
@@ -91,7 +93,7 @@ pub fn symbol_picture(picture: Handle<Image>) -> impl Bundle {
 }
 
 /// A nav or message-bar button: a word on a dark rounded rectangle, at least a cell tall.
-pub fn button(name: &'static str, text: &'static str) -> impl Bundle {
+pub fn button(name: impl Into<Cow<'static, str>>, text: impl Into<String>) -> impl Bundle {
     (
         Name::new(name),
         Button,

@@ -5,6 +5,7 @@
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 use serde::{Deserialize, Serialize};
 
@@ -336,4 +337,165 @@ pub fn journals_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
         .collect();
     found.sort();
     Ok(found)
+}
+
+/// A name for a new journal in `dir`, starting with the UTC start time so names sort by start;
+/// never the name of an existing file.
+pub fn new_journal_path(dir: &Path) -> PathBuf {
+    let stamp = jiff::Timestamp::now().strftime("%Y%m%d-%H%M%S").to_string();
+    let mut path = dir.join(format!("visit-{stamp}.{JOURNAL_EXTENSION}"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("visit-{stamp}-{n}.{JOURNAL_EXTENSION}"));
+        n += 1;
+    }
+    path
+}
+
+enum JournalCommand {
+    Append(JournalLine),
+    Flush(mpsc::SyncSender<()>),
+}
+
+/// A [`JournalWriter`] on its own thread: the app hands it lines and carries on drawing while
+/// each one is written and fsynced. Lines are written in the order they were handed over.
+pub struct BackgroundJournal {
+    commands: Option<mpsc::Sender<JournalCommand>>,
+    // A Mutex so the app can hold this in shared state (a Receiver alone is not Sync).
+    failures: std::sync::Mutex<mpsc::Receiver<String>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl BackgroundJournal {
+    pub fn start(mut writer: JournalWriter) -> io::Result<Self> {
+        let (commands, inbox) = mpsc::channel::<JournalCommand>();
+        let (report, failures) = mpsc::channel();
+        let thread = std::thread::Builder::new()
+            .name("journal".into())
+            .spawn(move || {
+                for command in inbox {
+                    match command {
+                        JournalCommand::Append(line) => {
+                            if let Err(e) = writer.append_line(&line) {
+                                let _ = report.send(format!(
+                                    "{}: line {} could not be saved: {e}",
+                                    writer.path().display(),
+                                    line.seq
+                                ));
+                            }
+                        }
+                        JournalCommand::Flush(done) => {
+                            let _ = done.send(());
+                        }
+                    }
+                }
+            })?;
+        Ok(BackgroundJournal {
+            commands: Some(commands),
+            failures: std::sync::Mutex::new(failures),
+            thread: Some(thread),
+        })
+    }
+
+    pub fn append(&self, line: JournalLine) {
+        if let Some(commands) = &self.commands {
+            let _ = commands.send(JournalCommand::Append(line));
+        }
+    }
+
+    /// Waits until every line handed over so far is on disk (or has failed).
+    pub fn flush(&self) {
+        let (done, wait) = mpsc::sync_channel(1);
+        if let Some(commands) = &self.commands
+            && commands.send(JournalCommand::Flush(done)).is_ok()
+        {
+            let _ = wait.recv();
+        }
+    }
+
+    /// Lines that could not be written since the last call, in plain words.
+    pub fn failures(&self) -> Vec<String> {
+        match self.failures.lock() {
+            Ok(failures) => failures.try_iter().collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+}
+
+impl Drop for BackgroundJournal {
+    fn drop(&mut self) {
+        self.commands = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// What the worker typed on the visit start page.
+#[derive(Debug, Clone, Default)]
+pub struct VisitForm {
+    pub case_ref: String,
+    pub visit: String,
+    pub purpose: String,
+    /// Comma-separated, as typed: "child, mother".
+    pub present: String,
+    pub seen_alone: SeenAloneAnswer,
+    pub reason: String,
+    pub profile: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SeenAloneAnswer {
+    Yes,
+    No,
+    Partly,
+    #[default]
+    NotRecorded,
+}
+
+impl VisitForm {
+    /// The journal's first line, or what the worker must put right, in plain words.
+    pub fn visit_started(&self) -> Result<Event, String> {
+        check_case_ref(&self.case_ref)?;
+        let reason = self.reason.trim().to_string();
+        let seen_alone = match self.seen_alone {
+            SeenAloneAnswer::Yes => SeenAlone::Yes,
+            SeenAloneAnswer::NotRecorded => SeenAlone::NotRecorded,
+            SeenAloneAnswer::No | SeenAloneAnswer::Partly if reason.is_empty() => {
+                return Err("Say why the child was not seen alone.".into());
+            }
+            SeenAloneAnswer::No => SeenAlone::No { reason },
+            SeenAloneAnswer::Partly => SeenAlone::Partly { reason },
+        };
+        Ok(Event::VisitStarted {
+            case_ref: self.case_ref.trim().to_string(),
+            visit: self.visit.trim().to_string(),
+            purpose: self.purpose.trim().to_string(),
+            present: self
+                .present
+                .split(',')
+                .map(str::trim)
+                .filter(|who| !who.is_empty())
+                .map(String::from)
+                .collect(),
+            seen_alone,
+            profile: self.profile.clone(),
+        })
+    }
+}
+
+/// A case reference is the council's number for the case, never the child's name: it must
+/// have a digit in it, and be short.
+pub fn check_case_ref(case_ref: &str) -> Result<(), String> {
+    let case_ref = case_ref.trim();
+    if case_ref.is_empty() {
+        return Err("Enter the case reference.".into());
+    }
+    if case_ref.chars().count() > 40 {
+        return Err("A case reference is at most 40 characters.".into());
+    }
+    if !case_ref.chars().any(|c| c.is_ascii_digit()) {
+        return Err("A case reference has a number in it, and is never the child's name.".into());
+    }
+    Ok(())
 }

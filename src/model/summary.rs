@@ -252,6 +252,13 @@ pub fn clock_text(at: &str, zone: &TimeZone) -> String {
     clock(at, zone)
 }
 
+/// `Thu 26 Nov 2026` in the given time zone.
+pub fn date_text(at: &str, zone: &TimeZone) -> String {
+    local(at, zone)
+        .map(|z| z.strftime("%a %-d %b %Y").to_string())
+        .unwrap_or_else(|| "unknown date".into())
+}
+
 fn clock(at: &str, zone: &TimeZone) -> String {
     local(at, zone)
         .map(|z| z.strftime("%H:%M").to_string())

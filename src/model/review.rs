@@ -1,0 +1,89 @@
+//! The visit's timeline as the worker reviews it: each event in plain words, with the mark the
+//! worker gave it and whether it was struck out.
+
+use super::session::{Actor, Event, JournalLine, Mark};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineItem {
+    pub seq: u64,
+    /// UTC RFC 3339.
+    pub at: String,
+    pub text: String,
+    /// Something the child said or chose, which the worker can mark prompted or spontaneous.
+    pub markable: bool,
+    /// A mis-tap or wrong note can be struck out; the visit's start and end cannot.
+    pub redactable: bool,
+    pub mark: Option<Mark>,
+    pub redacted: bool,
+}
+
+/// Every event the worker can see in review, in order; marks and redactions are shown on the
+/// events they apply to rather than as items of their own.
+pub fn timeline(lines: &[JournalLine]) -> Vec<TimelineItem> {
+    let mut items: Vec<TimelineItem> = lines
+        .iter()
+        .filter_map(|line| {
+            let (text, markable, redactable) = describe(&line.event)?;
+            Some(TimelineItem {
+                seq: line.seq,
+                at: line.at.clone(),
+                text,
+                markable,
+                redactable,
+                mark: None,
+                redacted: false,
+            })
+        })
+        .collect();
+    for line in lines {
+        let target = match line.event {
+            Event::Marked { seq, .. } | Event::Redacted { seq, .. } => seq,
+            _ => continue,
+        };
+        let Some(item) = items.iter_mut().find(|item| item.seq == target) else {
+            continue;
+        };
+        match line.event {
+            Event::Marked { mark, .. } => item.mark = Some(mark),
+            _ => item.redacted = true,
+        }
+    }
+    items
+}
+
+fn who(by: Actor) -> &'static str {
+    match by {
+        Actor::Child => "Child",
+        Actor::Worker => "Worker (modelling)",
+    }
+}
+
+fn describe(event: &Event) -> Option<(String, bool, bool)> {
+    Some(match event {
+        Event::VisitStarted { case_ref, .. } => (format!("Visit {case_ref} started"), false, false),
+        Event::SymbolChosen { label, by, .. } => {
+            (format!("{}: chose [{label}]", who(*by)), *by == Actor::Child, true)
+        }
+        Event::MessageSpoken { text, by, .. } => (format!("{}: \"{text}\"", who(*by)), *by == Actor::Child, true),
+        Event::ScaleAnswered {
+            prompt,
+            options,
+            chosen,
+            by,
+            ..
+        } => {
+            let answer = options.get(*chosen).map_or("?", String::as_str);
+            (format!("{}: {prompt} -> {answer}", who(*by)), *by == Actor::Child, true)
+        }
+        Event::CardPlaced {
+            card, column, by, ..
+        } => (
+            format!("{}: placed '{card}' under '{column}'", who(*by)),
+            *by == Actor::Child,
+            true,
+        ),
+        Event::WorkerNote { text } => (format!("Note: {text}"), false, true),
+        Event::VisitEnded => ("Visit ended".to_string(), false, false),
+        Event::Redacted { .. } | Event::Marked { .. } => return None,
+    })
+}

@@ -1,0 +1,247 @@
+//! The visit being recorded: its header, every symbol chosen and message spoken (the child's, or
+//! the worker's while modelling), notes, marks and redactions, appended to the journal on a
+//! writer thread so that saving never stalls a frame.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use bevy::prelude::*;
+
+use crate::Content;
+use crate::message_bar::{SpeakRequested, WordChosen};
+use crate::model::session::{
+    Actor, BackgroundJournal, Event, JOURNAL_VERSION, JournalLine, JournalWriter, Recovered,
+    SkippedLine, journals_in, new_journal_path, read_journal, timestamp_now,
+};
+use crate::model::summary::Summary;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Visit>()
+        .init_resource::<UnfinishedVisits>()
+        .add_systems(Startup, find_unfinished_visits)
+        .add_systems(
+            Update,
+            (
+                journal_chosen_words,
+                journal_spoken_messages,
+                collect_save_failures,
+            ),
+        );
+}
+
+/// The visit on this tablet now, if one is being recorded or reviewed.
+#[derive(Resource, Default)]
+pub struct Visit {
+    recording: Option<Recording>,
+    /// While on, taps are the worker's own (modelling), kept apart from the child's words.
+    pub modelling: bool,
+    /// Lines that could not be saved, in plain words, for the worker to see.
+    pub problems: Vec<String>,
+}
+
+struct Recording {
+    path: PathBuf,
+    lines: Vec<JournalLine>,
+    skipped: Vec<SkippedLine>,
+    next_seq: u64,
+    journal: BackgroundJournal,
+}
+
+impl Visit {
+    /// Starts a new journal in `sessions` with the visit header as its first line.
+    pub fn start(&mut self, sessions: &Path, header: Event) -> io::Result<PathBuf> {
+        std::fs::create_dir_all(sessions)?;
+        let path = new_journal_path(sessions);
+        let journal = BackgroundJournal::start(JournalWriter::create(&path)?)?;
+        self.recording = Some(Recording {
+            path: path.clone(),
+            lines: Vec::new(),
+            skipped: Vec::new(),
+            next_seq: 0,
+            journal,
+        });
+        self.modelling = false;
+        self.record(header);
+        Ok(path)
+    }
+
+    /// Carries on with a journal found on the tablet (after a crash, or a visit not yet
+    /// exported).
+    pub fn resume(&mut self, recovered: Recovered) -> io::Result<()> {
+        let journal = BackgroundJournal::start(JournalWriter::resume(&recovered)?)?;
+        let next_seq = recovered.next_seq();
+        self.recording = Some(Recording {
+            path: recovered.path,
+            lines: recovered.lines,
+            skipped: recovered.skipped,
+            next_seq,
+            journal,
+        });
+        self.modelling = false;
+        Ok(())
+    }
+
+    /// Appends an event; does nothing when no visit is being recorded.
+    pub fn record(&mut self, event: Event) {
+        let Some(recording) = &mut self.recording else {
+            return;
+        };
+        let line = JournalLine {
+            v: JOURNAL_VERSION,
+            seq: recording.next_seq,
+            at: timestamp_now(),
+            event,
+        };
+        recording.next_seq += 1;
+        recording.journal.append(line.clone());
+        recording.lines.push(line);
+    }
+
+    /// Who the next tap belongs to.
+    pub fn actor(&self) -> Actor {
+        if self.modelling {
+            Actor::Worker
+        } else {
+            Actor::Child
+        }
+    }
+
+    pub fn is_recording(&self) -> bool {
+        self.recording.is_some()
+    }
+
+    pub fn has_ended(&self) -> bool {
+        self.lines()
+            .iter()
+            .any(|line| matches!(line.event, Event::VisitEnded))
+    }
+
+    pub fn lines(&self) -> &[JournalLine] {
+        self.recording.as_ref().map_or(&[], |r| &r.lines)
+    }
+
+    pub fn journal_path(&self) -> Option<&Path> {
+        self.recording.as_ref().map(|r| r.path.as_path())
+    }
+
+    pub fn case_ref(&self) -> Option<&str> {
+        self.lines().iter().find_map(|line| match &line.event {
+            Event::VisitStarted { case_ref, .. } => Some(case_ref.as_str()),
+            _ => None,
+        })
+    }
+
+    /// Waits until every event so far is on disk.
+    pub fn flush(&self) {
+        if let Some(recording) = &self.recording {
+            recording.journal.flush();
+        }
+    }
+
+    /// The visit as its journal holds it, once everything so far is on disk.
+    pub fn recovered(&self) -> Option<Recovered> {
+        let recording = self.recording.as_ref()?;
+        recording.journal.flush();
+        Some(Recovered {
+            path: recording.path.clone(),
+            lines: recording.lines.clone(),
+            skipped: recording.skipped.clone(),
+        })
+    }
+
+    /// Stops recording (the journal stays on disk until an export deletes it).
+    pub fn close(&mut self) {
+        self.recording = None;
+        self.modelling = false;
+    }
+}
+
+/// Journals found on the tablet at start-up: visits never exported, perhaps cut short by a
+/// crash or a flat battery.
+#[derive(Resource, Default, Debug, Clone)]
+pub struct UnfinishedVisits {
+    pub found: Vec<FoundVisit>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FoundVisit {
+    pub path: PathBuf,
+    pub case_ref: String,
+    /// UTC RFC 3339.
+    pub started: String,
+    pub events: usize,
+    pub ended: bool,
+    /// Line numbers that could not be read.
+    pub skipped: Vec<usize>,
+}
+
+/// The data folder's `sessions/`.
+pub fn sessions_dir(content: &Content) -> Option<PathBuf> {
+    content.data_dir.as_ref().map(|dir| dir.join("sessions"))
+}
+
+/// The data folder's `exports/`.
+pub fn exports_dir(content: &Content) -> Option<PathBuf> {
+    content.data_dir.as_ref().map(|dir| dir.join("exports"))
+}
+
+fn find_unfinished_visits(content: Res<Content>, mut unfinished: ResMut<UnfinishedVisits>) {
+    let Some(dir) = sessions_dir(&content) else {
+        return;
+    };
+    let Ok(journals) = journals_in(&dir) else {
+        return;
+    };
+    unfinished.found = journals.iter().filter_map(|path| found_visit(path)).collect();
+}
+
+/// A journal on disk, described for the worker; `None` for a file that is not a visit journal
+/// (left alone, so nothing is lost).
+pub fn found_visit(path: &Path) -> Option<FoundVisit> {
+    let recovered = read_journal(path).ok()?;
+    let summary = Summary::from_journal(&recovered)?;
+    Some(FoundVisit {
+        path: path.to_path_buf(),
+        case_ref: summary.case_ref,
+        started: summary.started,
+        events: recovered.lines.len(),
+        ended: recovered.is_ended(),
+        skipped: recovered.skipped.iter().map(|s| s.line).collect(),
+    })
+}
+
+fn journal_chosen_words(mut chosen: MessageReader<WordChosen>, mut visit: ResMut<Visit>) {
+    for WordChosen(item) in chosen.read() {
+        let by = visit.actor();
+        visit.record(Event::SymbolChosen {
+            board: item.board.clone(),
+            cell: item.cell.clone(),
+            label: item.word.clone(),
+            by,
+        });
+    }
+}
+
+fn journal_spoken_messages(mut spoken: MessageReader<SpeakRequested>, mut visit: ResMut<Visit>) {
+    for message in spoken.read() {
+        let by = visit.actor();
+        let text = message
+            .items
+            .iter()
+            .map(|item| item.word.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let symbols = message.items.iter().map(|item| item.cell.clone()).collect();
+        visit.record(Event::MessageSpoken { text, symbols, by });
+    }
+}
+
+fn collect_save_failures(mut visit: ResMut<Visit>) {
+    let failures = match &visit.recording {
+        Some(recording) => recording.journal.failures(),
+        None => return,
+    };
+    if !failures.is_empty() {
+        visit.problems.extend(failures);
+    }
+}

@@ -1,0 +1,63 @@
+//! Opens the worker area when one finger (or the mouse) holds the top-left corner for 2 s: long
+//! enough that a child's tap or brush does not open it by chance.
+
+use std::time::Duration;
+
+use bevy::prelude::*;
+use bevy::window::{PrimaryWindow, RequestRedraw};
+
+use super::{WorkerArea, WorkerPage};
+
+pub const CORNER_HOLD: Duration = Duration::from_secs(2);
+/// The corner's size in logical pixels, either way.
+pub const CORNER_PX: f32 = 80.0;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(PreUpdate, watch_corner.after(bevy::input::InputSystems));
+}
+
+#[derive(Default)]
+struct Hold {
+    since: Option<Duration>,
+    opened: bool,
+}
+
+fn in_corner(position: Vec2) -> bool {
+    position.x <= CORNER_PX && position.y <= CORNER_PX
+}
+
+fn watch_corner(
+    touches: Res<Touches>,
+    mouse: Res<ButtonInput<MouseButton>>,
+    window: Query<&Window, With<PrimaryWindow>>,
+    time: Res<Time<Real>>,
+    mut hold: Local<Hold>,
+    mut area: ResMut<WorkerArea>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    let touch_held = touches
+        .iter()
+        .any(|touch| in_corner(touch.start_position()) && in_corner(touch.position()));
+    let mouse_held = mouse.pressed(MouseButton::Left)
+        && window
+            .single()
+            .ok()
+            .and_then(Window::cursor_position)
+            .is_some_and(in_corner);
+    if !(touch_held || mouse_held) {
+        *hold = Hold::default();
+        return;
+    }
+    if hold.opened || area.open {
+        return;
+    }
+    let now = time.elapsed();
+    let since = *hold.since.get_or_insert(now);
+    if now.saturating_sub(since) >= CORNER_HOLD {
+        hold.opened = true;
+        area.show(WorkerPage::Home);
+    } else {
+        // A finger held still sends no events; keep frames coming until the hold is done.
+        redraw.write(RequestRedraw);
+    }
+}

@@ -1,0 +1,208 @@
+//! Export: one tap writes every summary format into the exports folder and puts the text summary
+//! on the clipboard; once the worker confirms, the visit is deleted from the tablet and the
+//! summary's footer says so.
+
+use std::path::PathBuf;
+
+use bevy::clipboard::Clipboard;
+use bevy::prelude::*;
+
+use super::review::ExportRequested;
+use super::{
+    PageSlot, PageSystems, WorkerArea, WorkerPage, action_button, body, page_to_build, problem,
+    row, title,
+};
+use crate::Content;
+use crate::board::Navigation;
+use crate::message_bar::Message;
+use crate::model::export::{Exported, SummaryFormat, VisitExport};
+use crate::visit::{Visit, exports_dir};
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<ExportOutcome>()
+        .add_systems(
+            Update,
+            build_export
+                .in_set(PageSystems)
+                .run_if(resource_changed::<WorkerArea>),
+        )
+        .add_observer(export_visit)
+        .add_observer(press_export_button);
+}
+
+/// What the last export did, as the export page shows it.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct ExportOutcome {
+    pub files: Vec<PathBuf>,
+    /// `None` once the text is on the clipboard, else why it is not.
+    pub clipboard_problem: Option<String>,
+    pub problem: Option<String>,
+    pub journal_deleted: bool,
+}
+
+#[derive(Component, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportAction {
+    DeleteFromTablet,
+    BackToReview,
+    Done,
+}
+
+/// Writes every format, deleting the journal too when `delete` (the worker confirmed).
+fn write_summaries(
+    visit: &mut Visit,
+    content: &Content,
+    delete: bool,
+) -> Result<Exported, String> {
+    let recovered = visit
+        .recovered()
+        .ok_or_else(|| "There is no visit to export.".to_string())?;
+    let out_dir = exports_dir(content)
+        .ok_or_else(|| "There is no data folder to export into.".to_string())?;
+    let zone = jiff::tz::TimeZone::system();
+    let export = VisitExport {
+        journal: &recovered.path,
+        recovered: &recovered,
+        out_dir: &out_dir,
+        zone: &zone,
+    };
+    let picture_of = |symbol: &str| content.symbol_picture(symbol);
+    if delete {
+        // The journal file is closed before it is deleted (some systems refuse to delete an
+        // open file), and reopened if anything fails, so the visit can still be reviewed.
+        visit.close();
+        let exported = export.write_and_delete_journal(&SummaryFormat::ALL, &picture_of);
+        if exported.is_err() && recovered.path.exists() {
+            let _ = visit.resume(recovered.clone());
+        }
+        exported.map_err(|e| e.to_string())
+    } else {
+        export
+            .write(&SummaryFormat::ALL, false, &picture_of)
+            .map_err(|e| e.to_string())
+    }
+}
+
+fn copy_to_clipboard(clipboard: &mut Clipboard, text: String) -> Option<String> {
+    clipboard
+        .set_text(text)
+        .err()
+        .map(|e| format!("The summary could not be copied to the clipboard ({e}); open the .txt file instead."))
+}
+
+fn export_visit(
+    _: On<ExportRequested>,
+    content: Res<Content>,
+    mut visit: ResMut<Visit>,
+    mut clipboard: ResMut<Clipboard>,
+    mut outcome: ResMut<ExportOutcome>,
+    mut area: ResMut<WorkerArea>,
+) {
+    *outcome = match write_summaries(&mut visit, &content, false) {
+        Ok(exported) => ExportOutcome {
+            clipboard_problem: copy_to_clipboard(&mut clipboard, exported.text),
+            files: exported.files,
+            ..default()
+        },
+        Err(text) => ExportOutcome {
+            problem: Some(text),
+            ..default()
+        },
+    };
+    area.show(WorkerPage::Export);
+}
+
+fn build_export(
+    mut commands: Commands,
+    area: Res<WorkerArea>,
+    slot: Query<Entity, With<PageSlot>>,
+    outcome: Res<ExportOutcome>,
+) {
+    let Some(slot) = page_to_build(&mut commands, &area, WorkerPage::Export, &slot) else {
+        return;
+    };
+    commands.entity(slot).with_children(|page| {
+        if let Some(text) = &outcome.problem {
+            page.spawn(title("The summary was not exported"));
+            page.spawn(problem(text.clone()));
+        } else {
+            page.spawn(title("Summary exported"));
+            page.spawn(body("Written to:"));
+            for file in &outcome.files {
+                page.spawn(body(format!("  {}", file.display())));
+            }
+            page.spawn(body(match &outcome.clipboard_problem {
+                None => "The text summary is on the clipboard: paste it into the case record."
+                    .to_string(),
+                Some(text) => text.clone(),
+            }));
+        }
+        if outcome.journal_deleted {
+            page.spawn(body(
+                "The visit is deleted from this tablet. The summary's last line says so.",
+            ));
+            page.spawn(action_button("Done button", "Done", ExportAction::Done));
+        } else {
+            if outcome.problem.is_none() {
+                page.spawn(body(
+                    "Once the summary is safely in the case record, delete the visit from this \
+                     tablet.",
+                ));
+            }
+            page.spawn((
+                row(),
+                children![
+                    action_button(
+                        "Delete from tablet button",
+                        "Delete the visit from this tablet",
+                        ExportAction::DeleteFromTablet,
+                    ),
+                    action_button(
+                        "Back to review button",
+                        "Back to review",
+                        ExportAction::BackToReview,
+                    ),
+                ],
+            ));
+        }
+    });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn press_export_button(
+    click: On<Pointer<Click>>,
+    actions: Query<&ExportAction>,
+    content: Res<Content>,
+    mut visit: ResMut<Visit>,
+    mut clipboard: ResMut<Clipboard>,
+    mut outcome: ResMut<ExportOutcome>,
+    mut area: ResMut<WorkerArea>,
+    mut message: ResMut<Message>,
+    mut navigation: ResMut<Navigation>,
+) {
+    let Ok(action) = actions.get(click.entity) else {
+        return;
+    };
+    match action {
+        ExportAction::DeleteFromTablet => {
+            match write_summaries(&mut visit, &content, true) {
+                Ok(exported) => {
+                    *outcome = ExportOutcome {
+                        clipboard_problem: copy_to_clipboard(&mut clipboard, exported.text),
+                        files: exported.files,
+                        journal_deleted: true,
+                        ..default()
+                    };
+                }
+                Err(text) => outcome.problem = Some(text),
+            }
+            area.set_changed();
+        }
+        ExportAction::BackToReview => area.show(WorkerPage::Review),
+        ExportAction::Done => {
+            *outcome = ExportOutcome::default();
+            message.items.clear();
+            navigation.home();
+            area.open = false;
+        }
+    }
+}

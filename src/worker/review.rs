@@ -1,0 +1,205 @@
+//! The review page: the visit's timeline a few items at a time, where the worker marks what the
+//! child said as prompted or spontaneous, strikes out mis-taps, adds notes, and exports.
+
+use bevy::prelude::*;
+use bevy::text::EditableText;
+
+use super::{
+    FormField, PageSlot, PageSystems, WorkerArea, WorkerPage, action_button, body, choice_button,
+    field_text, page_to_build, row, text_field, title,
+};
+use crate::model::review::timeline;
+use crate::model::session::{Event, Mark};
+use crate::model::summary::clock_text;
+use crate::theme::GAP_PX;
+use crate::visit::Visit;
+
+/// Timeline items on screen at once, so each has room for its buttons on a tablet.
+pub const ITEMS_PER_PAGE: usize = 5;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<ReviewPosition>()
+        .add_systems(
+            Update,
+            build_review
+                .in_set(PageSystems)
+                .run_if(resource_changed::<WorkerArea>),
+        )
+        .add_observer(press_review_button);
+}
+
+/// The first timeline item shown.
+#[derive(Resource, Debug, Default)]
+pub struct ReviewPosition(pub usize);
+
+#[derive(Component, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReviewAction {
+    Mark(u64, Mark),
+    Redact(u64),
+    Earlier,
+    Later,
+    AddNote,
+    Export,
+    Back,
+}
+
+/// Asks the export page to write the summary of the visit under review.
+#[derive(Event, Debug, Clone, Copy)]
+pub struct ExportRequested;
+
+fn build_review(
+    mut commands: Commands,
+    area: Res<WorkerArea>,
+    slot: Query<Entity, With<PageSlot>>,
+    visit: Res<Visit>,
+    mut position: ResMut<ReviewPosition>,
+) {
+    let Some(slot) = page_to_build(&mut commands, &area, WorkerPage::Review, &slot) else {
+        return;
+    };
+    let zone = jiff::tz::TimeZone::system();
+    let items = timeline(visit.lines());
+    let last_page_start = items.len().saturating_sub(1) / ITEMS_PER_PAGE * ITEMS_PER_PAGE;
+    if position.0 > last_page_start {
+        position.0 = last_page_start;
+    }
+    let first = position.0;
+    let shown = &items[first.min(items.len())..(first + ITEMS_PER_PAGE).min(items.len())];
+    let case_ref = visit.case_ref().unwrap_or("-").to_string();
+    commands.entity(slot).with_children(|page| {
+        page.spawn(title(format!("Review visit {case_ref}")));
+        page.spawn(body(
+            "Mark what the child said as prompted or spontaneous, strike out mis-taps, add notes. \
+             Then export.",
+        ));
+        for item in shown {
+            page.spawn((
+                Name::new(format!("Timeline item {}", item.seq)),
+                Node {
+                    min_height: px(64.0),
+                    flex_direction: FlexDirection::Row,
+                    align_items: AlignItems::Center,
+                    column_gap: px(GAP_PX * 2.0),
+                    ..default()
+                },
+            ))
+            .with_children(|line| {
+                line.spawn((
+                    Node {
+                        width: px(80.0),
+                        flex_shrink: 0.0,
+                        ..default()
+                    },
+                    children![body(clock_text(&item.at, &zone))],
+                ));
+                let text = if item.redacted {
+                    format!("Struck out: {}", item.text)
+                } else {
+                    item.text.clone()
+                };
+                line.spawn((
+                    Node {
+                        flex_grow: 1.0,
+                        flex_basis: px(0.0),
+                        min_width: px(0.0),
+                        ..default()
+                    },
+                    children![body(text)],
+                ));
+                if item.redacted {
+                    return;
+                }
+                if item.markable {
+                    for (mark, word) in [(Mark::Prompted, "Prompted"), (Mark::Spontaneous, "Spontaneous")]
+                    {
+                        line.spawn(choice_button(
+                            format!("{word} {}", item.seq),
+                            word,
+                            item.mark == Some(mark),
+                            ReviewAction::Mark(item.seq, mark),
+                        ));
+                    }
+                }
+                if item.redactable {
+                    line.spawn(action_button(
+                        format!("Strike out {}", item.seq),
+                        "Strike out",
+                        ReviewAction::Redact(item.seq),
+                    ));
+                }
+            });
+        }
+        let range = if items.is_empty() {
+            "Nothing recorded yet.".to_string()
+        } else {
+            format!(
+                "Items {}-{} of {}",
+                first + 1,
+                first + shown.len(),
+                items.len()
+            )
+        };
+        page.spawn((
+            row(),
+            children![
+                action_button("Earlier button", "Earlier", ReviewAction::Earlier),
+                action_button("Later button", "Later", ReviewAction::Later),
+                body(range),
+            ],
+        ));
+        page.spawn((
+            row(),
+            children![
+                text_field("Note field", FormField::Note, 760.0),
+                action_button("Add note button", "Add note", ReviewAction::AddNote),
+            ],
+        ));
+        page.spawn((
+            row(),
+            children![
+                action_button("Export button", "Export summary", ReviewAction::Export),
+                action_button("Back from review button", "Back", ReviewAction::Back),
+            ],
+        ));
+    });
+}
+
+fn press_review_button(
+    click: On<Pointer<Click>>,
+    actions: Query<&ReviewAction>,
+    fields: Query<(&FormField, &EditableText)>,
+    mut commands: Commands,
+    mut area: ResMut<WorkerArea>,
+    mut visit: ResMut<Visit>,
+    mut position: ResMut<ReviewPosition>,
+) {
+    let Ok(action) = actions.get(click.entity) else {
+        return;
+    };
+    match *action {
+        ReviewAction::Mark(seq, mark) => visit.record(Event::Marked { seq, mark }),
+        ReviewAction::Redact(seq) => visit.record(Event::Redacted {
+            seq,
+            reason: "struck out on review".into(),
+        }),
+        ReviewAction::Earlier => position.0 = position.0.saturating_sub(ITEMS_PER_PAGE),
+        ReviewAction::Later => position.0 += ITEMS_PER_PAGE,
+        ReviewAction::AddNote => {
+            let text = field_text(&fields, FormField::Note);
+            if !text.is_empty() {
+                visit.record(Event::WorkerNote { text });
+                // Show the page the new note is on.
+                position.0 = usize::MAX;
+            }
+        }
+        ReviewAction::Export => {
+            commands.trigger(ExportRequested);
+            return;
+        }
+        ReviewAction::Back => {
+            area.show(WorkerPage::Home);
+            return;
+        }
+    }
+    area.set_changed();
+}

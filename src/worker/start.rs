@@ -1,0 +1,236 @@
+//! The visit start page: case reference (never a name), visit type, purpose, who is present and
+//! whether the child was seen alone. Starting the visit hands the board back to the child.
+
+use bevy::prelude::*;
+use bevy::text::EditableText;
+
+use super::{
+    BODY_PX, FormField, PageSlot, PageSystems, WorkerArea, WorkerPage, action_button, body,
+    choice_button, field_text, page_to_build, row, text_field, title,
+};
+use crate::Content;
+use crate::board::Navigation;
+use crate::message_bar::Message;
+use crate::model::session::{SeenAloneAnswer, VisitForm};
+use crate::visit::{Visit, sessions_dir};
+
+pub const VISIT_TYPES: [&str; 4] = ["Home visit", "School visit", "Office visit", "Other visit"];
+const SEEN_ALONE: [(SeenAloneAnswer, &str); 4] = [
+    (SeenAloneAnswer::Yes, "Yes"),
+    (SeenAloneAnswer::No, "No"),
+    (SeenAloneAnswer::Partly, "Partly"),
+    (SeenAloneAnswer::NotRecorded, "Not recorded"),
+];
+const FIELD_PX: f32 = 620.0;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<StartChoices>()
+        .add_systems(
+            Update,
+            (
+                build_start
+                    .in_set(PageSystems)
+                    .run_if(resource_changed::<WorkerArea>),
+                show_choices
+                    .after(build_start)
+                    .run_if(resource_changed::<StartChoices>),
+            ),
+        )
+        .add_observer(press_start_button);
+}
+
+/// The choices made by button on the start page (typed answers live in the fields).
+#[derive(Resource, Debug, Default)]
+pub struct StartChoices {
+    visit_type: usize,
+    seen_alone: SeenAloneAnswer,
+    problem: Option<String>,
+}
+
+#[derive(Component, Clone, Copy, Debug)]
+pub enum StartAction {
+    VisitType(usize),
+    SeenAlone(SeenAloneAnswer),
+    Start,
+    Cancel,
+}
+
+#[derive(Component, Clone, Copy, PartialEq, Eq)]
+enum ChoiceRow {
+    VisitType,
+    SeenAlone,
+}
+
+#[derive(Component)]
+struct StartProblem;
+
+fn labelled(text: &str) -> impl Bundle {
+    (
+        Node {
+            width: px(260.0),
+            ..default()
+        },
+        children![body(text.to_string())],
+    )
+}
+
+fn build_start(
+    mut commands: Commands,
+    area: Res<WorkerArea>,
+    slot: Query<Entity, With<PageSlot>>,
+    mut choices: ResMut<StartChoices>,
+) {
+    let Some(slot) = page_to_build(&mut commands, &area, WorkerPage::Start, &slot) else {
+        return;
+    };
+    *choices = StartChoices::default();
+    commands.entity(slot).with_children(|page| {
+        page.spawn(title("Start a visit"));
+        page.spawn((
+            row(),
+            children![
+                labelled("Case reference"),
+                text_field("Case reference field", FormField::CaseRef, FIELD_PX),
+            ],
+        ));
+        page.spawn(body(
+            "The council's number for the case. Never the child's name.",
+        ));
+        page.spawn((row(), children![labelled("Visit type")]))
+            .with_child((
+                Name::new("Visit type choices"),
+                ChoiceRow::VisitType,
+                row(),
+            ));
+        page.spawn((
+            row(),
+            children![
+                labelled("Purpose"),
+                text_field("Purpose field", FormField::Purpose, FIELD_PX),
+            ],
+        ));
+        page.spawn((
+            row(),
+            children![
+                labelled("Who is present"),
+                text_field("Present field", FormField::Present, FIELD_PX),
+            ],
+        ));
+        page.spawn((row(), children![labelled("Seen alone?")]))
+            .with_child((
+                Name::new("Seen alone choices"),
+                ChoiceRow::SeenAlone,
+                row(),
+            ));
+        page.spawn((
+            row(),
+            children![
+                labelled("If not alone, why"),
+                text_field("Reason field", FormField::Reason, FIELD_PX),
+            ],
+        ));
+        page.spawn((
+            Name::new("Start problem"),
+            StartProblem,
+            Text::new(""),
+            TextFont {
+                font_size: FontSize::Px(BODY_PX),
+                ..default()
+            },
+            TextColor(super::PROBLEM),
+        ));
+        page.spawn((
+            row(),
+            children![
+                action_button("Begin visit button", "Start the visit", StartAction::Start),
+                action_button("Cancel start button", "Cancel", StartAction::Cancel),
+            ],
+        ));
+    });
+}
+
+/// Redraws only the choice buttons, so nothing typed in the fields is lost.
+fn show_choices(
+    mut commands: Commands,
+    choices: Res<StartChoices>,
+    rows: Query<(Entity, &ChoiceRow)>,
+    mut problem_text: Query<&mut Text, With<StartProblem>>,
+) {
+    for (entity, kind) in &rows {
+        commands.entity(entity).despawn_related::<Children>();
+        commands.entity(entity).with_children(|line| match kind {
+            ChoiceRow::VisitType => {
+                for (index, name) in VISIT_TYPES.iter().enumerate() {
+                    line.spawn(choice_button(
+                        format!("Visit type {name}"),
+                        name,
+                        choices.visit_type == index,
+                        StartAction::VisitType(index),
+                    ));
+                }
+            }
+            ChoiceRow::SeenAlone => {
+                for (answer, name) in SEEN_ALONE {
+                    line.spawn(choice_button(
+                        format!("Seen alone {name}"),
+                        name,
+                        choices.seen_alone == answer,
+                        StartAction::SeenAlone(answer),
+                    ));
+                }
+            }
+        });
+    }
+    for mut text in &mut problem_text {
+        text.0 = choices.problem.clone().unwrap_or_default();
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn press_start_button(
+    click: On<Pointer<Click>>,
+    actions: Query<&StartAction>,
+    fields: Query<(&FormField, &EditableText)>,
+    content: Res<Content>,
+    mut choices: ResMut<StartChoices>,
+    mut area: ResMut<WorkerArea>,
+    mut visit: ResMut<Visit>,
+    mut message: ResMut<Message>,
+    mut navigation: ResMut<Navigation>,
+) {
+    let Ok(action) = actions.get(click.entity) else {
+        return;
+    };
+    match *action {
+        StartAction::VisitType(index) => choices.visit_type = index,
+        StartAction::SeenAlone(answer) => choices.seen_alone = answer,
+        StartAction::Cancel => area.show(WorkerPage::Home),
+        StartAction::Start => {
+            let form = VisitForm {
+                case_ref: field_text(&fields, FormField::CaseRef),
+                visit: VISIT_TYPES[choices.visit_type].to_string(),
+                purpose: field_text(&fields, FormField::Purpose),
+                present: field_text(&fields, FormField::Present),
+                seen_alone: choices.seen_alone,
+                reason: field_text(&fields, FormField::Reason),
+                profile: "default".to_string(),
+            };
+            let started = form.visit_started().and_then(|header| {
+                let dir = sessions_dir(&content).ok_or_else(|| {
+                    "There is no data folder, so the visit cannot be saved.".to_string()
+                })?;
+                visit
+                    .start(&dir, header)
+                    .map_err(|e| format!("The visit could not be started: {e}"))
+            });
+            match started {
+                Ok(_) => {
+                    message.items.clear();
+                    navigation.home();
+                    area.open = false;
+                }
+                Err(text) => choices.problem = Some(text),
+            }
+        }
+    }
+}
