@@ -192,7 +192,10 @@ fn find_unfinished_visits(content: Res<Content>, mut unfinished: ResMut<Unfinish
     let Ok(journals) = journals_in(&dir) else {
         return;
     };
-    unfinished.found = journals.iter().filter_map(|path| found_visit(path)).collect();
+    unfinished.found = journals
+        .iter()
+        .filter_map(|path| found_visit(path))
+        .collect();
 }
 
 /// A journal on disk, described for the worker; `None` for a file that is not a visit journal

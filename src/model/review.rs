@@ -61,10 +61,16 @@ fn who(by: Actor) -> &'static str {
 fn describe(event: &Event) -> Option<(String, bool, bool)> {
     Some(match event {
         Event::VisitStarted { case_ref, .. } => (format!("Visit {case_ref} started"), false, false),
-        Event::SymbolChosen { label, by, .. } => {
-            (format!("{}: chose [{label}]", who(*by)), *by == Actor::Child, true)
-        }
-        Event::MessageSpoken { text, by, .. } => (format!("{}: \"{text}\"", who(*by)), *by == Actor::Child, true),
+        Event::SymbolChosen { label, by, .. } => (
+            format!("{}: chose [{label}]", who(*by)),
+            *by == Actor::Child,
+            true,
+        ),
+        Event::MessageSpoken { text, by, .. } => (
+            format!("{}: \"{text}\"", who(*by)),
+            *by == Actor::Child,
+            true,
+        ),
         Event::ScaleAnswered {
             prompt,
             options,
@@ -73,7 +79,11 @@ fn describe(event: &Event) -> Option<(String, bool, bool)> {
             ..
         } => {
             let answer = options.get(*chosen).map_or("?", String::as_str);
-            (format!("{}: {prompt} -> {answer}", who(*by)), *by == Actor::Child, true)
+            (
+                format!("{}: {prompt} -> {answer}", who(*by)),
+                *by == Actor::Child,
+                true,
+            )
         }
         Event::CardPlaced {
             card, column, by, ..

@@ -48,11 +48,7 @@ pub enum ExportAction {
 }
 
 /// Writes every format, deleting the journal too when `delete` (the worker confirmed).
-fn write_summaries(
-    visit: &mut Visit,
-    content: &Content,
-    delete: bool,
-) -> Result<Exported, String> {
+fn write_summaries(visit: &mut Visit, content: &Content, delete: bool) -> Result<Exported, String> {
     let recovered = visit
         .recovered()
         .ok_or_else(|| "There is no visit to export.".to_string())?;
@@ -83,10 +79,11 @@ fn write_summaries(
 }
 
 fn copy_to_clipboard(clipboard: &mut Clipboard, text: String) -> Option<String> {
-    clipboard
-        .set_text(text)
-        .err()
-        .map(|e| format!("The summary could not be copied to the clipboard ({e}); open the .txt file instead."))
+    clipboard.set_text(text).err().map(|e| {
+        format!(
+            "The summary could not be copied to the clipboard ({e}); open the .txt file instead."
+        )
+    })
 }
 
 fn export_visit(

@@ -186,7 +186,10 @@ fn press_home_button(
                 .map_err(|e| e.to_string())
                 .and_then(|recovered| {
                     visit.resume(recovered).map_err(|e| {
-                        format!("{}: the visit could not be reopened: {e}", found.path.display())
+                        format!(
+                            "{}: the visit could not be reopened: {e}",
+                            found.path.display()
+                        )
                     })
                 });
             match resumed {

@@ -140,10 +140,7 @@ fn page_to_build(
 }
 
 pub fn title(text: impl Into<String>) -> impl Bundle {
-    (
-        Name::new("Page title"),
-        text_line(text, TITLE_PX, TEXT),
-    )
+    (Name::new("Page title"), text_line(text, TITLE_PX, TEXT))
 }
 
 pub fn body(text: impl Into<String>) -> impl Bundle {

@@ -110,8 +110,10 @@ fn build_review(
                     return;
                 }
                 if item.markable {
-                    for (mark, word) in [(Mark::Prompted, "Prompted"), (Mark::Spontaneous, "Spontaneous")]
-                    {
+                    for (mark, word) in [
+                        (Mark::Prompted, "Prompted"),
+                        (Mark::Spontaneous, "Spontaneous"),
+                    ] {
                         line.spawn(choice_button(
                             format!("{word} {}", item.seq),
                             word,

@@ -97,11 +97,7 @@ fn build_start(
             "The council's number for the case. Never the child's name.",
         ));
         page.spawn((row(), children![labelled("Visit type")]))
-            .with_child((
-                Name::new("Visit type choices"),
-                ChoiceRow::VisitType,
-                row(),
-            ));
+            .with_child((Name::new("Visit type choices"), ChoiceRow::VisitType, row()));
         page.spawn((
             row(),
             children![
@@ -117,11 +113,7 @@ fn build_start(
             ],
         ));
         page.spawn((row(), children![labelled("Seen alone?")]))
-            .with_child((
-                Name::new("Seen alone choices"),
-                ChoiceRow::SeenAlone,
-                row(),
-            ));
+            .with_child((Name::new("Seen alone choices"), ChoiceRow::SeenAlone, row()));
         page.spawn((
             row(),
             children![

@@ -123,3 +123,59 @@ pub fn turn_window(app: &mut App, width: f32, height: f32) {
     });
     settle(app);
 }
+
+/// Types `text` into the field named `field`: a tap to put the cursor in it, then one key
+/// press and release per character, as a keyboard sends them.
+pub fn type_into(app: &mut App, field: &str, text: &str) {
+    use bevy::input::ButtonState;
+    use bevy::input::keyboard::{Key, KeyCode, KeyboardInput};
+    tap_named(app, field);
+    let window = app
+        .world_mut()
+        .query_filtered::<Entity, With<PrimaryWindow>>()
+        .single(app.world())
+        .expect("a primary window");
+    for character in text.chars() {
+        let key = Key::Character(character.to_string().into());
+        for state in [ButtonState::Pressed, ButtonState::Released] {
+            app.world_mut().write_message(KeyboardInput {
+                key_code: KeyCode::Unidentified(bevy::input::keyboard::NativeKeyCode::Unidentified),
+                logical_key: key.clone(),
+                state,
+                text: (state == ButtonState::Pressed).then(|| character.to_string().into()),
+                repeat: false,
+                window,
+            });
+            app.update();
+        }
+    }
+    app.update();
+}
+
+/// Makes every frame advance the app's clock by `step`, so tests can hold a finger for seconds
+/// without waiting.
+pub fn step_time(app: &mut App, step: std::time::Duration) {
+    app.insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(step));
+}
+
+/// Whether an entity with this name exists.
+pub fn has_named(app: &mut App, name: &str) -> bool {
+    let mut query = app.world_mut().query::<&Name>();
+    query.iter(app.world()).any(|n| n.as_str() == name)
+}
+
+/// All the text on screen under the entity named `name`, joined by newlines.
+pub fn text_under(app: &mut App, name: &str) -> String {
+    let root = named(app, name);
+    let mut texts = Vec::new();
+    let mut stack = vec![root];
+    while let Some(entity) = stack.pop() {
+        if let Some(text) = app.world().get::<Text>(entity) {
+            texts.push(text.0.clone());
+        }
+        if let Some(children) = app.world().get::<Children>(entity) {
+            stack.extend(children.iter().rev());
+        }
+    }
+    texts.join("\n")
+}

@@ -7,5 +7,6 @@ mod journal;
 mod render;
 mod summary;
 mod symbols;
+mod visit;
 mod vocab;
 mod voice;

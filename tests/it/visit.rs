@@ -1,0 +1,403 @@
+//! A visit in the app, driven headless through the pointer path: the corner hold, the start
+//! page, the child's taps and the worker's modelling in the journal, review, export and the
+//! deletion of the tablet copy, and the offer of visits left on the tablet at start-up.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use bevy::prelude::*;
+
+use hearme::Content;
+use hearme::model::review::timeline;
+use hearme::model::session::{
+    Actor, Event, JournalWriter, Mark, SeenAlone, SeenAloneAnswer, VisitForm, check_case_ref,
+    journals_in, read_journal,
+};
+use hearme::visit::Visit;
+use hearme::worker::{CORNER_HOLD, WorkerArea, WorkerPage};
+
+use crate::harness::*;
+use crate::journal::{scratch, started};
+
+const CORNER: Vec2 = Vec2::new(20.0, 20.0);
+const FRAME: Duration = Duration::from_millis(100);
+
+fn app_on(data: &Path) -> App {
+    let mut content = Content::built_in();
+    content.data_dir = Some(data.to_path_buf());
+    let mut app = app_with(content, 1280, 800);
+    step_time(&mut app, FRAME);
+    app
+}
+
+/// Holds a finger on the top-left corner for `held`, then lifts it.
+fn hold_corner(app: &mut App, held: Duration) {
+    press(app, CORNER);
+    let frames = held.as_millis() / FRAME.as_millis();
+    for _ in 0..frames {
+        app.update();
+    }
+    release(app, CORNER);
+    app.update();
+}
+
+fn area(app: &App) -> (bool, WorkerPage) {
+    let area = app.world().resource::<WorkerArea>();
+    (area.open, area.page.clone())
+}
+
+fn journals(data: &Path) -> Vec<PathBuf> {
+    journals_in(&data.join("sessions")).unwrap_or_default()
+}
+
+fn events_on_disk(app: &App) -> Vec<Event> {
+    let visit = app.world().resource::<Visit>();
+    visit.flush();
+    let path = visit.journal_path().expect("a visit is recorded");
+    read_journal(path)
+        .unwrap()
+        .lines
+        .into_iter()
+        .map(|line| line.event)
+        .collect()
+}
+
+fn start_visit(app: &mut App, case_ref: &str) {
+    hold_corner(app, CORNER_HOLD + FRAME * 2);
+    tap_named(app, "Start visit button");
+    type_into(app, "Case reference field", case_ref);
+    tap_named(app, "Visit type School visit");
+    type_into(app, "Purpose field", "Review of plan");
+    type_into(app, "Present field", "child, teacher");
+    tap_named(app, "Seen alone Partly");
+    type_into(app, "Reason field", "teacher stayed for the first part");
+    tap_named(app, "Begin visit button");
+}
+
+#[test]
+fn a_case_reference_needs_a_number_and_is_never_a_name() {
+    assert!(check_case_ref("C-1042").is_ok());
+    assert!(check_case_ref("  ").is_err());
+    assert!(check_case_ref("Jamie Smith").is_err());
+    assert!(check_case_ref(&"1".repeat(41)).is_err());
+    let form = VisitForm {
+        case_ref: "C-7".into(),
+        present: " child ,, mother ".into(),
+        seen_alone: SeenAloneAnswer::No,
+        ..Default::default()
+    };
+    assert!(form.visit_started().is_err(), "not alone needs a reason");
+    let form = VisitForm {
+        reason: "mother stayed".into(),
+        ..form
+    };
+    match form.visit_started().unwrap() {
+        Event::VisitStarted {
+            present,
+            seen_alone,
+            ..
+        } => {
+            assert_eq!(present, ["child", "mother"]);
+            assert_eq!(
+                seen_alone,
+                SeenAlone::No {
+                    reason: "mother stayed".into()
+                }
+            );
+        }
+        other => panic!("not a start: {other:?}"),
+    }
+}
+
+#[test]
+fn the_timeline_shows_marks_and_struck_out_items_on_their_events() {
+    let dir = scratch("timeline");
+    let mut writer = JournalWriter::create(&dir.join("t.journal")).unwrap();
+    let mut lines = vec![writer.append(started()).unwrap()];
+    for (word, by) in [("want", Actor::Child), ("juice", Actor::Worker)] {
+        lines.push(
+            writer
+                .append(Event::SymbolChosen {
+                    board: "home".into(),
+                    cell: word.into(),
+                    label: word.into(),
+                    by,
+                })
+                .unwrap(),
+        );
+    }
+    lines.push(
+        writer
+            .append(Event::Marked {
+                seq: 1,
+                mark: Mark::Spontaneous,
+            })
+            .unwrap(),
+    );
+    lines.push(
+        writer
+            .append(Event::Redacted {
+                seq: 2,
+                reason: String::new(),
+            })
+            .unwrap(),
+    );
+    let items = timeline(&lines);
+    assert_eq!(items.len(), 3, "marks and redactions are not items");
+    assert_eq!(items[1].mark, Some(Mark::Spontaneous));
+    assert!(items[1].markable, "the child's words can be marked");
+    assert!(
+        !items[2].markable,
+        "the worker's modelling is not the child's"
+    );
+    assert!(items[2].redacted);
+    assert!(!items[0].redactable, "the visit's start stays");
+}
+
+#[test]
+fn holding_the_corner_two_seconds_opens_the_worker_area_and_a_short_hold_does_not() {
+    let data = scratch("corner");
+    let mut app = app_on(&data);
+    assert_eq!(area(&app), (false, WorkerPage::Home));
+
+    hold_corner(&mut app, Duration::from_millis(1200));
+    assert!(!area(&app).0, "a 1.2 s hold leaves the board");
+
+    // A finger held elsewhere for long does nothing either.
+    press(&mut app, Vec2::new(640.0, 400.0));
+    for _ in 0..30 {
+        app.update();
+    }
+    release(&mut app, Vec2::new(640.0, 400.0));
+    assert!(!area(&app).0);
+
+    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    assert_eq!(area(&app), (true, WorkerPage::Home));
+    assert!(has_named(&mut app, "Start visit button"));
+
+    // While open, the board underneath takes no taps.
+    let words_before = app
+        .world()
+        .resource::<hearme::message_bar::Message>()
+        .items
+        .len();
+    tap(&mut app, Vec2::new(640.0, 400.0));
+    let words_after = app
+        .world()
+        .resource::<hearme::message_bar::Message>()
+        .items
+        .len();
+    assert_eq!(words_before, words_after);
+
+    tap_named(&mut app, "Back to board button");
+    assert!(!area(&app).0);
+}
+
+#[test]
+fn a_name_for_a_case_reference_is_refused_and_no_visit_starts() {
+    let data = scratch("refused");
+    let mut app = app_on(&data);
+    start_visit(&mut app, "Jamie");
+    assert_eq!(area(&app), (true, WorkerPage::Start));
+    assert!(
+        text_under(&mut app, "Start problem").contains("never the child's name"),
+        "the worker is told why"
+    );
+    assert!(journals(&data).is_empty());
+}
+
+#[test]
+fn a_whole_visit_is_journaled_reviewed_exported_and_deleted_from_the_tablet() {
+    let data = scratch("whole-visit");
+    let mut app = app_on(&data);
+    start_visit(&mut app, "C-1042");
+    assert!(!area(&app).0, "the board goes back to the child");
+    assert_eq!(journals(&data).len(), 1);
+
+    // The child says "I want" and speaks it.
+    tap_cell(&mut app, "home", "i");
+    tap_cell(&mut app, "home", "want");
+    tap_named(&mut app, "Speak button");
+
+    // The worker models "help", then hands back with one tap on the badge.
+    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    tap_named(&mut app, "Modelling switch");
+    tap_named(&mut app, "Back to board button");
+    tap_named(&mut app, "Clear button");
+    tap_cell(&mut app, "home", "help");
+    tap_named(&mut app, "Modelling badge");
+    assert!(!app.world().resource::<Visit>().modelling);
+    tap_cell(&mut app, "home", "stop");
+
+    // A quick note, and the visit ends.
+    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    type_into(&mut app, "Note field", "Child smiled at the ü symbol");
+    tap_named(&mut app, "Add note button");
+    tap_named(&mut app, "End visit button");
+    assert_eq!(area(&app), (true, WorkerPage::Review));
+
+    let events = events_on_disk(&app);
+    match &events[0] {
+        Event::VisitStarted {
+            case_ref,
+            visit,
+            purpose,
+            present,
+            seen_alone,
+            ..
+        } => {
+            assert_eq!(case_ref, "C-1042");
+            assert_eq!(visit, "School visit");
+            assert_eq!(purpose, "Review of plan");
+            assert_eq!(present, &["child", "teacher"]);
+            assert_eq!(
+                seen_alone,
+                &SeenAlone::Partly {
+                    reason: "teacher stayed for the first part".into()
+                }
+            );
+        }
+        other => panic!("the journal starts with {other:?}"),
+    }
+    let taps: Vec<(String, Actor)> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::SymbolChosen { cell, by, .. } => Some((cell.clone(), *by)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        taps,
+        [
+            ("i".to_string(), Actor::Child),
+            ("want".to_string(), Actor::Child),
+            ("help".to_string(), Actor::Worker),
+            ("stop".to_string(), Actor::Child),
+        ]
+    );
+    assert!(events.contains(&Event::MessageSpoken {
+        text: "I want".into(),
+        symbols: vec!["i".into(), "want".into()],
+        by: Actor::Child,
+    }));
+    assert!(events.contains(&Event::WorkerNote {
+        text: "Child smiled at the ü symbol".into()
+    }));
+    assert_eq!(events.last(), Some(&Event::VisitEnded));
+
+    // Review: the spoken message is marked spontaneous; the tap on "stop" is struck out.
+    let seq_of = |app: &App, wanted: &dyn Fn(&Event) -> bool| {
+        app.world()
+            .resource::<Visit>()
+            .lines()
+            .iter()
+            .find(|l| wanted(&l.event))
+            .map(|l| l.seq)
+            .unwrap()
+    };
+    let spoken = seq_of(&app, &|e| matches!(e, Event::MessageSpoken { .. }));
+    let stop = seq_of(
+        &app,
+        &|e| matches!(e, Event::SymbolChosen { cell, .. } if cell == "stop"),
+    );
+    tap_named(&mut app, &format!("Spontaneous {spoken}"));
+    while !has_named(&mut app, &format!("Strike out {stop}")) {
+        tap_named(&mut app, "Later button");
+    }
+    tap_named(&mut app, &format!("Strike out {stop}"));
+    let events = events_on_disk(&app);
+    assert!(events.contains(&Event::Marked {
+        seq: spoken,
+        mark: Mark::Spontaneous
+    }));
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, Event::Redacted { seq, .. } if *seq == stop))
+    );
+
+    // Export: every format in exports/, the journal still there until the worker confirms.
+    tap_named(&mut app, "Export button");
+    assert_eq!(area(&app), (true, WorkerPage::Export));
+    let exports = data.join("exports");
+    let stem = journals(&data)[0]
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    for extension in ["txt", "md", "ron", "obl", "png"] {
+        let file = exports.join(format!("{stem}.summary.{extension}"));
+        assert!(file.is_file(), "{} written", file.display());
+    }
+    let text_file = exports.join(format!("{stem}.summary.txt"));
+    let text = std::fs::read_to_string(&text_file).unwrap();
+    assert!(text.contains("\"I want\""), "the child's message:\n{text}");
+    assert!(text.contains("(spontaneous)"), "the mark:\n{text}");
+    let modelling = text
+        .split("WORKER MODELLING")
+        .nth(1)
+        .expect("a modelling section");
+    assert!(
+        modelling.contains("[help]"),
+        "modelling kept apart:\n{text}"
+    );
+    assert!(!text.contains("[stop]"), "struck out:\n{text}");
+    assert!(text.contains("Child smiled at the ü symbol"));
+    assert!(!text.contains("deleted"), "not deleted yet:\n{text}");
+    let shown = text_under(&mut app, "Worker page");
+    assert!(shown.contains(&text_file.display().to_string()), "{shown}");
+    assert_eq!(journals(&data).len(), 1, "kept until the worker confirms");
+
+    // The worker confirms: the journal goes, and the summary says so.
+    tap_named(&mut app, "Delete from tablet button");
+    assert!(journals(&data).is_empty(), "the tablet copy is deleted");
+    let text = std::fs::read_to_string(&text_file).unwrap();
+    assert!(
+        text.lines().last().unwrap().contains("deleted"),
+        "footer says the tablet copy is deleted:\n{text}"
+    );
+    assert!(text_under(&mut app, "Worker page").contains("deleted from this tablet"));
+    tap_named(&mut app, "Done button");
+    assert!(!area(&app).0);
+    assert!(!app.world().resource::<Visit>().is_recording());
+}
+
+#[test]
+fn a_visit_left_on_the_tablet_is_offered_at_start_and_resumes_after_a_torn_line() {
+    let data = scratch("left-on-tablet");
+    let sessions = data.join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    let journal = sessions.join("visit-20261126-140211.journal");
+    let mut writer = JournalWriter::create(&journal).unwrap();
+    writer.append(started()).unwrap();
+    drop(writer);
+    // Power was lost in the middle of the next line.
+    let mut bytes = std::fs::read(&journal).unwrap();
+    bytes.extend_from_slice(b"(v:1, seq:1, at:\"2026-11-26T14:03");
+    std::fs::write(&journal, bytes).unwrap();
+
+    let mut app = app_on(&data);
+    assert_eq!(area(&app), (true, WorkerPage::Home), "offered at start");
+    let offer = text_under(&mut app, "Worker page");
+    assert!(offer.contains("C-1042"), "{offer}");
+    assert!(offer.contains("damaged: 1 line"), "{offer}");
+
+    tap_named(&mut app, "Resume visit 0");
+    assert!(!area(&app).0, "back to the child's board");
+    tap_cell(&mut app, "home", "want");
+    let recovered = {
+        app.world().resource::<Visit>().flush();
+        read_journal(&journal).unwrap()
+    };
+    assert_eq!(
+        recovered.skipped.len(),
+        1,
+        "the torn line is still reported"
+    );
+    assert_eq!(recovered.skipped[0].line, 2);
+    assert!(matches!(
+        recovered.lines.last().map(|l| &l.event),
+        Some(Event::SymbolChosen { cell, by: Actor::Child, .. }) if cell == "want"
+    ));
+    assert_eq!(journals(&data), [journal], "the same journal, carried on");
+}
