@@ -115,15 +115,26 @@ impl Summary {
             skipped_lines: recovered.skipped.iter().map(|s| s.line).collect(),
         };
         let mut tapped: [Vec<&JournalLine>; 2] = [Vec::new(), Vec::new()];
+        // A spoken message names its symbols by cell id; the summary shows the words the child
+        // saw on those cells, as the taps before it recorded them.
+        let mut label_of_cell = std::collections::HashMap::new();
         for line in recovered.kept_lines() {
             match &line.event {
-                Event::SymbolChosen { by, .. } => tapped[actor_index(*by)].push(line),
+                Event::SymbolChosen {
+                    by, cell, label, ..
+                } => {
+                    label_of_cell.insert(cell.clone(), label.clone());
+                    tapped[actor_index(*by)].push(line);
+                }
                 Event::MessageSpoken { text, symbols, by } => {
                     tapped[actor_index(*by)].clear();
                     let said = Said {
                         at: line.at.clone(),
                         spoken: Some(text.clone()),
-                        symbols: symbols.clone(),
+                        symbols: symbols
+                            .iter()
+                            .map(|cell| label_of_cell.get(cell).unwrap_or(cell).clone())
+                            .collect(),
                         mark: mark_of(line.seq),
                     };
                     summary.said_by(*by).push(said);

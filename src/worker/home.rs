@@ -91,7 +91,7 @@ fn build_home(
                 page.spawn(row()).with_children(|line| {
                     line.spawn(choice_button(
                         "Modelling switch",
-                        "Modelling",
+                        if visit.modelling { "Modelling on" } else { "Modelling off" },
                         visit.modelling,
                         HomeAction::ToggleModelling,
                     ));

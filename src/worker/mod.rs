@@ -100,6 +100,7 @@ fn spawn_area(mut commands: Commands) {
             Node {
                 flex_grow: 1.0,
                 flex_direction: FlexDirection::Column,
+                align_items: AlignItems::Start,
                 row_gap: px(GAP_PX * 2.0),
                 ..default()
             },

@@ -76,6 +76,7 @@ fn build_review(
             page.spawn((
                 Name::new(format!("Timeline item {}", item.seq)),
                 Node {
+                    width: percent(100.0),
                     min_height: px(64.0),
                     flex_direction: FlexDirection::Row,
                     align_items: AlignItems::Center,

@@ -1,0 +1,50 @@
+#!/bin/bash
+# Walks through a visit in the real app under xvfb with xdotool (start, board, modelling,
+# review, export, delete) and saves a screenshot of each worker page into docs/.
+# Needs: xvfb, xdotool, imagemagick, xclip; a built binary (default: the debug build).
+# Run: xvfb-run -a -s "-screen 0 1280x800x24" tools/worker-screenshots.sh
+# The coordinates are those of a 1280x800 window; move them if the layout changes.
+set -u
+cd "$(dirname "$0")/.."
+BIN=${BIN:-${CARGO_TARGET_DIR:-$HOME/.cache/hearme-target}/debug/hearme}
+DATA=$(mktemp -d)
+HEARME_DATA=$DATA "$BIN" > "$DATA/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null; rm -rf "$DATA"' EXIT
+sleep 8
+xdotool windowfocus "$(xdotool search --name Hearme | head -1)"; sleep 0.5
+hold() { xdotool mousemove 20 20; sleep 0.3; xdotool mousedown 1; sleep 2.6; xdotool mouseup 1; sleep 3; }
+# Move first and pause: a press in the same frame as the move can miss its button.
+click() { xdotool mousemove "$1" "$2"; sleep 0.5; xdotool mousedown 1; sleep 0.2; xdotool mouseup 1; sleep "${3:-2}"; }
+typein() { click "$1" "$2" 1; xdotool type --delay 40 "$3"; sleep 1; }
+shot() { import -window root "docs/$1.png"; }
+
+hold
+click 100 105                                   # Start a visit
+typein 600 114 "C-1042"
+click 548 240                                   # School visit
+typein 600 324 "Statutory visit"
+typein 600 420 "child, mother"
+click 560 508                                   # Seen alone: partly
+typein 600 594 "mother stayed in the kitchen doorway"
+shot worker-start
+click 110 692 4                                 # Start the visit
+click 193 160; click 338 160; click 1013 59 3   # I, want, Speak
+hold
+click 90 144                                    # Modelling on
+shot worker-during
+click 130 430 3                                 # Back to the board
+click 1220 59; click 338 650 3                  # Clear, help (modelled)
+shot board-modelling
+hold
+click 90 144                                    # Modelling off
+typein 404 268 "Child smiled when talking about gran."
+click 858 268                                   # Add note
+click 140 354 4                                 # End visit and review
+shot worker-review
+click 132 696 5                                 # Export summary
+xclip -o -selection clipboard > "$DATA/clipboard-after-export.txt"
+click 200 417 4                                 # Delete the visit from this tablet
+shot worker-exported
+echo "clipboard after export:"; cat "$DATA/clipboard-after-export.txt"
+echo "journals left: $(ls "$DATA/sessions" | wc -l)"
