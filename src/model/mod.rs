@@ -6,6 +6,7 @@ pub mod files;
 pub mod picture;
 pub mod problem;
 pub mod review;
+pub mod scale;
 pub mod session;
 pub mod summary;
 pub mod symbols;

@@ -92,6 +92,34 @@ fn describe(event: &Event) -> Option<(String, bool, bool)> {
             *by == Actor::Child,
             true,
         ),
+        Event::BodyRegionChosen {
+            prompt, region, by, ..
+        } => (
+            format!("{}: {prompt} -> {region}", who(*by)),
+            *by == Actor::Child,
+            true,
+        ),
+        Event::HouseFilled {
+            house, word, by, ..
+        } => (
+            format!("{}: put [{word}] in '{house}'", who(*by)),
+            *by == Actor::Child,
+            true,
+        ),
+        Event::Declined {
+            prompt,
+            item,
+            answer,
+            by,
+            ..
+        } => {
+            let about = item.as_ref().map(|i| format!(" ({i})")).unwrap_or_default();
+            (
+                format!("{}: {prompt}{about} -> {}", who(*by), answer.words()),
+                *by == Actor::Child,
+                true,
+            )
+        }
         Event::WorkerNote { text } => (format!("Note: {text}"), false, true),
         Event::VisitEnded => ("Visit ended".to_string(), false, false),
         Event::Redacted { .. } | Event::Marked { .. } => return None,

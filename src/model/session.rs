@@ -76,6 +76,10 @@ pub enum Event {
         /// 0-based index into `options`.
         chosen: usize,
         by: Actor,
+        /// What the scale was about, when an earlier answer led to it: the feeling chosen
+        /// before "How big is the feeling?", the body region before "How much does it hurt?".
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        about: Option<String>,
     },
     CardPlaced {
         activity: String,
@@ -86,6 +90,36 @@ pub enum Event {
     },
     WorkerNote {
         text: String,
+    },
+    /// A place on the body map ("Where does it hurt?"); how much follows as a `ScaleAnswered`
+    /// whose `about` is this region.
+    BodyRegionChosen {
+        activity: String,
+        prompt: String,
+        options: Vec<String>,
+        region: String,
+        by: Actor,
+    },
+    /// A symbol put in one of the houses (worries, good things, dreams).
+    HouseFilled {
+        activity: String,
+        prompt: String,
+        house: String,
+        symbol: String,
+        word: String,
+        by: Actor,
+    },
+    /// The child chose "I don't want to answer" or "I don't know": recorded as that, never as
+    /// a value. `item` is the card or body region asked about, if any.
+    Declined {
+        activity: String,
+        kind: ActivityKind,
+        prompt: String,
+        options: Vec<String>,
+        #[serde(default)]
+        item: Option<String>,
+        answer: Decline,
+        by: Actor,
     },
     /// The worker struck out an earlier event (a mis-tap); it stays in the journal, and the
     /// summary leaves it out.
@@ -99,6 +133,30 @@ pub enum Event {
         mark: Mark,
     },
     VisitEnded,
+}
+
+/// Which kind of activity an event belongs to (so a declined answer lands in its section).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ActivityKind {
+    Scale,
+    CardSort,
+    BodyMap,
+    Houses,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Decline {
+    DontWantToAnswer,
+    DontKnow,
+}
+
+impl Decline {
+    pub fn words(self) -> &'static str {
+        match self {
+            Decline::DontWantToAnswer => "I don't want to answer",
+            Decline::DontKnow => "I don't know",
+        }
+    }
 }
 
 /// A line that could not be read back.

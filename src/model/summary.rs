@@ -6,7 +6,9 @@ use std::fmt::Write as _;
 use jiff::tz::TimeZone;
 use serde::{Deserialize, Serialize};
 
-use super::session::{Actor, Event, JournalLine, Mark, Recovered, SeenAlone};
+use super::session::{
+    ActivityKind, Actor, Decline, Event, JournalLine, Mark, Recovered, SeenAlone,
+};
 
 pub const SUMMARY_VERSION: u32 = 1;
 
@@ -28,6 +30,11 @@ pub struct Summary {
     pub modelling: Vec<Said>,
     pub feelings: Vec<Feeling>,
     pub card_sorts: Vec<CardSort>,
+    /// Places on the body map, each with how much it hurts.
+    #[serde(default)]
+    pub body_map: Vec<BodyPlace>,
+    #[serde(default)]
+    pub houses: Vec<HouseList>,
     pub notes: Vec<Note>,
     /// How many events the worker redacted (they are left out of every section).
     pub redacted: usize,
@@ -53,6 +60,12 @@ pub struct Feeling {
     pub chosen: usize,
     pub by: Actor,
     pub mark: Option<Mark>,
+    /// What the scale was about (the feeling, the body region), when known.
+    #[serde(default)]
+    pub about: Option<String>,
+    /// The child declined: shown as declined, `chosen` means nothing then.
+    #[serde(default)]
+    pub declined: Option<Decline>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -60,6 +73,29 @@ pub struct CardSort {
     pub activity: String,
     /// Columns in the order the child first used them, each with its cards in order placed.
     pub columns: Vec<(String, Vec<String>)>,
+    /// Cards the child declined, with how.
+    #[serde(default)]
+    pub declined: Vec<(String, Decline)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BodyPlace {
+    pub at: String,
+    pub prompt: String,
+    /// `None` when the child declined to say where.
+    pub region: Option<String>,
+    /// "6 - hurts a lot (4 of 6)", "declined: I don't know", or `None` if not asked.
+    pub how_much: Option<String>,
+    pub declined: Option<Decline>,
+    pub by: Actor,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HouseList {
+    pub activity: String,
+    /// Each house with the words put in it, in order.
+    pub houses: Vec<(String, Vec<String>)>,
+    pub declined: Vec<Decline>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -110,6 +146,8 @@ impl Summary {
             modelling: Vec::new(),
             feelings: Vec::new(),
             card_sorts: Vec::new(),
+            body_map: Vec::new(),
+            houses: Vec::new(),
             notes: Vec::new(),
             redacted: lines.iter().filter(|l| redacted.contains(&l.seq)).count(),
             skipped_lines: recovered.skipped.iter().map(|s| s.line).collect(),
@@ -145,15 +183,79 @@ impl Summary {
                     options,
                     chosen,
                     by,
-                } => summary.feelings.push(Feeling {
+                    about,
+                } => {
+                    let answer = options.get(*chosen).map_or("?", String::as_str);
+                    let how_much = format!("{answer} ({} of {})", chosen + 1, options.len());
+                    if !summary.answer_body_place(about.as_deref(), how_much) {
+                        summary.feelings.push(Feeling {
+                            at: line.at.clone(),
+                            scale: scale.clone(),
+                            prompt: prompt.clone(),
+                            options: options.clone(),
+                            chosen: *chosen,
+                            by: *by,
+                            mark: mark_of(line.seq),
+                            about: about.clone(),
+                            declined: None,
+                        });
+                    }
+                }
+                Event::BodyRegionChosen {
+                    prompt, region, by, ..
+                } => summary.body_map.push(BodyPlace {
                     at: line.at.clone(),
-                    scale: scale.clone(),
                     prompt: prompt.clone(),
-                    options: options.clone(),
-                    chosen: *chosen,
+                    region: Some(region.clone()),
+                    how_much: None,
+                    declined: None,
                     by: *by,
-                    mark: mark_of(line.seq),
                 }),
+                Event::HouseFilled {
+                    activity,
+                    house,
+                    word,
+                    ..
+                } => summary.house_list(activity).add(house, word),
+                Event::Declined {
+                    activity,
+                    kind,
+                    prompt,
+                    options,
+                    item,
+                    answer,
+                    by,
+                } => match kind {
+                    ActivityKind::Scale => {
+                        let declined = format!("declined: {}", answer.words());
+                        if !summary.answer_body_place(item.as_deref(), declined) {
+                            summary.feelings.push(Feeling {
+                                at: line.at.clone(),
+                                scale: activity.clone(),
+                                prompt: prompt.clone(),
+                                options: options.clone(),
+                                chosen: 0,
+                                by: *by,
+                                mark: mark_of(line.seq),
+                                about: item.clone(),
+                                declined: Some(*answer),
+                            });
+                        }
+                    }
+                    ActivityKind::CardSort => {
+                        let card = item.clone().unwrap_or_else(|| "(all cards)".into());
+                        summary.card_sort(activity).declined.push((card, *answer));
+                    }
+                    ActivityKind::BodyMap => summary.body_map.push(BodyPlace {
+                        at: line.at.clone(),
+                        prompt: prompt.clone(),
+                        region: None,
+                        how_much: None,
+                        declined: Some(*answer),
+                        by: *by,
+                    }),
+                    ActivityKind::Houses => summary.house_list(activity).declined.push(*answer),
+                },
                 Event::CardPlaced {
                     activity,
                     card,
@@ -204,17 +306,56 @@ impl Summary {
         }
     }
 
-    fn place_card(&mut self, activity: &str, column: &str, card: &str) {
-        let sort = match self.card_sorts.iter().position(|s| s.activity == activity) {
-            Some(i) => &mut self.card_sorts[i],
+    /// Gives the latest body place for `region` its "how much", if it has none yet. False when
+    /// the answer is not about a place on the body map.
+    fn answer_body_place(&mut self, region: Option<&str>, how_much: String) -> bool {
+        let Some(region) = region else { return false };
+        let place = self
+            .body_map
+            .iter_mut()
+            .rev()
+            .find(|p| p.region.as_deref() == Some(region) && p.how_much.is_none());
+        match place {
+            Some(place) => {
+                place.how_much = Some(how_much);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn card_sort(&mut self, activity: &str) -> &mut CardSort {
+        let index = match self.card_sorts.iter().position(|s| s.activity == activity) {
+            Some(i) => i,
             None => {
                 self.card_sorts.push(CardSort {
                     activity: activity.to_string(),
                     columns: Vec::new(),
+                    declined: Vec::new(),
                 });
-                self.card_sorts.last_mut().expect("just pushed")
+                self.card_sorts.len() - 1
             }
         };
+        &mut self.card_sorts[index]
+    }
+
+    fn house_list(&mut self, activity: &str) -> &mut HouseList {
+        let index = match self.houses.iter().position(|h| h.activity == activity) {
+            Some(i) => i,
+            None => {
+                self.houses.push(HouseList {
+                    activity: activity.to_string(),
+                    houses: Vec::new(),
+                    declined: Vec::new(),
+                });
+                self.houses.len() - 1
+            }
+        };
+        &mut self.houses[index]
+    }
+
+    fn place_card(&mut self, activity: &str, column: &str, card: &str) {
+        let sort = self.card_sort(activity);
         // A card moved to another column counts only where it was placed last.
         for (_, cards) in &mut sort.columns {
             cards.retain(|c| c != card);
@@ -234,6 +375,17 @@ impl Summary {
 
     pub fn from_ron(text: &str) -> Result<Summary, ron::error::SpannedError> {
         ron::from_str(text)
+    }
+}
+
+impl HouseList {
+    fn add(&mut self, house: &str, word: &str) {
+        match self.houses.iter_mut().find(|(name, _)| name == house) {
+            Some((_, words)) => words.push(word.to_string()),
+            None => self
+                .houses
+                .push((house.to_string(), vec![word.to_string()])),
+        }
     }
 }
 
@@ -317,6 +469,17 @@ fn said_line(said: &Said, zone: &TimeZone) -> String {
 }
 
 fn feeling_line(feeling: &Feeling, zone: &TimeZone) -> String {
+    let prompt = match &feeling.about {
+        Some(about) => format!("{} ({about})", feeling.prompt),
+        None => feeling.prompt.clone(),
+    };
+    if let Some(declined) = feeling.declined {
+        return format!(
+            "{}  {prompt}  -> declined: {}",
+            clock(&feeling.at, zone),
+            declined.words()
+        );
+    }
     let answer = feeling
         .options
         .get(feeling.chosen)
@@ -330,7 +493,7 @@ fn feeling_line(feeling: &Feeling, zone: &TimeZone) -> String {
     format!(
         "{}  {}  -> {} ({} of {}: {}){}{}",
         clock(&feeling.at, zone),
-        feeling.prompt,
+        prompt,
         answer,
         feeling.chosen + 1,
         feeling.options.len(),
@@ -343,7 +506,8 @@ fn feeling_line(feeling: &Feeling, zone: &TimeZone) -> String {
 /// The change between the first and last answer on the same scale, in the child's own answers.
 fn feeling_changes(summary: &Summary) -> Vec<String> {
     let mut scales: Vec<&str> = Vec::new();
-    for feeling in summary.feelings.iter().filter(|f| f.by == Actor::Child) {
+    let answered = |f: &&Feeling| f.by == Actor::Child && f.declined.is_none();
+    for feeling in summary.feelings.iter().filter(answered) {
         if !scales.contains(&feeling.scale.as_str()) {
             scales.push(&feeling.scale);
         }
@@ -354,7 +518,8 @@ fn feeling_changes(summary: &Summary) -> Vec<String> {
             let answers: Vec<&Feeling> = summary
                 .feelings
                 .iter()
-                .filter(|f| f.by == Actor::Child && f.scale == scale)
+                .filter(answered)
+                .filter(|f| f.scale == scale)
                 .collect();
             let (first, last) = (answers.first()?, answers.last()?);
             if answers.len() < 2 {
@@ -375,6 +540,51 @@ fn feeling_changes(summary: &Summary) -> Vec<String> {
             ))
         })
         .collect()
+}
+
+fn declined_cards(sort: &CardSort) -> Option<String> {
+    if sort.declined.is_empty() {
+        return None;
+    }
+    let cards: Vec<String> = sort
+        .declined
+        .iter()
+        .map(|(card, how)| format!("{card} ({})", how.words()))
+        .collect();
+    Some(format!("not answered: {}", cards.join(", ")))
+}
+
+fn body_place_line(place: &BodyPlace, zone: &TimeZone) -> String {
+    let by = if place.by == Actor::Worker {
+        "  [worker modelling]"
+    } else {
+        ""
+    };
+    let said = match (&place.region, place.declined) {
+        (_, Some(declined)) => format!("declined: {}", declined.words()),
+        (Some(region), None) => match &place.how_much {
+            Some(how_much) => format!("{region}; how much: {how_much}"),
+            None => region.clone(),
+        },
+        (None, None) => "(no place given)".to_string(),
+    };
+    format!(
+        "{}  {}  -> {said}{by}",
+        clock(&place.at, zone),
+        place.prompt
+    )
+}
+
+fn house_lines(list: &HouseList) -> Vec<String> {
+    let mut lines: Vec<String> = list
+        .houses
+        .iter()
+        .map(|(house, words)| format!("{house}: {}", words.join(", ")))
+        .collect();
+    for declined in &list.declined {
+        lines.push(format!("declined: {}", declined.words()));
+    }
+    lines
 }
 
 fn header_lines(summary: &Summary, zone: &TimeZone) -> Vec<String> {
@@ -416,7 +626,7 @@ fn footer_lines(summary: &Summary, export: Option<&ExportInfo>, zone: &TimeZone)
     let mut lines = Vec::new();
     if summary.redacted > 0 {
         lines.push(format!(
-            "{} item(s) redacted by the worker and left out.",
+            "{} item(s) struck out (by the worker on review, or undone by the child) and left out.",
             summary.redacted
         ));
     }
@@ -483,6 +693,21 @@ pub fn render_text(summary: &Summary, export: Option<&ExportInfo>, zone: &TimeZo
         let _ = writeln!(out, "CARD SORT - {} ({})", sort.activity, names.join(" / "));
         for (column, cards) in &sort.columns {
             let _ = writeln!(out, "  {column}: {}", cards.join(", "));
+        }
+        if let Some(line) = declined_cards(sort) {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    if !summary.body_map.is_empty() {
+        let _ = writeln!(out, "BODY MAP");
+        for place in &summary.body_map {
+            let _ = writeln!(out, "{}", body_place_line(place, zone));
+        }
+    }
+    for list in &summary.houses {
+        let _ = writeln!(out, "HOUSES - {}", list.activity);
+        for line in house_lines(list) {
+            let _ = writeln!(out, "  {line}");
         }
     }
     if !summary.notes.is_empty() {
@@ -565,6 +790,21 @@ pub fn render_markdown(summary: &Summary, export: Option<&ExportInfo>, zone: &Ti
                 md_escape(&cards.join(", "))
             );
         }
+        if let Some(line) = declined_cards(sort) {
+            let _ = writeln!(out, "- {}", md_escape(&line));
+        }
+    }
+    if !summary.body_map.is_empty() {
+        let _ = writeln!(out, "\n## Body map\n");
+        for place in &summary.body_map {
+            let _ = writeln!(out, "- {}", md_escape(&body_place_line(place, zone)));
+        }
+    }
+    for list in &summary.houses {
+        let _ = writeln!(out, "\n## Houses: {}\n", md_escape(&list.activity));
+        for line in house_lines(list) {
+            let _ = writeln!(out, "- {}", md_escape(&line));
+        }
     }
     if !summary.notes.is_empty() {
         let _ = writeln!(out, "\n## Worker notes\n");
@@ -620,7 +860,7 @@ pub fn render_obl(recovered: &Recovered) -> String {
                 "buttons": symbols.iter().map(|s| json!({ "label": s })).collect::<Vec<_>>(),
                 "modeling": *by == Actor::Worker,
             })),
-            Event::ScaleAnswered { scale, prompt, options, chosen, by } => {
+            Event::ScaleAnswered { scale, prompt, options, chosen, by, .. } => {
                 let event = json!({
                     "id": id, "timestamp": line.at, "question": prompt, "options": options,
                     "answer": options.get(*chosen), "modeling": *by == Actor::Worker,
@@ -631,6 +871,27 @@ pub fn render_obl(recovered: &Recovered) -> String {
                 let event = json!({
                     "id": id, "timestamp": line.at, "question": prompt, "card": card,
                     "answer": column, "modeling": *by == Actor::Worker,
+                });
+                push_assessment(&mut assessments, activity, event);
+            }
+            Event::BodyRegionChosen { activity, prompt, options, region, by } => {
+                let event = json!({
+                    "id": id, "timestamp": line.at, "question": prompt, "options": options,
+                    "answer": region, "modeling": *by == Actor::Worker,
+                });
+                push_assessment(&mut assessments, activity, event);
+            }
+            Event::HouseFilled { activity, prompt, house, word, by, .. } => {
+                let event = json!({
+                    "id": id, "timestamp": line.at, "question": prompt, "house": house,
+                    "answer": word, "modeling": *by == Actor::Worker,
+                });
+                push_assessment(&mut assessments, activity, event);
+            }
+            Event::Declined { activity, prompt, options, item, answer, by, .. } => {
+                let event = json!({
+                    "id": id, "timestamp": line.at, "question": prompt, "options": options,
+                    "item": item, "declined": answer.words(), "modeling": *by == Actor::Worker,
                 });
                 push_assessment(&mut assessments, activity, event);
             }

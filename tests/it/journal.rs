@@ -55,6 +55,7 @@ fn the_design_contract_lines_read_back() {
                 .to_vec(),
             chosen: 3,
             by: Actor::Child,
+            about: None,
         }
     );
 }

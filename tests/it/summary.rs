@@ -11,6 +11,7 @@ const FIXTURES: &[&str] = &[
     "design-example",
     "modelling-redacted-unicode",
     "no-child-messages",
+    "activities",
 ];
 
 fn fixtures() -> &'static Path {

@@ -1,0 +1,448 @@
+//! Structured activities: emotion scales, card sorts, houses and the body map. Definitions are
+//! RON files (built-ins in `assets/activities/`, a worker's own in the profile folder), checked
+//! with `PATH:LINE:COLUMN` problems like boards.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::problem::{Problem, locate_field, quoted, read_text_file};
+use super::symbols::SymbolLibrary;
+
+pub const ACTIVITY_VERSION: u32 = 1;
+/// The activity the "Feelings" button on the board opens.
+pub const FEELINGS_CHECK_IN: &str = "feelings-check-in";
+/// The answers every activity offers besides its own, so no child is made to pick a value.
+pub const DONT_WANT_TO_ANSWER: &str = "I don't want to answer";
+pub const DONT_KNOW: &str = "I don't know";
+
+const BUILT_IN: [(&str, &str); 7] = [
+    (
+        "feelings-check-in.ron",
+        include_str!("../../assets/activities/feelings-check-in.ron"),
+    ),
+    (
+        "feeling-size.ron",
+        include_str!("../../assets/activities/feeling-size.ron"),
+    ),
+    (
+        "feelings-chooser.ron",
+        include_str!("../../assets/activities/feelings-chooser.ron"),
+    ),
+    (
+        "where-it-hurts.ron",
+        include_str!("../../assets/activities/where-it-hurts.ron"),
+    ),
+    (
+        "hurt-size.ron",
+        include_str!("../../assets/activities/hurt-size.ron"),
+    ),
+    (
+        "my-week.ron",
+        include_str!("../../assets/activities/my-week.ron"),
+    ),
+    (
+        "three-houses.ron",
+        include_str!("../../assets/activities/three-houses.ron"),
+    ),
+];
+
+/// One activity file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActivityFile {
+    pub v: u32,
+    pub id: String,
+    /// The name on the activity's button.
+    pub title: String,
+    pub symbol: String,
+    pub activity: Activity,
+    /// Shown in the list of activities (a follow-up such as the size scale is reached from the
+    /// activity before it instead).
+    #[serde(default = "shown_by_default")]
+    pub listed: bool,
+}
+
+fn shown_by_default() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Activity {
+    /// Ordered points (or, with `Choices`, a set to pick from), one answer.
+    Scale {
+        prompt: String,
+        look: ScaleLook,
+        points: Vec<Point>,
+        /// The activity that follows an answer (the feelings chooser leads to the size scale).
+        #[serde(default)]
+        then: Option<String>,
+    },
+    /// One card at a time, each placed under a column of the top scale.
+    CardSort {
+        prompt: String,
+        columns: Vec<Point>,
+        cards: Vec<Card>,
+    },
+    /// Named boxes the child fills with symbols from their vocabulary.
+    Houses { prompt: String, houses: Vec<House> },
+    /// Regions on a front and back outline; `then` asks how much.
+    BodyMap {
+        prompt: String,
+        regions: Vec<Region>,
+        #[serde(default)]
+        then: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ScaleLook {
+    /// A row of faces, lowest on the left.
+    Faces,
+    /// A column of steps, lowest at the bottom, with a word at each end.
+    Thermometer,
+    /// Unordered choices (a feelings chooser).
+    Choices,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Point {
+    pub word: String,
+    pub symbol: String,
+    /// `#rrggbb`; never the only thing that tells points apart (each has a word and a picture).
+    pub colour: String,
+    pub value: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    pub id: String,
+    pub word: String,
+    pub symbol: String,
+    /// Spoken and shown with the card ("How is school?"); else the sort's prompt.
+    #[serde(default)]
+    pub prompt: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct House {
+    pub id: String,
+    pub word: String,
+    pub symbol: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Side {
+    Front,
+    Back,
+}
+
+/// A region of the body outline, placed in percent of the outline's box.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Region {
+    pub id: String,
+    pub word: String,
+    pub side: Side,
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+}
+
+impl ActivityFile {
+    pub fn prompt(&self) -> &str {
+        match &self.activity {
+            Activity::Scale { prompt, .. }
+            | Activity::CardSort { prompt, .. }
+            | Activity::Houses { prompt, .. }
+            | Activity::BodyMap { prompt, .. } => prompt,
+        }
+    }
+
+    /// The words offered, in order, as the journal records them.
+    pub fn options(&self) -> Vec<String> {
+        match &self.activity {
+            Activity::Scale { points, .. } => points.iter().map(|p| p.word.clone()).collect(),
+            Activity::CardSort { columns, .. } => columns.iter().map(|p| p.word.clone()).collect(),
+            Activity::Houses { houses, .. } => houses.iter().map(|h| h.word.clone()).collect(),
+            Activity::BodyMap { regions, .. } => regions.iter().map(|r| r.word.clone()).collect(),
+        }
+    }
+
+    pub fn then(&self) -> Option<&str> {
+        match &self.activity {
+            Activity::Scale { then, .. } | Activity::BodyMap { then, .. } => then.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+/// Every activity the app offers, by id, in the order they are listed.
+#[derive(Debug, Clone, Default)]
+pub struct Activities {
+    pub by_id: BTreeMap<String, ActivityFile>,
+    pub order: Vec<String>,
+}
+
+impl Activities {
+    pub fn get(&self, id: &str) -> Option<&ActivityFile> {
+        self.by_id.get(id)
+    }
+
+    pub fn listed(&self) -> impl Iterator<Item = &ActivityFile> {
+        self.order
+            .iter()
+            .filter_map(|id| self.by_id.get(id))
+            .filter(|a| a.listed)
+    }
+
+    /// The built-in activities (validated by the test suite).
+    pub fn built_in(symbols: &SymbolLibrary) -> (Activities, Vec<Problem>) {
+        let mut activities = Activities::default();
+        let mut problems = Vec::new();
+        for (name, text) in BUILT_IN {
+            match parse_activity(&format!("assets/activities/{name}"), text, symbols) {
+                Ok(activity) => activities.add(activity),
+                Err(found) => problems.extend(found),
+            }
+        }
+        (activities, problems)
+    }
+
+    /// Adds the activities in `dir` (a worker's own); a file with problems is left out and its
+    /// problems returned, and every other activity stays usable.
+    pub fn add_dir(&mut self, dir: &Path, symbols: &SymbolLibrary) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return problems;
+        };
+        let mut files: Vec<_> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+            .collect();
+        files.sort();
+        for file in files {
+            let label = file.display().to_string();
+            let parsed = read_text_file(&file)
+                .map_err(|p| vec![p])
+                .and_then(|text| parse_activity(&label, &text, symbols));
+            match parsed {
+                Ok(activity) => self.add(activity),
+                Err(found) => problems.extend(found),
+            }
+        }
+        problems.extend(self.check_links());
+        problems
+    }
+
+    fn add(&mut self, activity: ActivityFile) {
+        if !self.by_id.contains_key(&activity.id) {
+            self.order.push(activity.id.clone());
+        }
+        self.by_id.insert(activity.id.clone(), activity);
+    }
+
+    /// `then` must name an activity that exists.
+    pub fn check_links(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        for activity in self.by_id.values() {
+            if let Some(next) = activity.then()
+                && !self.by_id.contains_key(next)
+            {
+                problems.push(Problem::at_start(
+                    &format!("activity {}", quoted(&activity.id)),
+                    format!("\"then\" names {}, which is not an activity", quoted(next)),
+                ));
+            }
+        }
+        problems
+    }
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
+/// Whether a file is an activity (in a folder named `activities`, or named `*.activity.ron`).
+pub fn is_activity_file(path: &Path) -> bool {
+    let in_activities = path
+        .parent()
+        .and_then(Path::file_name)
+        .is_some_and(|n| n == "activities");
+    let named = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().ends_with(".activity.ron"));
+    in_activities || named
+}
+
+/// Reads and checks one activity file.
+pub fn parse_activity(
+    file: &str,
+    text: &str,
+    symbols: &SymbolLibrary,
+) -> Result<ActivityFile, Vec<Problem>> {
+    let activity: ActivityFile = ron_options().from_str(text).map_err(|e| {
+        vec![Problem::from_ron(
+            file,
+            text,
+            &e,
+            "an activity like (v: 1, id: \"my-week\", title: ..., symbol: ..., activity: CardSort(...))",
+        )]
+    })?;
+    let mut problems = Vec::new();
+    let mut problem = |key: &str, value: &str, nth: usize, message: String| {
+        problems.push(Problem::new(
+            file,
+            locate_field(text, key, value, nth),
+            message,
+        ));
+    };
+    if activity.v != ACTIVITY_VERSION {
+        problem(
+            "v",
+            &activity.v.to_string(),
+            0,
+            format!(
+                "activity format version {} is not known; this Hearme reads version {ACTIVITY_VERSION}",
+                activity.v
+            ),
+        );
+    }
+    if activity.id.trim().is_empty() {
+        problem("id", "\"", 0, "the activity id is empty".into());
+    }
+    if activity.prompt().trim().is_empty() {
+        problem("prompt", "\"", 0, "the prompt is empty".into());
+    }
+    // Each symbol is checked where it is written, counting repeats of the same id.
+    let mut symbol_seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut check_symbol = |symbol: &str, problems: &mut Vec<(String, usize, String)>| {
+        let nth = symbol_seen.entry(symbol.to_string()).or_insert(0);
+        if symbols.get(symbol).is_none() {
+            problems.push((
+                quoted(symbol),
+                *nth,
+                format!(
+                    "unknown symbol {}: it is not in the symbol library",
+                    quoted(symbol)
+                ),
+            ));
+        }
+        *nth += 1;
+    };
+    let mut symbol_problems = Vec::new();
+    check_symbol(&activity.symbol, &mut symbol_problems);
+    let mut words = Vec::new();
+    match &activity.activity {
+        Activity::Scale { points, .. } => {
+            for point in points {
+                check_symbol(&point.symbol, &mut symbol_problems);
+                words.push(("word", point.word.as_str()));
+            }
+            check_points(points, &mut problem);
+        }
+        Activity::CardSort { columns, cards, .. } => {
+            for point in columns {
+                check_symbol(&point.symbol, &mut symbol_problems);
+                words.push(("word", point.word.as_str()));
+            }
+            check_points(columns, &mut problem);
+            if cards.is_empty() {
+                problem(
+                    "cards",
+                    "[",
+                    0,
+                    "a card sort needs at least one card".into(),
+                );
+            }
+            let mut ids = HashSet::new();
+            for card in cards {
+                check_symbol(&card.symbol, &mut symbol_problems);
+                if !ids.insert(card.id.as_str()) {
+                    problem(
+                        "id",
+                        &quoted(&card.id),
+                        1,
+                        format!("card id {} is used twice", quoted(&card.id)),
+                    );
+                }
+            }
+        }
+        Activity::Houses { houses, .. } => {
+            if houses.is_empty() {
+                problem("houses", "[", 0, "there are no houses".into());
+            }
+            for house in houses {
+                check_symbol(&house.symbol, &mut symbol_problems);
+            }
+        }
+        Activity::BodyMap { regions, .. } => {
+            if regions.is_empty() {
+                problem("regions", "[", 0, "there are no regions".into());
+            }
+            for region in regions {
+                let inside = [region.x, region.y, region.width, region.height]
+                    .iter()
+                    .all(|v| v.is_finite() && (0.0..=100.0).contains(v))
+                    && region.x + region.width <= 100.0
+                    && region.y + region.height <= 100.0;
+                if !inside {
+                    problem(
+                        "id",
+                        &quoted(&region.id),
+                        0,
+                        format!(
+                            "region {} is not inside the outline (x, y, width and height are \
+                             percent of it)",
+                            quoted(&region.id)
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    for (value, nth, message) in symbol_problems {
+        problem("symbol", &value, nth, message);
+    }
+    for (key, word) in words {
+        if word.trim().is_empty() {
+            problem(key, "\"\"", 0, "a point has no word".into());
+        }
+    }
+    if problems.is_empty() {
+        Ok(activity)
+    } else {
+        Err(problems)
+    }
+}
+
+fn check_points(points: &[Point], problem: &mut impl FnMut(&str, &str, usize, String)) {
+    if points.len() < 2 {
+        problem("points", "[", 0, "a scale needs at least two points".into());
+    }
+    for point in points {
+        if parse_colour(&point.colour).is_none() {
+            problem(
+                "colour",
+                &quoted(&point.colour),
+                0,
+                format!("colour {} is not a #rrggbb colour", quoted(&point.colour)),
+            );
+        }
+    }
+}
+
+/// `#rrggbb` as red, green, blue in 0..=1.
+pub fn parse_colour(text: &str) -> Option<[f32; 3]> {
+    let hex = text.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.is_ascii() {
+        return None;
+    }
+    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some([
+        f32::from(channel(0)?) / 255.0,
+        f32::from(channel(2)?) / 255.0,
+        f32::from(channel(4)?) / 255.0,
+    ])
+}
