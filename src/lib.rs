@@ -2,6 +2,7 @@
 
 pub mod model;
 
+pub mod activity;
 pub mod board;
 pub mod message_bar;
 mod power;
@@ -109,6 +110,7 @@ pub fn plugin(app: &mut App) {
         message_bar::plugin,
         voice::plugin,
         visit::plugin,
+        activity::plugin,
         worker::plugin,
         power::plugin,
         probe::plugin,

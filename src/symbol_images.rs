@@ -45,21 +45,28 @@ impl SymbolImages {
     }
 }
 
-fn load_symbol(images: &mut SymbolImages, content: &Content, assets: &AssetServer, id: &str) {
-    if images.handles.contains_key(id) {
-        return;
-    }
+/// Loads a symbol's 128 px picture; it stays loaded while something holds the handle. An unknown
+/// id gets an empty handle, which draws nothing (the word is always shown beside it).
+pub fn load_picture(content: &Content, assets: &AssetServer, id: &str) -> Handle<Image> {
     let Some(symbol) = content.symbols.get(id) else {
-        return;
+        return Handle::default();
     };
     // Keep pictures only on the GPU side: a CPU copy of every picture would double memory.
-    let handle = assets
+    assets
         .load_builder()
         .with_settings(|settings: &mut ImageLoaderSettings| {
             settings.asset_usage = RenderAssetUsages::RENDER_WORLD
         })
-        .load(format!("symbols/{}", symbol.small));
-    images.handles.insert(id.to_string(), handle);
+        .load(format!("symbols/{}", symbol.small))
+}
+
+fn load_symbol(images: &mut SymbolImages, content: &Content, assets: &AssetServer, id: &str) {
+    if images.handles.contains_key(id) || content.symbols.get(id).is_none() {
+        return;
+    }
+    images
+        .handles
+        .insert(id.to_string(), load_picture(content, assets, id));
 }
 
 fn load_home_symbols(

@@ -85,6 +85,7 @@ pub fn symbol_picture(picture: Handle<Image>) -> impl Bundle {
             flex_grow: 1.0,
             flex_basis: px(0.0),
             min_height: px(0.0),
+            max_width: percent(100.0),
             aspect_ratio: Some(1.0),
             ..default()
         },

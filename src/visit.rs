@@ -81,11 +81,10 @@ impl Visit {
         Ok(())
     }
 
-    /// Appends an event; does nothing when no visit is being recorded.
-    pub fn record(&mut self, event: Event) {
-        let Some(recording) = &mut self.recording else {
-            return;
-        };
+    /// Appends an event and returns its sequence number; does nothing when no visit is being
+    /// recorded (the child can still use every screen).
+    pub fn record(&mut self, event: Event) -> Option<u64> {
+        let recording = self.recording.as_mut()?;
         let line = JournalLine {
             v: JOURNAL_VERSION,
             seq: recording.next_seq,
@@ -95,6 +94,7 @@ impl Visit {
         recording.next_seq += 1;
         recording.journal.append(line.clone());
         recording.lines.push(line);
+        Some(recording.next_seq - 1)
     }
 
     /// Who the next tap belongs to.

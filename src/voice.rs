@@ -24,6 +24,7 @@ use crate::theme::{self, TEXT};
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<VoiceSettings>()
         .init_resource::<PlaybackLog>()
+        .add_message::<SayText>()
         .add_systems(PreStartup, (open_output, index_clips, find_system_speech))
         .add_systems(PostStartup, show_no_sound_notice)
         .add_systems(
@@ -32,6 +33,7 @@ pub(super) fn plugin(app: &mut App) {
                 follow_playback,
                 preload_opened_board,
                 (speak_chosen_words, speak_message).after(crate::message_bar::MessageSystems),
+                say_texts,
                 mark_cells_without_voice,
             ),
         );
@@ -500,6 +502,27 @@ fn speak_chosen_words(
         return;
     };
     speaker.play(vec![(0, path)]);
+}
+
+/// Something to say that is not a cell: an activity's prompt or a choice's word. Spoken from the
+/// bundled clip of that text when there is one, else by the system voice.
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub struct SayText(pub String);
+
+fn say_texts(mut texts: MessageReader<SayText>, mut speaker: Speaker, speech: Res<SystemSpeech>) {
+    let Some(SayText(text)) = texts.read().last() else {
+        return;
+    };
+    let root = crate::asset_root();
+    match choose_clip(None, &root, "", "", text) {
+        ClipChoice::Bundled(path) | ClipChoice::Recorded(path) => {
+            speaker.play(vec![(0, path)]);
+        }
+        ClipChoice::Missing => {
+            speaker.output.stop_current();
+            speech.speak(text);
+        }
+    }
 }
 
 fn speak_message(

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::problem::{Problem, read_text_file};
+use super::scale::{is_activity_file, parse_activity};
 use super::symbols::SymbolLibrary;
 use super::vocab::{board_id_of, check_links, parse_board, ron_files_in};
 
@@ -12,11 +13,15 @@ use super::vocab::{board_id_of, check_links, parse_board, ron_files_in};
 pub enum FileKind {
     SymbolManifest,
     Board,
+    /// In a folder named `activities`, or named `*.activity.ron`.
+    Activity,
 }
 
 pub fn kind_of(path: &Path) -> FileKind {
     if path.file_name().is_some_and(|n| n == "manifest.ron") {
         FileKind::SymbolManifest
+    } else if is_activity_file(path) {
+        FileKind::Activity
     } else {
         FileKind::Board
     }
@@ -83,6 +88,11 @@ pub fn check_paths(paths: &[PathBuf], symbols: &SymbolLibrary) -> CheckReport {
                 FileKind::SymbolManifest => {
                     if let Err(problem) = SymbolLibrary::parse(&label, &text) {
                         report.problems.push(problem);
+                    }
+                }
+                FileKind::Activity => {
+                    if let Err(problems) = parse_activity(&label, &text, symbols) {
+                        report.problems.extend(problems);
                     }
                 }
                 FileKind::Board => match parse_board(&label, &text, symbols) {

@@ -180,11 +180,15 @@ fn press_review_button(
         return;
     };
     match *action {
-        ReviewAction::Mark(seq, mark) => visit.record(Event::Marked { seq, mark }),
-        ReviewAction::Redact(seq) => visit.record(Event::Redacted {
-            seq,
-            reason: "struck out on review".into(),
-        }),
+        ReviewAction::Mark(seq, mark) => {
+            visit.record(Event::Marked { seq, mark });
+        }
+        ReviewAction::Redact(seq) => {
+            visit.record(Event::Redacted {
+                seq,
+                reason: "struck out on review".into(),
+            });
+        }
         ReviewAction::Earlier => position.0 = position.0.saturating_sub(ITEMS_PER_PAGE),
         ReviewAction::Later => position.0 += ITEMS_PER_PAGE,
         ReviewAction::AddNote => {

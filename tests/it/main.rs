@@ -1,5 +1,6 @@
 //! The one integration-test binary (one link of the Bevy graph instead of one per file).
 
+mod activities;
 mod board_app;
 mod check_cli;
 mod harness;
