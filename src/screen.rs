@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
-use crate::theme::{self, GAP_PX, MESSAGE_BAR_PX, NAV_STRIP_PX};
+use crate::theme::{self, CHILD_TARGET_PX, GAP_PX, MESSAGE_BAR_PX, NAV_STRIP_PX};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, spawn_screen)
@@ -72,8 +72,14 @@ fn spawn_screen(mut commands: Commands, window: Query<&Window, With<PrimaryWindo
                         Name::new("Nav strip"),
                         nav_node(landscape),
                         children![
-                            (theme::button("Home button", "Home"), NavAction::Home),
-                            (theme::button("Back button", "Back"), NavAction::Back),
+                            (
+                                theme::button_with_height("Home button", "Home", CHILD_TARGET_PX),
+                                NavAction::Home
+                            ),
+                            (
+                                theme::button_with_height("Back button", "Back", CHILD_TARGET_PX),
+                                NavAction::Back
+                            ),
                             symbol_credit(),
                         ]
                     ),

@@ -20,6 +20,8 @@ pub const CELL_LABEL_PX: f32 = 20.0;
 pub const BUTTON_LABEL_PX: f32 = 22.0;
 pub const MESSAGE_LABEL_PX: f32 = 16.0;
 pub const GAP_PX: f32 = 6.0;
+/// 15 mm on a 10-inch 1280×800 tablet: the smallest target on a child's screen.
+pub const CHILD_TARGET_PX: f32 = 89.0;
 /// Message bar height; the bar holds symbols of at least the size a child can read back.
 pub const MESSAGE_BAR_PX: f32 = 104.0;
 /// Width of the nav strip in landscape, height in portrait.
@@ -95,12 +97,21 @@ pub fn symbol_picture(picture: Handle<Image>) -> impl Bundle {
 
 /// A nav or message-bar button: a word on a dark rounded rectangle, at least a cell tall.
 pub fn button(name: impl Into<Cow<'static, str>>, text: impl Into<String>) -> impl Bundle {
+    button_with_height(name, text, 64.0)
+}
+
+/// A button at least `min_height_px` tall: child screens use 89 px, 15 mm on a 10-inch tablet.
+pub fn button_with_height(
+    name: impl Into<Cow<'static, str>>,
+    text: impl Into<String>,
+    min_height_px: f32,
+) -> impl Bundle {
     (
         Name::new(name),
         Button,
         Node {
             min_width: px(96.0),
-            min_height: px(64.0),
+            min_height: px(min_height_px),
             padding: UiRect::axes(px(14.0), px(8.0)),
             justify_content: JustifyContent::Center,
             align_items: AlignItems::Center,

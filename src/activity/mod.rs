@@ -58,6 +58,8 @@ pub struct Run {
     /// Houses: the house chosen, the board the picker shows, and each house's words so far.
     pub house: Option<usize>,
     pub picker_board: String,
+    /// The first word the picker shows of its board.
+    pub picker_offset: usize,
     pub house_words: Vec<Vec<String>>,
     /// The child has answered; the screen says thank you and what was said.
     pub done: Option<String>,
@@ -83,7 +85,12 @@ pub enum ActivityAction {
     Column(usize),
     House(usize),
     PickerBoard(String),
-    HouseSymbol { word: String, symbol: String },
+    /// Show the picker's words from this one on.
+    PickerMore(usize),
+    HouseSymbol {
+        word: String,
+        symbol: String,
+    },
     Region(String),
     Decline(Decline),
     SayAgain,
@@ -145,13 +152,13 @@ fn spawn_nav_buttons(mut commands: Commands, strip: Query<Entity, With<NavStrip>
     let Ok(strip) = strip.single() else { return };
     let feelings = commands
         .spawn((
-            theme::button("Feelings button", "Feelings"),
+            theme::button_with_height("Feelings button", "Feelings", theme::CHILD_TARGET_PX),
             ActivityAction::Open(FEELINGS_CHECK_IN.to_string()),
         ))
         .id();
     let activities = commands
         .spawn((
-            theme::button("Activities button", "Activities"),
+            theme::button_with_height("Activities button", "Activities", theme::CHILD_TARGET_PX),
             ActivityAction::Open(ACTIVITY_LIST.to_string()),
         ))
         .id();
@@ -263,8 +270,14 @@ fn press_activity_button(
             screen.open = Some(next);
             return;
         }
+        (ActivityAction::PickerMore(offset), Activity::Houses { .. }) => {
+            next.picker_offset = *offset;
+            screen.open = Some(next);
+            return;
+        }
         (ActivityAction::PickerBoard(board), Activity::Houses { .. }) => {
             next.picker_board = board.clone();
+            next.picker_offset = 0;
             screen.open = Some(next);
             return;
         }

@@ -12,7 +12,9 @@ use crate::Content;
 use crate::model::scale::{Activity, Card, House, Point, Region, ScaleLook, Side, parse_colour};
 use crate::model::session::Decline;
 use crate::symbol_images::load_picture;
-use crate::theme::{self, GAP_PX, HIGHLIGHT, PressFeedback, TEXT, darker, symbol_picture};
+use crate::theme::{
+    self, CHILD_TARGET_PX, GAP_PX, HIGHLIGHT, PressFeedback, TEXT, darker, symbol_picture,
+};
 
 pub const SCREEN_BACKGROUND: Color = Color::srgb(0.97, 0.96, 0.92);
 const PROMPT_PX: f32 = 34.0;
@@ -21,8 +23,8 @@ const PLAIN: Color = Color::srgb(0.93, 0.94, 0.95);
 /// The body map's outline boxes; every region stays at least 15 mm (89 px) either way.
 const OUTLINE_WIDTH_PX: f32 = 370.0;
 const OUTLINE_HEIGHT_PX: f32 = 560.0;
-/// Symbols offered at once in the houses' picker.
-const PICKER_CELLS: usize = 16;
+/// Symbols offered at once in the houses' picker (one row on a tablet; "More" shows the next).
+const PICKER_CELLS: usize = 8;
 
 fn colour_of(text: &str) -> Color {
     parse_colour(text).map_or(PLAIN, |[r, g, b]| Color::srgb(r, g, b))
@@ -116,7 +118,6 @@ fn prompt_row(page: &mut ChildSpawnerCommands, prompt: &str, can_repeat: bool) {
         flex_direction: FlexDirection::Row,
         align_items: AlignItems::Center,
         column_gap: px(GAP_PX * 3.0),
-        min_height: px(56.0),
         ..default()
     })
     .with_children(|row| {
@@ -126,7 +127,7 @@ fn prompt_row(page: &mut ChildSpawnerCommands, prompt: &str, can_repeat: bool) {
         ));
         if can_repeat {
             row.spawn((
-                theme::button("Say again button", "Say it again"),
+                theme::button_with_height("Say again button", "Say it again", CHILD_TARGET_PX),
                 ActivityAction::SayAgain,
             ));
         }
@@ -337,7 +338,11 @@ fn symbol_picker(
                     .filter(|b| b.id != crate::model::vocab::HOME_BOARD),
             ) {
                 tabs.spawn((
-                    theme::button(format!("Picker board {}", board.id), board.name.clone()),
+                    theme::button_with_height(
+                        format!("Picker board {}", board.id),
+                        board.name.clone(),
+                        CHILD_TARGET_PX,
+                    ),
                     ActivityAction::PickerBoard(board.id.clone()),
                 ));
             }
@@ -347,11 +352,13 @@ fn symbol_picker(
     };
     page.spawn((Name::new("Picker"), wrapping_row()))
         .with_children(|grid| {
-            for cell in board
-                .visible_cells()
-                .filter(|c| !c.is_folder())
-                .take(PICKER_CELLS)
-            {
+            let words: Vec<_> = board.visible_cells().filter(|c| !c.is_folder()).collect();
+            let start = if run.picker_offset < words.len() {
+                run.picker_offset
+            } else {
+                0
+            };
+            for cell in words.iter().skip(start).take(PICKER_CELLS) {
                 grid.spawn(choice(
                     format!("Pick {}", cell.id),
                     &cell.word,
@@ -363,6 +370,17 @@ fn symbol_picker(
                         word: cell.word.clone(),
                         symbol: cell.symbol.clone(),
                     },
+                ));
+            }
+            if words.len() > PICKER_CELLS {
+                grid.spawn(choice(
+                    "More words".to_string(),
+                    "more words",
+                    picture("right-arrow"),
+                    PLAIN,
+                    (130.0, 110.0),
+                    false,
+                    ActivityAction::PickerMore(start + PICKER_CELLS),
                 ));
             }
         });
@@ -386,7 +404,6 @@ fn body_map(page: &mut ChildSpawnerCommands, regions: &[Region]) {
                 ..default()
             })
             .with_children(|column| {
-                column.spawn(theme::label(title, CHOICE_LABEL_PX, TEXT));
                 column
                     .spawn((
                         Name::new(format!("{title} outline")),
@@ -397,6 +414,16 @@ fn body_map(page: &mut ChildSpawnerCommands, regions: &[Region]) {
                         },
                     ))
                     .with_children(|outline| {
+                        // The side's name sits in the outline's empty top corner.
+                        outline.spawn((
+                            Node {
+                                position_type: PositionType::Absolute,
+                                left: px(0.0),
+                                top: px(0.0),
+                                ..default()
+                            },
+                            theme::label(title, CHOICE_LABEL_PX, TEXT),
+                        ));
                         for region in regions.iter().filter(|r| r.side == side) {
                             outline.spawn(region_button(region));
                         }

@@ -84,6 +84,22 @@ fn open_activity(app: &mut App, id: &str) {
     tap_named(app, &format!("Activity {id}"));
 }
 
+/// Names of the buttons on the activity screen smaller than 15 mm (89 px) either way.
+fn small_targets(app: &mut App) -> Vec<String> {
+    let mut query = app
+        .world_mut()
+        .query_filtered::<(&Name, &ComputedNode, &Node), With<hearme::activity::ActivityAction>>();
+    query
+        .iter(app.world())
+        .filter(|(_, _, node)| node.display != Display::None)
+        .filter(|(_, computed, _)| {
+            let size = computed.size() * computed.inverse_scale_factor();
+            size.x < 89.0 || size.y < 89.0
+        })
+        .map(|(name, computed, _)| format!("{name}: {}", computed.size()))
+        .collect()
+}
+
 fn is_open(app: &App) -> bool {
     app.world().resource::<ActivityScreen>().open.is_some()
 }
@@ -103,6 +119,7 @@ fn the_feelings_button_opens_the_check_in_which_is_spoken_answered_and_undone() 
         assert!(text_under(&mut app, &format!("Choice {word}")).contains(word));
     }
 
+    assert_eq!(small_targets(&mut app), Vec::<String>::new());
     tap_named(&mut app, "Choice sad");
     let answered = Event::ScaleAnswered {
         scale: "feelings-check-in".into(),
@@ -179,6 +196,7 @@ fn the_feelings_chooser_leads_into_how_big_the_feeling_is() {
         "How big is the feeling? (worried)"
     );
     assert!(heard(&said, "How big is the feeling?"));
+    assert_eq!(small_targets(&mut app), Vec::<String>::new());
     tap_named(&mut app, "Choice 7");
     assert!(matches!(
         events(&app).last(),
@@ -205,6 +223,7 @@ fn the_body_map_asks_how_much_and_the_summary_pairs_them() {
         let (_, size) = rect_of(&mut app, entity);
         assert!(size.x >= 89.0 && size.y >= 89.0, "{region}: {size}");
     }
+    assert_eq!(small_targets(&mut app), Vec::<String>::new());
     tap_named(&mut app, "Region tummy");
     assert_eq!(
         text_under(&mut app, "Prompt"),
@@ -232,6 +251,7 @@ fn the_card_sort_takes_a_card_then_a_column_and_undo_brings_a_card_back() {
     tap_named(&mut app, "Column good");
     assert_eq!(events(&app).len(), 1, "nothing recorded yet");
     tap_named(&mut app, "Card");
+    assert_eq!(small_targets(&mut app), Vec::<String>::new());
     tap_named(&mut app, "Column good");
     assert!(matches!(
         events(&app).last(),
@@ -270,6 +290,7 @@ fn the_houses_fill_with_words_from_the_vocabulary() {
     let (mut app, _) = visit_app("houses");
     open_activity(&mut app, "three-houses");
     tap_named(&mut app, "House worries");
+    assert_eq!(small_targets(&mut app), Vec::<String>::new());
     tap_named(&mut app, "Pick hurt");
     tap_named(&mut app, "House dreams");
     tap_named(&mut app, "Picker board activities");

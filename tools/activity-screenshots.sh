@@ -1,0 +1,28 @@
+#!/bin/bash
+# Opens each activity screen in the real app under xvfb with xdotool and saves a screenshot of
+# it into docs/. Needs: xvfb, xdotool, imagemagick; a built binary (default: the debug build).
+# Run: xvfb-run -a -s "-screen 0 1280x800x24" tools/activity-screenshots.sh
+# The coordinates are those of a 1280x800 window; move them if the layout changes.
+set -u
+cd "$(dirname "$0")/.."
+BIN=${BIN:-${CARGO_TARGET_DIR:-$HOME/.cache/hearme-target}/debug/hearme}
+DATA=$(mktemp -d)
+HEARME_DATA=$DATA "$BIN" > "$DATA/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null; rm -rf "$DATA"' EXIT
+sleep 8
+xdotool windowfocus "$(xdotool search --name Hearme | head -1)"; sleep 0.5
+# Move first and pause: a press in the same frame as the move can miss its button.
+click() { xdotool mousemove "$1" "$2"; sleep 0.5; xdotool mousedown 1; sleep 0.2; xdotool mouseup 1; sleep "${3:-3}"; }
+shot() { import -window root "docs/$1.png"; }
+BACK=(858 738)        # Back, with the two decline buttons beside it
+BACK_UNDO=(967 738)   # Back, with Undo as well
+
+click 62 307 4; shot activity-feelings; click "${BACK[@]}"
+click 62 383; shot activity-list
+click 503 188; shot activity-chooser
+click 928 190; shot activity-feeling-size; click "${BACK_UNDO[@]}"
+click 62 383; click 775 188; shot activity-body-map
+click 437 339; shot activity-hurt-size; click "${BACK_UNDO[@]}"
+click 62 383; click 1047 188; click 122 200; shot activity-card-sort; click "${BACK[@]}"
+click 62 383; click 640 400; click 328 155; shot activity-houses; click "${BACK[@]}"
