@@ -18,11 +18,11 @@ shot() { import -window root "docs/$1.png"; }
 BACK=(858 738)        # Back, with the two decline buttons beside it
 BACK_UNDO=(967 738)   # Back, with Undo as well
 
-click 62 307 4; shot activity-feelings; click "${BACK[@]}"
-click 62 383; shot activity-list
-click 503 188; shot activity-chooser
-click 928 190; shot activity-feeling-size; click "${BACK_UNDO[@]}"
-click 62 383; click 775 188; shot activity-body-map
-click 437 339; shot activity-hurt-size; click "${BACK_UNDO[@]}"
-click 62 383; click 1047 188; click 122 200; shot activity-card-sort; click "${BACK[@]}"
-click 62 383; click 640 400; click 328 155; shot activity-houses; click "${BACK[@]}"
+click 62 368 4; shot activity-feelings; click "${BACK[@]}"
+click 62 469; shot activity-list
+click 503 221; shot activity-chooser
+click 928 223; shot activity-feeling-size; click "${BACK_UNDO[@]}"
+click 62 469; click 775 221; shot activity-body-map
+click 437 348; shot activity-hurt-size; click "${BACK_UNDO[@]}"
+click 62 469; click 1047 221; click 122 223; shot activity-card-sort; click "${BACK[@]}"
+click 62 469; click 640 433; click 328 188; shot activity-houses; click "${BACK[@]}"

@@ -364,7 +364,7 @@ fn symbol_picker(
                     &cell.word,
                     picture(&cell.symbol),
                     theme::word_class_colour(cell.class),
-                    (130.0, 110.0),
+                    (124.0, 110.0),
                     false,
                     ActivityAction::HouseSymbol {
                         word: cell.word.clone(),
@@ -378,7 +378,7 @@ fn symbol_picker(
                     "more words",
                     picture("right-arrow"),
                     PLAIN,
-                    (130.0, 110.0),
+                    (124.0, 110.0),
                     false,
                     ActivityAction::PickerMore(start + PICKER_CELLS),
                 ));

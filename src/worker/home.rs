@@ -235,7 +235,7 @@ fn spawn_modelling_badge(mut commands: Commands, strip: Query<Entity, With<NavSt
         Button,
         Node {
             display: Display::None,
-            min_height: px(64.0),
+            min_height: px(theme::CHILD_TARGET_PX),
             padding: UiRect::all(px(6.0)),
             justify_content: JustifyContent::Center,
             align_items: AlignItems::Center,
