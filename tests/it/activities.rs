@@ -13,7 +13,7 @@ use hearme::model::scale::{Activities, parse_activity};
 use hearme::model::session::{ActivityKind, Actor, Decline, Event, Recovered, read_journal};
 use hearme::model::summary::{Summary, render_text};
 use hearme::visit::Visit;
-use hearme::voice::{SystemSpeech, VoiceOutput};
+use hearme::voice::VoiceOutput;
 
 use crate::harness::*;
 use crate::journal::{scratch, started};
@@ -21,28 +21,10 @@ use crate::journal::{scratch, started};
 /// An app with a visit under way, whose system voice writes what it says to `said.txt`.
 fn visit_app(name: &str) -> (App, PathBuf) {
     let dir = scratch(name);
-    let said = dir.join("said.txt");
-    let stand_in = dir.join("spd-say");
-    std::fs::write(
-        &stand_in,
-        format!(
-            "#!/bin/sh\nfor last; do :; done\necho \"$last\" >> '{}'\n",
-            said.display()
-        ),
-    )
-    .unwrap();
-    let mut permissions = std::fs::metadata(&stand_in).unwrap().permissions();
-    std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
-    std::fs::set_permissions(&stand_in, permissions).unwrap();
+    let (speech, said) = recording_speech(&dir);
     let mut content = Content::built_in();
     content.data_dir = Some(dir.clone());
-    let mut app = app_with_speech(
-        content,
-        VoiceOutput::without_device().0,
-        SystemSpeech::with_command(stand_in),
-        1280,
-        800,
-    );
+    let mut app = app_with_speech(content, VoiceOutput::without_device().0, speech, 1280, 800);
     app.world_mut()
         .resource_mut::<Visit>()
         .start(&dir.join("sessions"), started())

@@ -179,3 +179,22 @@ pub fn text_under(app: &mut App, name: &str) -> String {
     }
     texts.join("\n")
 }
+
+/// A stand-in for the system voice that appends each text it is asked to say to `dir/said.txt`;
+/// returns the voice and that file.
+pub fn recording_speech(dir: &std::path::Path) -> (SystemSpeech, std::path::PathBuf) {
+    let said = dir.join("said.txt");
+    let stand_in = dir.join("spd-say");
+    std::fs::write(
+        &stand_in,
+        format!(
+            "#!/bin/sh\nfor last; do :; done\necho \"$last\" >> '{}'\n",
+            said.display()
+        ),
+    )
+    .unwrap();
+    let mut permissions = std::fs::metadata(&stand_in).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
+    std::fs::set_permissions(&stand_in, permissions).unwrap();
+    (SystemSpeech::with_command(stand_in), said)
+}

@@ -287,26 +287,13 @@ fn a_word_with_no_clip_is_spoken_by_the_system_voice_when_there_is_one() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("system-speech");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    let said = dir.join("said.txt");
-    let stand_in = dir.join("spd-say");
-    std::fs::write(
-        &stand_in,
-        format!(
-            "#!/bin/sh\nfor last; do :; done\necho \"$last\" >> '{}'\n",
-            said.display()
-        ),
-    )
-    .unwrap();
-    let mut permissions = std::fs::metadata(&stand_in).unwrap().permissions();
-    std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
-    std::fs::set_permissions(&stand_in, permissions).unwrap();
+    let (speech, said) = recording_speech(&dir);
 
     let mut renamed = Content::built_in();
     let mut vocabulary = (*renamed.vocabulary).clone();
     let home = vocabulary.boards.get_mut("home").unwrap();
     home.cells.iter_mut().find(|c| c.id == "want").unwrap().word = "wibble".into();
     renamed.vocabulary = std::sync::Arc::new(vocabulary);
-    let speech = hearme::voice::SystemSpeech::with_command(stand_in);
     let mut app = app_with_speech(renamed, VoiceOutput::without_device().0, speech, 1280, 800);
 
     let mut badges = app.world_mut().query_filtered::<(), With<NoVoiceBadge>>();
