@@ -514,14 +514,13 @@ fn say_texts(mut texts: MessageReader<SayText>, mut speaker: Speaker, speech: Re
         return;
     };
     let root = crate::asset_root();
-    match choose_clip(None, &root, "", "", text) {
-        ClipChoice::Bundled(path) | ClipChoice::Recorded(path) => {
-            speaker.play(vec![(0, path)]);
-        }
-        ClipChoice::Missing => {
-            speaker.output.stop_current();
-            speech.speak(text);
-        }
+    let played = match choose_clip(None, &root, "", "", text) {
+        ClipChoice::Bundled(path) | ClipChoice::Recorded(path) => speaker.play(vec![(0, path)]),
+        ClipChoice::Missing => false,
+    };
+    if !played {
+        speaker.output.stop_current();
+        speech.speak(text);
     }
 }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Builds assets/voice/en-GB/: one Ogg Vorbis clip per word and phrase of the built-in vocabulary.
+"""Builds assets/voice/en-GB/: one Ogg Vorbis clip per word and phrase of the built-in vocabulary,
+and per prompt and choice of the built-in activities.
 
 Usage: tools/make-voice.py
 
@@ -38,6 +39,15 @@ def vocabulary_words():
     return sorted(words)
 
 
+def activity_texts():
+    """Prompts and the words of choices in the built-in activities, spoken when they appear."""
+    texts = set()
+    for path in glob.glob(os.path.join(ROOT, "assets", "activities", "*.ron")):
+        with open(path, encoding="utf-8") as activity:
+            texts.update(re.findall(r'\b(?:prompt|word):\s*"((?:[^"\\]|\\.)*)"', activity.read()))
+    return sorted(texts)
+
+
 def speak(text, ogg):
     with tempfile.TemporaryDirectory() as work:
         raw = os.path.join(work, "raw.wav")
@@ -57,7 +67,7 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     for old in glob.glob(os.path.join(OUT, "*.ogg")):
         os.remove(old)
-    words = vocabulary_words()
+    words = sorted(set(vocabulary_words()) | set(activity_texts()))
     for word in words:
         speak(word, os.path.join(OUT, clip_name(word)))
     print(f"{len(words)} clips written to {os.path.abspath(OUT)}")

@@ -181,11 +181,12 @@ fn press_activity_button(
     };
     let activities = &library.activities;
     if let ActivityAction::Open(id) = action {
-        screen.open = Some(Run::new(id, None));
-        screen.undo.clear();
+        let run = Run::new(id, None);
         if let Some(activity) = activities.get(id) {
-            say.write(SayText(activity.prompt().to_string()));
+            say.write(SayText(current_prompt(activity, &run)));
         }
+        screen.open = Some(run);
+        screen.undo.clear();
         return;
     }
     match action {
@@ -239,7 +240,10 @@ fn press_activity_button(
                     next = Run::new(&following.id, Some(point.word.clone()));
                     say.write(SayText(following.prompt().to_string()));
                 }
-                None => next.done = Some(format!("You said: {}", point.word)),
+                None => {
+                    say.write(SayText(point.word.clone()));
+                    next.done = Some(format!("You said: {}", point.word));
+                }
             }
         }
         (ActivityAction::PickCard, Activity::CardSort { .. }) => {
