@@ -84,14 +84,23 @@ impl Content {
     }
 
     /// The picture for a symbol as a journal names it: a cell id or a word of the vocabulary
-    /// (home first), else a symbol id of the library.
+    /// (home first), else a word of a built-in activity (a feeling, a card), else a symbol id of
+    /// the library.
     pub fn symbol_picture(&self, name: &str) -> Option<image::RgbaImage> {
+        static BUILT_IN_ACTIVITIES: std::sync::OnceLock<model::scale::Activities> =
+            std::sync::OnceLock::new();
         let home = self.vocabulary.home().into_iter();
         let boards = home.chain(self.vocabulary.boards.values());
         let symbol_id = boards
             .flat_map(|board| board.cells.iter())
             .find(|cell| cell.id == name || cell.word.eq_ignore_ascii_case(name))
             .map(|cell| cell.symbol.clone())
+            .or_else(|| {
+                BUILT_IN_ACTIVITIES
+                    .get_or_init(|| model::scale::Activities::built_in(&self.symbols).0)
+                    .symbol_for_word(name)
+                    .map(String::from)
+            })
             .unwrap_or_else(|| name.to_string());
         let symbol = self.symbols.get(&symbol_id)?;
         let path = asset_root().join("symbols").join(&symbol.small);

@@ -1,10 +1,11 @@
-//! The summary "in their own symbols": the child's messages as rows of pictures with their
-//! words, as a PNG a worker can attach to the case record or show the child.
+//! The summary "in their own symbols": the child's messages and answers as rows of pictures
+//! with their words, as a PNG a worker can attach to the case record or show the child.
 
 use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
 use image::{Rgba, RgbaImage, imageops};
 use jiff::tz::TimeZone;
 
+use super::session::Actor;
 use super::summary::Summary;
 
 const FONT: &[u8] = include_bytes!("../../assets/fonts/Andika-Regular.ttf");
@@ -23,8 +24,99 @@ pub const MAX_SYMBOLS: usize = 40;
 const INK: Rgba<u8> = Rgba([20, 20, 26, 255]);
 const PAPER: Rgba<u8> = Rgba([255, 255, 255, 255]);
 
-/// Draws the child's messages; `picture_of` finds the picture for a symbol as the journal
-/// names it (a cell id or a word), or `None` to show the word alone.
+/// One part of the picture: a line of text, then symbols with their words, then a line of
+/// plain text (a declined answer, how much it hurts).
+struct Block {
+    heading: String,
+    tiles: Vec<String>,
+    after: Option<String>,
+}
+
+/// What the picture shows: the child's messages, then their own answers to the activities
+/// (feelings, card sorts, houses, the body map). Worker modelling and redacted items are left
+/// out, as in every summary.
+fn blocks(summary: &Summary, zone: &TimeZone) -> (Vec<Block>, usize) {
+    let clock = |at: &str| summary::clock_text(at, zone);
+    let shown = &summary.child_messages[..summary.child_messages.len().min(MAX_MESSAGES)];
+    let left_out = summary.child_messages.len() - shown.len();
+    let mut blocks: Vec<Block> = shown
+        .iter()
+        .map(|said| Block {
+            heading: format!(
+                "{}{}",
+                clock(&said.at),
+                said.spoken
+                    .as_deref()
+                    .map(|s| format!("  \"{s}\""))
+                    .unwrap_or_default()
+            ),
+            tiles: said.symbols.iter().take(MAX_SYMBOLS).cloned().collect(),
+            after: None,
+        })
+        .collect();
+    for feeling in summary.feelings.iter().filter(|f| f.by == Actor::Child) {
+        let about = feeling
+            .about
+            .as_deref()
+            .map(|a| format!(" ({a})"))
+            .unwrap_or_default();
+        let heading = format!("{}  {}{about}", clock(&feeling.at), feeling.prompt);
+        blocks.push(match feeling.declined {
+            Some(declined) => Block {
+                heading,
+                tiles: Vec::new(),
+                after: Some(format!("declined: {}", declined.words())),
+            },
+            None => Block {
+                heading,
+                tiles: feeling
+                    .options
+                    .get(feeling.chosen)
+                    .cloned()
+                    .into_iter()
+                    .collect(),
+                after: None,
+            },
+        });
+    }
+    for sort in &summary.card_sorts {
+        for (column, cards) in &sort.columns {
+            blocks.push(Block {
+                heading: format!("{}: {column}", sort.activity),
+                tiles: cards.iter().take(MAX_SYMBOLS).cloned().collect(),
+                after: None,
+            });
+        }
+    }
+    for list in &summary.houses {
+        for (house, words) in &list.houses {
+            blocks.push(Block {
+                heading: format!("{}: {house}", list.activity),
+                tiles: words.iter().take(MAX_SYMBOLS).cloned().collect(),
+                after: None,
+            });
+        }
+    }
+    for place in summary.body_map.iter().filter(|p| p.by == Actor::Child) {
+        let said = match (&place.region, place.declined) {
+            (_, Some(declined)) => format!("declined: {}", declined.words()),
+            (Some(region), None) => match &place.how_much {
+                Some(how_much) => format!("{region} - how much: {how_much}"),
+                None => region.clone(),
+            },
+            (None, None) => continue,
+        };
+        blocks.push(Block {
+            heading: format!("{}  {}", clock(&place.at), place.prompt),
+            tiles: Vec::new(),
+            after: Some(said),
+        });
+    }
+    (blocks, left_out)
+}
+
+/// Draws the child's messages and answers; `picture_of` finds the picture for a symbol as the
+/// journal names it (a cell id or a word), or `None` to show the word alone.
 pub fn render_own_symbols(
     summary: &Summary,
     zone: &TimeZone,
@@ -33,16 +125,14 @@ pub fn render_own_symbols(
     let font = FontRef::try_from_slice(FONT).map_err(|e| e.to_string())?;
     let per_row = ((WIDTH - 2 * MARGIN + GAP) / (TILE + GAP)) as usize;
     let row_height = TILE + 40;
-    let message_height =
-        |symbols: usize| 34 + symbols.max(1).div_ceil(per_row) as u32 * row_height + 12;
-    let shown = &summary.child_messages[..summary.child_messages.len().min(MAX_MESSAGES)];
-    let left_out = summary.child_messages.len() - shown.len();
+    let (blocks, left_out) = blocks(summary, zone);
+    let block_height = |block: &Block| {
+        let rows = block.tiles.len().div_ceil(per_row) as u32;
+        34 + rows * row_height + if block.after.is_some() { 34 } else { 0 } + 12
+    };
     let height = MARGIN * 2
         + 60
-        + shown
-            .iter()
-            .map(|s| message_height(s.symbols.len().min(MAX_SYMBOLS)))
-            .sum::<u32>()
+        + blocks.iter().map(block_height).sum::<u32>()
         + if left_out > 0 { 40 } else { 0 };
     let mut page = RgbaImage::from_pixel(WIDTH, height.max(200), PAPER);
 
@@ -65,33 +155,20 @@ pub fn render_own_symbols(
         &format!("In their own symbols - {}, {date}", summary.case_ref),
     );
     y += 60;
-    if summary.child_messages.is_empty() {
+    if blocks.is_empty() {
         draw_text(
             &mut page,
             &font,
             WORD_PX,
             MARGIN,
             y,
-            "No messages from the child in this visit.",
+            "No messages or answers from the child in this visit.",
         );
     }
-    for said in shown {
-        let time = summary::clock_text(&said.at, zone);
-        let spoken = said
-            .spoken
-            .as_deref()
-            .map(|s| format!("  \"{s}\""))
-            .unwrap_or_default();
-        draw_text(
-            &mut page,
-            &font,
-            TIME_PX,
-            MARGIN,
-            y,
-            &format!("{time}{spoken}"),
-        );
+    for block in &blocks {
+        draw_text(&mut page, &font, TIME_PX, MARGIN, y, &block.heading);
         y += 34;
-        for (index, symbol) in said.symbols.iter().take(MAX_SYMBOLS).enumerate() {
+        for (index, symbol) in block.tiles.iter().enumerate() {
             let column = (index % per_row) as u32;
             if index > 0 && column == 0 {
                 y += row_height;
@@ -107,7 +184,14 @@ pub fn render_own_symbols(
             let centred = x + (TILE.saturating_sub(width)) / 2;
             draw_text(&mut page, &font, WORD_PX, centred, y + TILE + 4, &word);
         }
-        y += row_height + 12;
+        if !block.tiles.is_empty() {
+            y += row_height;
+        }
+        if let Some(after) = &block.after {
+            draw_text(&mut page, &font, WORD_PX, MARGIN + 24, y, after);
+            y += 34;
+        }
+        y += 12;
     }
     if left_out > 0 {
         let more = format!("... and {left_out} more messages: see the text summary.");

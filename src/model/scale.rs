@@ -196,6 +196,35 @@ impl Activities {
             .filter(|a| a.listed)
     }
 
+    /// The symbol an activity shows with a word (a point, a card or a house), for pictures of
+    /// the child's answers.
+    pub fn symbol_for_word(&self, word: &str) -> Option<&str> {
+        self.by_id.values().find_map(|file| {
+            let matches = |w: &str| w.eq_ignore_ascii_case(word);
+            match &file.activity {
+                Activity::Scale { points, .. } => points
+                    .iter()
+                    .find(|p| matches(&p.word))
+                    .map(|p| p.symbol.as_str()),
+                Activity::CardSort { columns, cards, .. } => columns
+                    .iter()
+                    .find(|p| matches(&p.word))
+                    .map(|p| p.symbol.as_str())
+                    .or_else(|| {
+                        cards
+                            .iter()
+                            .find(|c| matches(&c.word))
+                            .map(|c| c.symbol.as_str())
+                    }),
+                Activity::Houses { houses, .. } => houses
+                    .iter()
+                    .find(|h| matches(&h.word))
+                    .map(|h| h.symbol.as_str()),
+                Activity::BodyMap { .. } => None,
+            }
+        })
+    }
+
     /// The built-in activities (validated by the test suite).
     pub fn built_in(symbols: &SymbolLibrary) -> (Activities, Vec<Problem>) {
         let mut activities = Activities::default();

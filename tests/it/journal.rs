@@ -423,10 +423,11 @@ fn the_picture_summary_shows_the_childs_messages_in_their_symbols() {
         .unwrap()
         .to_rgb8();
     assert_eq!(picture.width(), 1200);
-    // Two child messages (the redacted one and the worker's modelling are left out): a heading
-    // and two rows of 128 px symbols.
+    // Two child messages, two feelings and two card-sort columns, one row of 128 px symbols
+    // each (the redacted message and the worker's modelling are left out, or there would be 8).
+    let block = 34 + 128 + 40 + 12;
     assert!(
-        picture.height() >= 2 * 128 && picture.height() < 4 * 200,
+        picture.height() >= 6 * block && picture.height() < 7 * block + 200,
         "{}",
         picture.height()
     );
@@ -443,4 +444,29 @@ fn the_picture_summary_shows_the_childs_messages_in_their_symbols() {
         .filter(|p| p.0.iter().all(|c| *c < 80))
         .count();
     assert!(ink > 2000, "the words are written ({ink} dark pixels)");
+}
+
+#[test]
+fn the_picture_summary_also_shows_the_childs_answers_to_activities() {
+    let dir = scratch("export-picture-activities");
+    let journal = dir.join("visit.journal");
+    std::fs::copy(fixture("activities.journal"), &journal).unwrap();
+    let output = hearme()
+        .args(["export", "--format", "png", "--out"])
+        .arg(&dir)
+        .arg(&journal)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let picture = image::open(dir.join("visit.summary.png"))
+        .unwrap()
+        .to_rgb8();
+    // No messages, but 4 feelings answered (one declined, shown as words), 2 card-sort columns
+    // and 3 houses with symbols, and 3 body-map lines: far taller than the empty page's 200 px.
+    assert!(picture.height() > 9 * 128, "{}", picture.height());
+    let coloured = picture
+        .pixels()
+        .filter(|p| p.0.iter().max().unwrap() - p.0.iter().min().unwrap() > 60)
+        .count();
+    assert!(coloured > 20_000, "the answers' symbols are drawn ({coloured})");
 }
