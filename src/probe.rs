@@ -196,6 +196,21 @@ fn watch_frames(
             unix_ms(at)
         ));
     }
+    // Every frame after the board first showed, so a wake-up that costs idle CPU can be found.
+    if let Some(ready_frame) = probe.ready_frame
+        && frame.0 > ready_frame
+        && frame.0 <= ready_frame + 30
+    {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_secs_f64()
+            * 1e3;
+        probe.report(
+            format!("frame-after-ready frame={} unix_ms={now:.1}", frame.0),
+            None,
+        );
+    }
     if let Some((tap_frame, at)) = probe.folder_tap
         && ready
     {

@@ -468,5 +468,8 @@ fn the_picture_summary_also_shows_the_childs_answers_to_activities() {
         .pixels()
         .filter(|p| p.0.iter().max().unwrap() - p.0.iter().min().unwrap() > 60)
         .count();
-    assert!(coloured > 20_000, "the answers' symbols are drawn ({coloured})");
+    assert!(
+        coloured > 20_000,
+        "the answers' symbols are drawn ({coloured})"
+    );
 }
