@@ -84,6 +84,14 @@ impl Visit {
     /// Appends an event and returns its sequence number; does nothing when no visit is being
     /// recorded (the child can still use every screen).
     pub fn record(&mut self, event: Event) -> Option<u64> {
+        // Once the visit has ended only the worker's review goes on: marks, strike-outs, notes.
+        let review_only = matches!(
+            event,
+            Event::Marked { .. } | Event::Redacted { .. } | Event::WorkerNote { .. }
+        );
+        if self.has_ended() && !review_only {
+            return None;
+        }
         let recording = self.recording.as_mut()?;
         let line = JournalLine {
             v: JOURNAL_VERSION,

@@ -9,7 +9,7 @@ use bevy::prelude::*;
 
 use crate::Content;
 use crate::model::problem::Problem;
-use crate::model::scale::{Activities, Activity, ActivityFile, FEELINGS_CHECK_IN};
+use crate::model::scale::{Activities, Activity, ActivityFile, FEELINGS_CHECK_IN, ScaleLook};
 use crate::model::session::{ActivityKind, Decline, Event};
 use crate::screen::NavStrip;
 use crate::theme;
@@ -43,6 +43,15 @@ pub struct ActivityScreen {
     pub open: Option<Run>,
     /// Each answer's state before it, with the journal line it wrote, newest last.
     undo: Vec<(Run, Option<u64>)>,
+}
+
+impl ActivityScreen {
+    /// Closes the activity and forgets its answers, so nothing carries over to another visit
+    /// (nor can an undo strike out a line of another visit's journal).
+    pub fn reset(&mut self) {
+        self.open = None;
+        self.undo.clear();
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -223,7 +232,12 @@ fn press_activity_button(
             say.write(SayText(current_prompt(activity, &run)));
             return;
         }
-        (ActivityAction::Point(index), Activity::Scale { points, then, .. }) => {
+        (
+            ActivityAction::Point(index),
+            Activity::Scale {
+                points, then, look, ..
+            },
+        ) => {
             let Some(point) = points.get(*index) else {
                 return;
             };
@@ -234,6 +248,7 @@ fn press_activity_button(
                 chosen: *index,
                 by,
                 about: run.about.clone(),
+                unordered: *look == ScaleLook::Choices,
             });
             match then.as_deref().and_then(|id| activities.get(id)) {
                 Some(following) => {

@@ -19,6 +19,8 @@ const TIME_PX: f32 = 20.0;
 /// A visit with more messages than this (a long or damaged journal) draws the first ones and
 /// says how many more are in the text summary, so the picture stays a sensible size.
 pub const MAX_MESSAGES: usize = 60;
+/// Parts drawn in all (messages and answers), for the same reason.
+pub const MAX_BLOCKS: usize = 120;
 /// Symbols drawn per message, for the same reason.
 pub const MAX_SYMBOLS: usize = 40;
 const INK: Rgba<u8> = Rgba([20, 20, 26, 255]);
@@ -112,7 +114,10 @@ fn blocks(summary: &Summary, zone: &TimeZone) -> (Vec<Block>, usize) {
             after: Some(said),
         });
     }
-    (blocks, left_out)
+    // A huge or damaged visit must not make a huge picture: the rest is in the text summary.
+    let answers_left_out = blocks.len().saturating_sub(MAX_BLOCKS);
+    blocks.truncate(MAX_BLOCKS);
+    (blocks, left_out + answers_left_out)
 }
 
 /// Draws the child's messages and answers; `picture_of` finds the picture for a symbol as the
@@ -194,7 +199,7 @@ pub fn render_own_symbols(
         y += 12;
     }
     if left_out > 0 {
-        let more = format!("... and {left_out} more messages: see the text summary.");
+        let more = format!("... and {left_out} more: see the text summary.");
         draw_text(&mut page, &font, TIME_PX, MARGIN, y, &more);
     }
     let mut bytes = std::io::Cursor::new(Vec::new());

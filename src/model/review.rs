@@ -76,9 +76,14 @@ fn describe(event: &Event) -> Option<(String, bool, bool)> {
             options,
             chosen,
             by,
+            about,
             ..
         } => {
             let answer = options.get(*chosen).map_or("?", String::as_str);
+            let prompt = match about {
+                Some(about) => format!("{prompt} ({about})"),
+                None => prompt.clone(),
+            };
             (
                 format!("{}: {prompt} -> {answer}", who(*by)),
                 *by == Actor::Child,

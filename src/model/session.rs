@@ -80,6 +80,10 @@ pub enum Event {
         /// before "How big is the feeling?", the body region before "How much does it hurt?".
         #[serde(default, skip_serializing_if = "Option::is_none")]
         about: Option<String>,
+        /// The options are a set to pick from (a feelings chooser), not a scale: no "change"
+        /// is worked out between two answers.
+        #[serde(default, skip_serializing_if = "is_false")]
+        unordered: bool,
     },
     CardPlaced {
         activity: String,
@@ -133,6 +137,10 @@ pub enum Event {
         mark: Mark,
     },
     VisitEnded,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// Which kind of activity an event belongs to (so a declined answer lands in its section).

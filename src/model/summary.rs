@@ -30,6 +30,10 @@ pub struct Summary {
     pub modelling: Vec<Said>,
     pub feelings: Vec<Feeling>,
     pub card_sorts: Vec<CardSort>,
+    /// Activity answers the worker gave while modelling (card placements, houses, body map,
+    /// declines), kept apart from the child's.
+    #[serde(default)]
+    pub modelled_answers: Vec<Note>,
     /// Places on the body map, each with how much it hurts.
     #[serde(default)]
     pub body_map: Vec<BodyPlace>,
@@ -66,6 +70,9 @@ pub struct Feeling {
     /// The child declined: shown as declined, `chosen` means nothing then.
     #[serde(default)]
     pub declined: Option<Decline>,
+    /// A set of choices rather than a scale: no change is worked out.
+    #[serde(default)]
+    pub unordered: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -146,6 +153,7 @@ impl Summary {
             modelling: Vec::new(),
             feelings: Vec::new(),
             card_sorts: Vec::new(),
+            modelled_answers: Vec::new(),
             body_map: Vec::new(),
             houses: Vec::new(),
             notes: Vec::new(),
@@ -157,6 +165,13 @@ impl Summary {
         // saw on those cells, as the taps before it recorded them.
         let mut label_of_cell = std::collections::HashMap::new();
         for line in recovered.kept_lines() {
+            if let Some(text) = modelled_answer(&line.event) {
+                summary.modelled_answers.push(Note {
+                    at: line.at.clone(),
+                    text,
+                });
+                continue;
+            }
             match &line.event {
                 Event::SymbolChosen {
                     by, cell, label, ..
@@ -184,9 +199,14 @@ impl Summary {
                     chosen,
                     by,
                     about,
+                    unordered,
                 } => {
                     let answer = options.get(*chosen).map_or("?", String::as_str);
-                    let how_much = format!("{answer} ({} of {})", chosen + 1, options.len());
+                    let how_much = format!(
+                        "{answer} ({} of {})",
+                        chosen.saturating_add(1),
+                        options.len()
+                    );
                     if !summary.answer_body_place(about.as_deref(), how_much) {
                         summary.feelings.push(Feeling {
                             at: line.at.clone(),
@@ -198,6 +218,7 @@ impl Summary {
                             mark: mark_of(line.seq),
                             about: about.clone(),
                             declined: None,
+                            unordered: *unordered,
                         });
                     }
                 }
@@ -239,6 +260,7 @@ impl Summary {
                                 mark: mark_of(line.seq),
                                 about: item.clone(),
                                 declined: Some(*answer),
+                                unordered: false,
                             });
                         }
                     }
@@ -389,6 +411,41 @@ impl HouseList {
     }
 }
 
+/// An activity answer the worker gave while modelling, in words; `None` for anything else.
+/// (Scale answers stay under feelings, tagged as the worker's.)
+fn modelled_answer(event: &Event) -> Option<String> {
+    match event {
+        Event::CardPlaced {
+            activity,
+            card,
+            column,
+            by: Actor::Worker,
+            ..
+        } => Some(format!("placed '{card}' under '{column}' ({activity})")),
+        Event::HouseFilled {
+            activity,
+            house,
+            word,
+            by: Actor::Worker,
+            ..
+        } => Some(format!("put '{word}' in '{house}' ({activity})")),
+        Event::BodyRegionChosen {
+            prompt,
+            region,
+            by: Actor::Worker,
+            ..
+        } => Some(format!("{prompt} -> {region}")),
+        Event::Declined {
+            kind,
+            prompt,
+            answer,
+            by: Actor::Worker,
+            ..
+        } if *kind != ActivityKind::Scale => Some(format!("{prompt} -> {}", answer.words())),
+        _ => None,
+    }
+}
+
 fn actor_index(by: Actor) -> usize {
     match by {
         Actor::Child => 0,
@@ -473,9 +530,14 @@ fn feeling_line(feeling: &Feeling, zone: &TimeZone) -> String {
         Some(about) => format!("{} ({about})", feeling.prompt),
         None => feeling.prompt.clone(),
     };
+    let by = if feeling.by == Actor::Worker {
+        "  [worker modelling]"
+    } else {
+        ""
+    };
     if let Some(declined) = feeling.declined {
         return format!(
-            "{}  {prompt}  -> declined: {}",
+            "{}  {prompt}  -> declined: {}{by}",
             clock(&feeling.at, zone),
             declined.words()
         );
@@ -485,17 +547,12 @@ fn feeling_line(feeling: &Feeling, zone: &TimeZone) -> String {
         .get(feeling.chosen)
         .map(String::as_str)
         .unwrap_or("(answer out of range)");
-    let by = if feeling.by == Actor::Worker {
-        "  [worker modelling]"
-    } else {
-        ""
-    };
     format!(
         "{}  {}  -> {} ({} of {}: {}){}{}",
         clock(&feeling.at, zone),
         prompt,
         answer,
-        feeling.chosen + 1,
+        feeling.chosen.saturating_add(1),
         feeling.options.len(),
         feeling.options.join(", "),
         by,
@@ -505,21 +562,24 @@ fn feeling_line(feeling: &Feeling, zone: &TimeZone) -> String {
 
 /// The change between the first and last answer on the same scale, in the child's own answers.
 fn feeling_changes(summary: &Summary) -> Vec<String> {
-    let mut scales: Vec<&str> = Vec::new();
-    let answered = |f: &&Feeling| f.by == Actor::Child && f.declined.is_none();
+    // The child's own answers on a scale (not a set of choices), compared on the same scale
+    // about the same thing: "How big is the feeling?" about "worried" apart from about "angry".
+    let answered = |f: &&Feeling| f.by == Actor::Child && f.declined.is_none() && !f.unordered;
+    let mut scales: Vec<(&str, Option<&str>)> = Vec::new();
     for feeling in summary.feelings.iter().filter(answered) {
-        if !scales.contains(&feeling.scale.as_str()) {
-            scales.push(&feeling.scale);
+        let key = (feeling.scale.as_str(), feeling.about.as_deref());
+        if !scales.contains(&key) {
+            scales.push(key);
         }
     }
     scales
         .into_iter()
-        .filter_map(|scale| {
+        .filter_map(|(scale, about)| {
             let answers: Vec<&Feeling> = summary
                 .feelings
                 .iter()
                 .filter(answered)
-                .filter(|f| f.scale == scale)
+                .filter(|f| f.scale == scale && f.about.as_deref() == about)
                 .collect();
             let (first, last) = (answers.first()?, answers.last()?);
             if answers.len() < 2 {
@@ -532,8 +592,9 @@ fn feeling_changes(summary: &Summary) -> Vec<String> {
                 c if c > 0 => format!("up {c} point(s)"),
                 c => format!("down {} point(s)", -c),
             };
+            let about = about.map(|a| format!(" ({a})")).unwrap_or_default();
             Some(format!(
-                "Change on \"{}\": {} -> {} ({direction})",
+                "Change on \"{}\"{about}: {} -> {} ({direction})",
                 first.prompt,
                 name(first),
                 name(last)
@@ -673,10 +734,13 @@ pub fn render_text(summary: &Summary, export: Option<&ExportInfo>, zone: &TimeZo
     for said in &summary.child_messages {
         let _ = writeln!(out, "{}", said_line(said, zone));
     }
-    if !summary.modelling.is_empty() {
+    if !summary.modelling.is_empty() || !summary.modelled_answers.is_empty() {
         let _ = writeln!(out, "WORKER MODELLING (not the child's words)");
         for said in &summary.modelling {
             let _ = writeln!(out, "{}", said_line(said, zone));
+        }
+        for answer in &summary.modelled_answers {
+            let _ = writeln!(out, "{}  {}", clock(&answer.at, zone), answer.text);
         }
     }
     if !summary.feelings.is_empty() {
@@ -765,10 +829,18 @@ pub fn render_markdown(summary: &Summary, export: Option<&ExportInfo>, zone: &Ti
     for said in &summary.child_messages {
         let _ = writeln!(out, "{}", item(said));
     }
-    if !summary.modelling.is_empty() {
+    if !summary.modelling.is_empty() || !summary.modelled_answers.is_empty() {
         let _ = writeln!(out, "\n## Worker modelling (not the child's words)\n");
         for said in &summary.modelling {
             let _ = writeln!(out, "{}", item(said));
+        }
+        for answer in &summary.modelled_answers {
+            let _ = writeln!(
+                out,
+                "- {} {}",
+                clock(&answer.at, zone),
+                md_escape(&answer.text)
+            );
         }
     }
     if !summary.feelings.is_empty() {
@@ -860,11 +932,14 @@ pub fn render_obl(recovered: &Recovered) -> String {
                 "buttons": symbols.iter().map(|s| json!({ "label": s })).collect::<Vec<_>>(),
                 "modeling": *by == Actor::Worker,
             })),
-            Event::ScaleAnswered { scale, prompt, options, chosen, by, .. } => {
-                let event = json!({
+            Event::ScaleAnswered { scale, prompt, options, chosen, by, about, .. } => {
+                let mut event = json!({
                     "id": id, "timestamp": line.at, "question": prompt, "options": options,
                     "answer": options.get(*chosen), "modeling": *by == Actor::Worker,
                 });
+                if let Some(about) = about {
+                    event["about"] = json!(about);
+                }
                 push_assessment(&mut assessments, scale, event);
             }
             Event::CardPlaced { activity, prompt, card, column, by } => {

@@ -13,6 +13,7 @@ use super::{
     row, title,
 };
 use crate::Content;
+use crate::activity::ActivityScreen;
 use crate::board::Navigation;
 use crate::message_bar::Message;
 use crate::model::export::{Exported, SummaryFormat, VisitExport};
@@ -135,7 +136,8 @@ fn build_export(
         }
         if outcome.journal_deleted {
             page.spawn(body(
-                "The visit is deleted from this tablet. The summary's last line says so.",
+                "The visit's journal is deleted from this tablet, and the summary's last line \
+                 says so. The summary files above stay in the exports folder until you move them.",
             ));
             page.spawn(action_button("Done button", "Done", ExportAction::Done));
         } else {
@@ -175,6 +177,7 @@ fn press_export_button(
     mut area: ResMut<WorkerArea>,
     mut message: ResMut<Message>,
     mut navigation: ResMut<Navigation>,
+    mut activity: ResMut<ActivityScreen>,
 ) {
     let Ok(action) = actions.get(click.entity) else {
         return;
@@ -199,6 +202,7 @@ fn press_export_button(
             *outcome = ExportOutcome::default();
             message.items.clear();
             navigation.home();
+            activity.reset();
             area.open = false;
         }
     }

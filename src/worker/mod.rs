@@ -1,6 +1,7 @@
 //! The worker area, drawn over the child's screen: visit start, the controls used during a
 //! visit, review and export. Until the PIN lands it opens when a finger holds the top-left
-//! corner for 2 s, and by itself at start-up when visits were left on the tablet.
+//! corner for 2 s; visits left on the tablet are listed there, and a line on the child's screen
+//! tells the worker one is waiting.
 
 mod corner_hold;
 mod export;
@@ -31,9 +32,12 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(PostStartup, offer_unfinished_visits)
         .add_systems(
             Update,
-            show_or_hide_area
-                .before(PageSystems)
-                .run_if(resource_changed::<WorkerArea>),
+            (
+                show_or_hide_area
+                    .before(PageSystems)
+                    .run_if(resource_changed::<WorkerArea>),
+                show_visit_waiting.run_if(resource_changed::<UnfinishedVisits>),
+            ),
         )
         .add_plugins((
             corner_hold::plugin,
@@ -108,10 +112,41 @@ fn spawn_area(mut commands: Commands) {
     ));
 }
 
-/// Visits left on the tablet are offered to the worker as soon as the app starts.
-fn offer_unfinished_visits(unfinished: Res<UnfinishedVisits>, mut area: ResMut<WorkerArea>) {
-    if !unfinished.found.is_empty() {
-        area.show(WorkerPage::Home);
+/// Says on the child's screen that a visit was left on the tablet, without showing anything of
+/// it: the list (with its case references) is only in the worker area, behind the corner hold.
+#[derive(Component)]
+pub struct VisitWaitingNotice;
+
+fn offer_unfinished_visits(
+    mut commands: Commands,
+    strip: Query<Entity, With<crate::screen::NavStrip>>,
+) {
+    let Ok(strip) = strip.single() else { return };
+    commands.entity(strip).with_child((
+        Name::new("Visit waiting notice"),
+        VisitWaitingNotice,
+        Node {
+            display: Display::None,
+            ..default()
+        },
+        theme::label(
+            "Worker: a visit is waiting. Hold the top-left corner.",
+            12.0,
+            TEXT_ON_DARK,
+        ),
+    ));
+}
+
+fn show_visit_waiting(
+    unfinished: Res<UnfinishedVisits>,
+    mut notice: Query<&mut Node, With<VisitWaitingNotice>>,
+) {
+    for mut node in &mut notice {
+        node.display = if unfinished.found.is_empty() {
+            Display::None
+        } else {
+            Display::Flex
+        };
     }
 }
 

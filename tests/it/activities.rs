@@ -130,6 +130,7 @@ fn the_feelings_button_opens_the_check_in_which_is_spoken_answered_and_undone() 
         chosen: 1,
         by: Actor::Child,
         about: None,
+        unordered: false,
     };
     assert_eq!(events(&app).last(), Some(&answered));
     assert!(text_under(&mut app, "Done").contains("sad"));

@@ -56,6 +56,7 @@ fn the_design_contract_lines_read_back() {
             chosen: 3,
             by: Actor::Child,
             about: None,
+            unordered: false,
         }
     );
 }

@@ -285,6 +285,14 @@ fn a_whole_visit_is_journaled_reviewed_exported_and_deleted_from_the_tablet() {
     }));
     assert_eq!(events.last(), Some(&Event::VisitEnded));
 
+    // After the end, a tap on the board is not the visit's any more.
+    tap_named(&mut app, "Back from review button");
+    tap_named(&mut app, "Back to board button");
+    tap_cell(&mut app, "home", "more");
+    assert_eq!(events_on_disk(&app).last(), Some(&Event::VisitEnded));
+    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    tap_named(&mut app, "Review button");
+
     // Review: the spoken message is marked spontaneous; the tap on "stop" is struck out.
     let seq_of = |app: &App, wanted: &dyn Fn(&Event) -> bool| {
         app.world()
@@ -377,13 +385,27 @@ fn a_visit_left_on_the_tablet_is_offered_at_start_and_resumes_after_a_torn_line(
     std::fs::write(&journal, bytes).unwrap();
 
     let mut app = app_on(&data);
-    assert_eq!(area(&app), (true, WorkerPage::Home), "offered at start");
+    // The child's screen only says a visit is waiting; the visit itself is behind the hold.
+    assert!(!area(&app).0, "the worker area does not open by itself");
+    let notice = named(&mut app, "Visit waiting notice");
+    assert_eq!(
+        app.world().get::<Node>(notice).map(|n| n.display),
+        Some(Display::Flex)
+    );
+    assert!(!text_under(&mut app, "Visit waiting notice").contains("C-1042"));
+    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    assert_eq!(area(&app), (true, WorkerPage::Home));
     let offer = text_under(&mut app, "Worker page");
     assert!(offer.contains("C-1042"), "{offer}");
     assert!(offer.contains("damaged: 1 line"), "{offer}");
 
     tap_named(&mut app, "Resume visit 0");
     assert!(!area(&app).0, "back to the child's board");
+    assert_eq!(
+        app.world().get::<Node>(notice).map(|n| n.display),
+        Some(Display::None),
+        "nothing is waiting any more"
+    );
     tap_cell(&mut app, "home", "want");
     let recovered = {
         app.world().resource::<Visit>().flush();
