@@ -280,6 +280,7 @@ fn press_activity_button(
                 card: card.word.clone(),
                 column: column.word.clone(),
                 by,
+                options: activity.options(),
             });
             next.placed.push((card.word.clone(), column.word.clone()));
             next_card(&mut next, activity, &mut say);

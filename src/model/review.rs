@@ -9,7 +9,8 @@ pub struct TimelineItem {
     /// UTC RFC 3339.
     pub at: String,
     pub text: String,
-    /// Something the child said or chose, which the worker can mark prompted or spontaneous.
+    /// Something the child said or answered on a scale, which the worker can mark prompted or
+    /// spontaneous (the summary shows marks on messages, taps and feelings).
     pub markable: bool,
     /// A mis-tap or wrong note can be struck out; the visit's start and end cannot.
     pub redactable: bool,
@@ -94,21 +95,17 @@ fn describe(event: &Event) -> Option<(String, bool, bool)> {
             card, column, by, ..
         } => (
             format!("{}: placed '{card}' under '{column}'", who(*by)),
-            *by == Actor::Child,
+            false,
             true,
         ),
         Event::BodyRegionChosen {
             prompt, region, by, ..
-        } => (
-            format!("{}: {prompt} -> {region}", who(*by)),
-            *by == Actor::Child,
-            true,
-        ),
+        } => (format!("{}: {prompt} -> {region}", who(*by)), false, true),
         Event::HouseFilled {
             house, word, by, ..
         } => (
             format!("{}: put [{word}] in '{house}'", who(*by)),
-            *by == Actor::Child,
+            false,
             true,
         ),
         Event::Declined {
@@ -121,7 +118,7 @@ fn describe(event: &Event) -> Option<(String, bool, bool)> {
             let about = item.as_ref().map(|i| format!(" ({i})")).unwrap_or_default();
             (
                 format!("{}: {prompt}{about} -> {}", who(*by), answer.words()),
-                *by == Actor::Child,
+                false,
                 true,
             )
         }

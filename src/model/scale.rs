@@ -388,6 +388,7 @@ pub fn parse_activity(
             let mut ids = HashSet::new();
             for card in cards {
                 check_symbol(&card.symbol, &mut symbol_problems);
+                words.push(("word", card.word.as_str()));
                 if !ids.insert(card.id.as_str()) {
                     problem(
                         "id",
@@ -402,15 +403,36 @@ pub fn parse_activity(
             if houses.is_empty() {
                 problem("houses", "[", 0, "there are no houses".into());
             }
+            let mut seen = HashSet::new();
             for house in houses {
                 check_symbol(&house.symbol, &mut symbol_problems);
+                words.push(("word", house.word.as_str()));
+                if !seen.insert(house.word.as_str()) {
+                    problem(
+                        "word",
+                        &quoted(&house.word),
+                        1,
+                        format!("house {} is named twice", quoted(&house.word)),
+                    );
+                }
             }
         }
         Activity::BodyMap { regions, .. } => {
             if regions.is_empty() {
                 problem("regions", "[", 0, "there are no regions".into());
             }
+            let mut seen = HashSet::new();
             for region in regions {
+                words.push(("word", region.word.as_str()));
+                // Answers name regions by word, so two regions must not share one.
+                if !seen.insert(region.word.as_str()) {
+                    problem(
+                        "word",
+                        &quoted(&region.word),
+                        1,
+                        format!("region {} is named twice", quoted(&region.word)),
+                    );
+                }
                 let inside = [region.x, region.y, region.width, region.height]
                     .iter()
                     .all(|v| v.is_finite() && (0.0..=100.0).contains(v))
@@ -436,7 +458,12 @@ pub fn parse_activity(
     }
     for (key, word) in words {
         if word.trim().is_empty() {
-            problem(key, "\"\"", 0, "a point has no word".into());
+            problem(
+                key,
+                "\"\"",
+                0,
+                "a choice, card, house or region has no word".into(),
+            );
         }
     }
     if problems.is_empty() {

@@ -91,6 +91,9 @@ pub enum Event {
         card: String,
         column: String,
         by: Actor,
+        /// The columns offered, in order (left out of lines written before it was added).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        options: Vec<String>,
     },
     WorkerNote {
         text: String,

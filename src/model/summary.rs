@@ -83,6 +83,9 @@ pub struct CardSort {
     /// Cards the child declined, with how.
     #[serde(default)]
     pub declined: Vec<(String, Decline)>,
+    /// Every column offered, when the journal says (else only the columns used are known).
+    #[serde(default)]
+    pub offered: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -282,8 +285,15 @@ impl Summary {
                     activity,
                     card,
                     column,
+                    options,
                     ..
-                } => summary.place_card(activity, column, card),
+                } => {
+                    let sort = summary.card_sort(activity);
+                    if sort.offered.is_empty() {
+                        sort.offered = options.clone();
+                    }
+                    summary.place_card(activity, column, card);
+                }
                 Event::WorkerNote { text } => summary.notes.push(Note {
                     at: line.at.clone(),
                     text: text.clone(),
@@ -308,7 +318,8 @@ impl Summary {
                     at: first.at.clone(),
                     spoken: None,
                     symbols,
-                    mark: mark_of(first.seq),
+                    // A mark on any tap of the run is the run's mark.
+                    mark: pending.iter().rev().find_map(|l| mark_of(l.seq)),
                 };
                 let list = summary.said_by(by);
                 let position = list
@@ -354,6 +365,7 @@ impl Summary {
                     activity: activity.to_string(),
                     columns: Vec::new(),
                     declined: Vec::new(),
+                    offered: Vec::new(),
                 });
                 self.card_sorts.len() - 1
             }
@@ -603,6 +615,15 @@ fn feeling_changes(summary: &Summary) -> Vec<String> {
         .collect()
 }
 
+/// The columns offered, or if the journal does not say, the ones used.
+fn column_names(sort: &CardSort) -> Vec<&str> {
+    if sort.offered.is_empty() {
+        sort.columns.iter().map(|(c, _)| c.as_str()).collect()
+    } else {
+        sort.offered.iter().map(String::as_str).collect()
+    }
+}
+
 fn declined_cards(sort: &CardSort) -> Option<String> {
     if sort.declined.is_empty() {
         return None;
@@ -753,8 +774,12 @@ pub fn render_text(summary: &Summary, export: Option<&ExportInfo>, zone: &TimeZo
         }
     }
     for sort in &summary.card_sorts {
-        let names: Vec<&str> = sort.columns.iter().map(|(c, _)| c.as_str()).collect();
-        let _ = writeln!(out, "CARD SORT - {} ({})", sort.activity, names.join(" / "));
+        let _ = writeln!(
+            out,
+            "CARD SORT - {} ({})",
+            sort.activity,
+            column_names(sort).join(" / ")
+        );
         for (column, cards) in &sort.columns {
             let _ = writeln!(out, "  {column}: {}", cards.join(", "));
         }
@@ -853,7 +878,12 @@ pub fn render_markdown(summary: &Summary, export: Option<&ExportInfo>, zone: &Ti
         }
     }
     for sort in &summary.card_sorts {
-        let _ = writeln!(out, "\n## Card sort: {}\n", md_escape(&sort.activity));
+        let _ = writeln!(
+            out,
+            "\n## Card sort: {} ({})\n",
+            md_escape(&sort.activity),
+            md_escape(&column_names(sort).join(" / "))
+        );
         for (column, cards) in &sort.columns {
             let _ = writeln!(
                 out,
@@ -942,7 +972,7 @@ pub fn render_obl(recovered: &Recovered) -> String {
                 }
                 push_assessment(&mut assessments, scale, event);
             }
-            Event::CardPlaced { activity, prompt, card, column, by } => {
+            Event::CardPlaced { activity, prompt, card, column, by, .. } => {
                 let event = json!({
                     "id": id, "timestamp": line.at, "question": prompt, "card": card,
                     "answer": column, "modeling": *by == Actor::Worker,
