@@ -213,19 +213,16 @@ fn sessions(data_dir: Option<PathBuf>) -> ExitCode {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        match session::read_journal(&path) {
-            Ok(recovered) => {
-                let summary = Summary::from_journal(&recovered);
-                let (case_ref, start) =
-                    summary.map(|s| (s.case_ref, s.started)).unwrap_or_default();
-                let state = match (recovered.is_ended(), recovered.skipped.len()) {
+        match session::describe_journal(&path) {
+            Ok(visit) => {
+                let state = match (visit.ended, visit.skipped.len()) {
                     (_, n) if n > 0 => format!("damaged ({n} unreadable line(s))"),
                     (true, _) => "ended".to_string(),
                     (false, _) => "open".to_string(),
                 };
                 println!(
-                    "{id}  {case_ref}  {start}  {} events  {state}",
-                    recovered.lines.len()
+                    "{id}  {}  {}  {} events  {state}",
+                    visit.case_ref, visit.started, visit.events
                 );
             }
             Err(e) => println!("{id}  -  -  -  not readable: {e}"),

@@ -109,16 +109,7 @@ pub fn button_with_height(
     (
         Name::new(name),
         Button,
-        Node {
-            min_width: px(96.0),
-            min_height: px(min_height_px),
-            padding: UiRect::axes(px(14.0), px(8.0)),
-            justify_content: JustifyContent::Center,
-            align_items: AlignItems::Center,
-            border: UiRect::all(px(2.0)),
-            border_radius: BorderRadius::all(px(12.0)),
-            ..default()
-        },
+        button_node(min_height_px, 2.0),
         BackgroundColor(BUTTON),
         BorderColor::all(TEXT_ON_DARK),
         PressFeedback {
@@ -127,6 +118,20 @@ pub fn button_with_height(
         },
         children![label(text, BUTTON_LABEL_PX, TEXT_ON_DARK)],
     )
+}
+
+/// The shape of every worded button: a rounded rectangle, its word centred.
+pub fn button_node(min_height_px: f32, border_px: f32) -> Node {
+    Node {
+        min_width: px(96.0),
+        min_height: px(min_height_px),
+        padding: UiRect::axes(px(14.0), px(8.0)),
+        justify_content: JustifyContent::Center,
+        align_items: AlignItems::Center,
+        border: UiRect::all(px(border_px)),
+        border_radius: BorderRadius::all(px(12.0)),
+        ..default()
+    }
 }
 
 /// Colours a node shows at rest and while a finger is on it.

@@ -10,10 +10,9 @@ use bevy::prelude::*;
 use crate::Content;
 use crate::message_bar::{SpeakRequested, WordChosen};
 use crate::model::session::{
-    Actor, BackgroundJournal, Event, JOURNAL_VERSION, JournalLine, JournalWriter, Recovered,
-    SkippedLine, journals_in, new_journal_path, read_journal, timestamp_now,
+    Actor, BackgroundJournal, Event, FoundVisit, JOURNAL_VERSION, JournalLine, JournalWriter,
+    Recovered, SkippedLine, describe_journal, journals_in, new_journal_path, timestamp_now,
 };
-use crate::model::summary::Summary;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Visit>()
@@ -44,6 +43,8 @@ struct Recording {
     lines: Vec<JournalLine>,
     skipped: Vec<SkippedLine>,
     next_seq: u64,
+    /// `VisitEnded` is in the journal: from then on only the worker's review is recorded.
+    ended: bool,
     journal: BackgroundJournal,
 }
 
@@ -58,6 +59,7 @@ impl Visit {
             lines: Vec::new(),
             skipped: Vec::new(),
             next_seq: 0,
+            ended: false,
             journal,
         });
         self.modelling = false;
@@ -70,11 +72,13 @@ impl Visit {
     pub fn resume(&mut self, recovered: Recovered) -> io::Result<()> {
         let journal = BackgroundJournal::start(JournalWriter::resume(&recovered)?)?;
         let next_seq = recovered.next_seq();
+        let ended = recovered.is_ended();
         self.recording = Some(Recording {
             path: recovered.path,
             lines: recovered.lines,
             skipped: recovered.skipped,
             next_seq,
+            ended,
             journal,
         });
         self.modelling = false;
@@ -100,6 +104,7 @@ impl Visit {
             event,
         };
         recording.next_seq += 1;
+        recording.ended |= matches!(line.event, Event::VisitEnded);
         recording.journal.append(line.clone());
         recording.lines.push(line);
         Some(recording.next_seq - 1)
@@ -119,9 +124,7 @@ impl Visit {
     }
 
     pub fn has_ended(&self) -> bool {
-        self.lines()
-            .iter()
-            .any(|line| matches!(line.event, Event::VisitEnded))
+        self.recording.as_ref().is_some_and(|r| r.ended)
     }
 
     pub fn lines(&self) -> &[JournalLine] {
@@ -171,18 +174,6 @@ pub struct UnfinishedVisits {
     pub found: Vec<FoundVisit>,
 }
 
-#[derive(Debug, Clone)]
-pub struct FoundVisit {
-    pub path: PathBuf,
-    pub case_ref: String,
-    /// UTC RFC 3339.
-    pub started: String,
-    pub events: usize,
-    pub ended: bool,
-    /// Line numbers that could not be read.
-    pub skipped: Vec<usize>,
-}
-
 /// The data folder's `sessions/`.
 pub fn sessions_dir(content: &Content) -> Option<PathBuf> {
     content.data_dir.as_ref().map(|dir| dir.join("sessions"))
@@ -202,23 +193,8 @@ fn find_unfinished_visits(content: Res<Content>, mut unfinished: ResMut<Unfinish
     };
     unfinished.found = journals
         .iter()
-        .filter_map(|path| found_visit(path))
+        .filter_map(|path| describe_journal(path).ok())
         .collect();
-}
-
-/// A journal on disk, described for the worker; `None` for a file that is not a visit journal
-/// (left alone, so nothing is lost).
-pub fn found_visit(path: &Path) -> Option<FoundVisit> {
-    let recovered = read_journal(path).ok()?;
-    let summary = Summary::from_journal(&recovered)?;
-    Some(FoundVisit {
-        path: path.to_path_buf(),
-        case_ref: summary.case_ref,
-        started: summary.started,
-        events: recovered.lines.len(),
-        ended: recovered.is_ended(),
-        skipped: recovered.skipped.iter().map(|s| s.line).collect(),
-    })
 }
 
 fn journal_chosen_words(mut chosen: MessageReader<WordChosen>, mut visit: ResMut<Visit>) {

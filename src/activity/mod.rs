@@ -302,7 +302,7 @@ fn press_activity_button(
             return;
         }
         (ActivityAction::HouseSymbol { word, symbol }, Activity::Houses { houses, .. }) => {
-            let Some(house) = run.house.and_then(|i| houses.get(i)) else {
+            let Some((index, house)) = run.house.and_then(|i| Some((i, houses.get(i)?))) else {
                 return;
             };
             recorded = visit.record(Event::HouseFilled {
@@ -313,11 +313,10 @@ fn press_activity_button(
                 word: word.clone(),
                 by,
             });
-            let index = run.house.unwrap_or_default();
-            if next.house_words.len() < houses.len() {
-                next.house_words.resize(houses.len(), Vec::new());
+            next.house_words.resize(houses.len(), Vec::new());
+            if let Some(words) = next.house_words.get_mut(index) {
+                words.push(word.clone());
             }
-            next.house_words[index].push(word.clone());
         }
         (ActivityAction::Region(region), Activity::BodyMap { then, .. }) => {
             recorded = visit.record(Event::BodyRegionChosen {

@@ -30,6 +30,10 @@ impl SummaryFormat {
         SummaryFormat::Picture,
     ];
 
+    /// The formats whose footer says what became of the tablet copy: the only ones to write
+    /// again once the journal is deleted after an export.
+    pub const WITH_FOOTER: [SummaryFormat; 2] = [SummaryFormat::Text, SummaryFormat::Markdown];
+
     pub fn extension(self) -> &'static str {
         match self {
             SummaryFormat::Text => "txt",

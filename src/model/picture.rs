@@ -1,12 +1,14 @@
 //! The summary "in their own symbols": the child's messages and answers as rows of pictures
 //! with their words, as a PNG a worker can attach to the case record or show the child.
 
+use std::collections::HashMap;
+
 use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
 use image::{Rgba, RgbaImage, imageops};
 use jiff::tz::TimeZone;
 
 use super::session::Actor;
-use super::summary::Summary;
+use super::summary::{self, Summary};
 
 const FONT: &[u8] = include_bytes!("../../assets/fonts/Andika-Regular.ttf");
 const WIDTH: u32 = 1200;
@@ -19,6 +21,9 @@ const TIME_PX: f32 = 20.0;
 /// A visit with more messages than this (a long or damaged journal) draws the first ones and
 /// says how many more are in the text summary, so the picture stays a sensible size.
 pub const MAX_MESSAGES: usize = 60;
+/// The tallest page drawn (96 MB as RGBA at 1,200 px wide); parts that do not fit are left to
+/// the text summary.
+const MAX_HEIGHT: u32 = 20_000;
 /// Parts drawn in all (messages and answers), for the same reason.
 pub const MAX_BLOCKS: usize = 120;
 /// Symbols drawn per message, for the same reason.
@@ -130,15 +135,28 @@ pub fn render_own_symbols(
     let font = FontRef::try_from_slice(FONT).map_err(|e| e.to_string())?;
     let per_row = ((WIDTH - 2 * MARGIN + GAP) / (TILE + GAP)) as usize;
     let row_height = TILE + 40;
-    let (blocks, left_out) = blocks(summary, zone);
+    let (mut blocks, mut left_out) = blocks(summary, zone);
     let block_height = |block: &Block| {
         let rows = block.tiles.len().div_ceil(per_row) as u32;
         34 + rows * row_height + if block.after.is_some() { 34 } else { 0 } + 12
     };
+    // However many symbols the parts hold, the page stays a size a tablet can hold in memory.
+    let mut parts_height = 0;
+    let fitting = blocks
+        .iter()
+        .take_while(|block| {
+            parts_height += block_height(block);
+            parts_height <= MAX_HEIGHT - MARGIN * 2 - 60 - 40
+        })
+        .count();
+    left_out += blocks.len() - fitting;
+    blocks.truncate(fitting);
     let height = MARGIN * 2
         + 60
         + blocks.iter().map(block_height).sum::<u32>()
         + if left_out > 0 { 40 } else { 0 };
+    // Each symbol is read and scaled once, however often the child used it.
+    let mut tiles: HashMap<&str, Option<RgbaImage>> = HashMap::new();
     let mut page = RgbaImage::from_pixel(WIDTH, height.max(200), PAPER);
 
     let date = summary
@@ -179,10 +197,13 @@ pub fn render_own_symbols(
                 y += row_height;
             }
             let x = MARGIN + column * (TILE + GAP);
-            if let Some(picture) = picture_of(symbol) {
-                let picture =
-                    imageops::resize(&picture, TILE, TILE, imageops::FilterType::Triangle);
-                imageops::overlay(&mut page, &picture, i64::from(x), i64::from(y));
+            let tile = tiles.entry(symbol.as_str()).or_insert_with(|| {
+                picture_of(symbol).map(|picture| {
+                    imageops::resize(&picture, TILE, TILE, imageops::FilterType::Triangle)
+                })
+            });
+            if let Some(tile) = tile {
+                imageops::overlay(&mut page, tile, i64::from(x), i64::from(y));
             }
             let word = words_of(symbol);
             let width = text_width(&font, WORD_PX, &word);
@@ -207,8 +228,6 @@ pub fn render_own_symbols(
         .map_err(|e| e.to_string())?;
     Ok(bytes.into_inner())
 }
-
-use super::summary;
 
 /// A cell id such as `dont-like` reads as "dont like" under its picture; a word stays as it is.
 fn words_of(symbol: &str) -> String {

@@ -147,6 +147,11 @@ pub fn locate_field(text: &str, key: &str, value: &str, nth: usize) -> (usize, u
     (1, 1)
 }
 
+/// How every RON file of the project is read: an `Option` field may be written without `Some(...)`.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
 pub fn quoted(value: &str) -> String {
     format!("{value:?}")
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::problem::{Problem, locate_field, quoted, read_text_file};
+use super::problem::{Problem, locate_field, quoted, read_text_file, ron_options};
 use super::symbols::SymbolLibrary;
 
 pub const ACTIVITY_VERSION: u32 = 1;
@@ -287,10 +287,6 @@ impl Activities {
         }
         problems
     }
-}
-
-fn ron_options() -> ron::Options {
-    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
 /// Whether a file is an activity (in a folder named `activities`, or named `*.activity.ron`).

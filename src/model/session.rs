@@ -397,6 +397,40 @@ pub fn parse_journal(path: &Path, bytes: &[u8]) -> Result<Recovered, JournalErro
     })
 }
 
+/// A visit journal on disk, as `hearme sessions` and the worker area list it.
+#[derive(Debug, Clone)]
+pub struct FoundVisit {
+    pub path: PathBuf,
+    pub case_ref: String,
+    /// UTC RFC 3339.
+    pub started: String,
+    pub events: usize,
+    pub ended: bool,
+    /// Line numbers that could not be read.
+    pub skipped: Vec<usize>,
+}
+
+/// Reads a journal and describes it; a file that is not a visit journal is an error naming it.
+pub fn describe_journal(path: &Path) -> Result<FoundVisit, JournalError> {
+    let recovered = read_journal(path)?;
+    let (case_ref, started) = recovered
+        .lines
+        .iter()
+        .find_map(|line| match &line.event {
+            Event::VisitStarted { case_ref, .. } => Some((case_ref.clone(), line.at.clone())),
+            _ => None,
+        })
+        .unwrap_or_default();
+    Ok(FoundVisit {
+        path: path.to_path_buf(),
+        case_ref,
+        started,
+        events: recovered.lines.len(),
+        ended: recovered.is_ended(),
+        skipped: recovered.skipped.iter().map(|s| s.line).collect(),
+    })
+}
+
 /// The journals in a sessions folder, in name order (names start with the start time).
 pub fn journals_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut found: Vec<PathBuf> = std::fs::read_dir(dir)?

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::problem::{Problem, locate_field, quoted, read_text_file};
+use super::problem::{Problem, locate_field, quoted, read_text_file, ron_options};
 use super::symbols::SymbolLibrary;
 
 pub const BOARD_VERSION: u32 = 1;
@@ -261,10 +261,6 @@ pub fn ron_files_in(dir: &Path) -> Result<Vec<std::path::PathBuf>, Problem> {
     }
     files.sort();
     Ok(files)
-}
-
-fn ron_options() -> ron::Options {
-    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
 /// The id of a board file that parses, whatever else is wrong with it.

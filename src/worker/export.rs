@@ -48,7 +48,8 @@ pub enum ExportAction {
     Done,
 }
 
-/// Writes every format, deleting the journal too when `delete` (the worker confirmed).
+/// Writes every format; or, when `delete` (the worker confirmed after an export), deletes the
+/// journal and writes again only the formats whose footer says so.
 fn write_summaries(visit: &mut Visit, content: &Content, delete: bool) -> Result<Exported, String> {
     let recovered = visit
         .recovered()
@@ -67,7 +68,7 @@ fn write_summaries(visit: &mut Visit, content: &Content, delete: bool) -> Result
         // The journal file is closed before it is deleted (some systems refuse to delete an
         // open file), and reopened if anything fails, so the visit can still be reviewed.
         visit.close();
-        let exported = export.write_and_delete_journal(&SummaryFormat::ALL, &picture_of);
+        let exported = export.write_and_delete_journal(&SummaryFormat::WITH_FOOTER, &picture_of);
         if exported.is_err() && recovered.path.exists() {
             let _ = visit.resume(recovered.clone());
         }
@@ -188,7 +189,8 @@ fn press_export_button(
                 Ok(exported) => {
                     *outcome = ExportOutcome {
                         clipboard_problem: copy_to_clipboard(&mut clipboard, exported.text),
-                        files: exported.files,
+                        // Every file of the export is still there; only the footers changed.
+                        files: std::mem::take(&mut outcome.files),
                         journal_deleted: true,
                         ..default()
                     };

@@ -235,16 +235,7 @@ pub fn choice_button<A: Component>(
         Name::new(name),
         Button,
         action,
-        Node {
-            min_width: px(96.0),
-            min_height: px(64.0),
-            padding: UiRect::axes(px(14.0), px(8.0)),
-            justify_content: JustifyContent::Center,
-            align_items: AlignItems::Center,
-            border: UiRect::all(px(if chosen { 4.0 } else { 2.0 })),
-            border_radius: BorderRadius::all(px(12.0)),
-            ..default()
-        },
+        theme::button_node(64.0, if chosen { 4.0 } else { 2.0 }),
         BackgroundColor(face),
         BorderColor::all(TEXT),
         theme::PressFeedback {

@@ -3,7 +3,6 @@
 //! with problems.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use bevy::prelude::*;
 
@@ -380,11 +379,7 @@ fn a_malformed_activity_file_is_reported_and_the_others_stay_usable() {
         let _ = parse_activity("cut.ron", &text[..end], &symbols);
     }
 
-    let output = Command::new(env!("CARGO_BIN_EXE_hearme"))
-        .arg("check")
-        .arg(&dir)
-        .output()
-        .unwrap();
+    let output = hearme().arg("check").arg(&dir).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     let stdout = String::from_utf8_lossy(&output.stdout);

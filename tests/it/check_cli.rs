@@ -1,11 +1,9 @@
 //! `hearme check`: PATH:LINE:COLUMN errors and exit codes, and no panic on any input.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn hearme() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_hearme"))
-}
+use crate::harness::hearme;
 
 fn scratch(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))

@@ -198,3 +198,8 @@ pub fn recording_speech(dir: &std::path::Path) -> (SystemSpeech, std::path::Path
     std::fs::set_permissions(&stand_in, permissions).unwrap();
     (SystemSpeech::with_command(stand_in), said)
 }
+
+/// The `hearme` command built with these tests.
+pub fn hearme() -> std::process::Command {
+    std::process::Command::new(env!("CARGO_BIN_EXE_hearme"))
+}

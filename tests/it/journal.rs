@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use crate::harness::hearme;
+
 use hearme::model::session::{
     Actor, Event, JournalError, JournalWriter, SeenAlone, parse_journal, read_journal,
 };
@@ -239,10 +241,6 @@ fn appends_survive_sigkill() {
     assert!(confirmed.len() >= 100);
 }
 
-fn hearme() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_hearme"))
-}
-
 /// `hearme export JOURNAL --out OUT`, every format.
 fn export_to(journal: &Path, out: &Path) -> std::process::Output {
     hearme()
@@ -403,11 +401,11 @@ fn sessions_lists_open_ended_and_damaged_visits() {
     );
 }
 
-#[test]
-fn the_picture_summary_shows_the_childs_messages_in_their_symbols() {
-    let dir = scratch("export-picture");
+/// Exports a fixture journal as a PNG with `hearme export` and opens the picture.
+fn picture_summary_of(fixture_name: &str, scratch_name: &str) -> image::RgbImage {
+    let dir = scratch(scratch_name);
     let journal = dir.join("visit.journal");
-    std::fs::copy(fixture("modelling-redacted-unicode.journal"), &journal).unwrap();
+    std::fs::copy(fixture(&format!("{fixture_name}.journal")), &journal).unwrap();
     let output = hearme()
         .args(["export", "--format", "png", "--out"])
         .arg(&dir)
@@ -420,9 +418,22 @@ fn the_picture_summary_shows_the_childs_messages_in_their_symbols() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let picture = image::open(dir.join("visit.summary.png"))
+    image::open(dir.join("visit.summary.png"))
         .unwrap()
-        .to_rgb8();
+        .to_rgb8()
+}
+
+/// Pixels in a clear colour (the symbols), not grey or black.
+fn coloured_pixels(picture: &image::RgbImage) -> usize {
+    picture
+        .pixels()
+        .filter(|p| p.0.iter().max().unwrap() - p.0.iter().min().unwrap() > 60)
+        .count()
+}
+
+#[test]
+fn the_picture_summary_shows_the_childs_messages_in_their_symbols() {
+    let picture = picture_summary_of("modelling-redacted-unicode", "export-picture");
     assert_eq!(picture.width(), 1200);
     // Two child messages, two feelings and two card-sort columns, one row of 128 px symbols
     // each (the redacted message and the worker's modelling are left out, or there would be 8).
@@ -432,10 +443,7 @@ fn the_picture_summary_shows_the_childs_messages_in_their_symbols() {
         "{}",
         picture.height()
     );
-    let coloured = picture
-        .pixels()
-        .filter(|p| p.0.iter().max().unwrap() - p.0.iter().min().unwrap() > 60)
-        .count();
+    let coloured = coloured_pixels(&picture);
     assert!(
         coloured > 5000,
         "the symbols are drawn in colour ({coloured} coloured pixels)"
@@ -449,26 +457,11 @@ fn the_picture_summary_shows_the_childs_messages_in_their_symbols() {
 
 #[test]
 fn the_picture_summary_also_shows_the_childs_answers_to_activities() {
-    let dir = scratch("export-picture-activities");
-    let journal = dir.join("visit.journal");
-    std::fs::copy(fixture("activities.journal"), &journal).unwrap();
-    let output = hearme()
-        .args(["export", "--format", "png", "--out"])
-        .arg(&dir)
-        .arg(&journal)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    let picture = image::open(dir.join("visit.summary.png"))
-        .unwrap()
-        .to_rgb8();
+    let picture = picture_summary_of("activities", "export-picture-activities");
     // No messages, but 4 feelings answered (one declined, shown as words), 2 card-sort columns
     // and 3 houses with symbols, and 3 body-map lines: far taller than the empty page's 200 px.
     assert!(picture.height() > 9 * 128, "{}", picture.height());
-    let coloured = picture
-        .pixels()
-        .filter(|p| p.0.iter().max().unwrap() - p.0.iter().min().unwrap() > 60)
-        .count();
+    let coloured = coloured_pixels(&picture);
     assert!(
         coloured > 20_000,
         "the answers' symbols are drawn ({coloured})"

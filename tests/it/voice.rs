@@ -2,7 +2,6 @@
 //! no audio device, and every bundled clip.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use bevy::prelude::*;
 use rodio::Source;
@@ -241,7 +240,6 @@ fn importing_a_voice_file_saves_it_and_a_corrupt_one_changes_nothing() {
     std::fs::create_dir_all(&data).unwrap();
     let source = data.join("mum-says-hello.wav");
     save_recording(&source, &sine(1.0, 44_100, 0.3)).unwrap();
-    let hearme = || Command::new(env!("CARGO_BIN_EXE_hearme"));
     let output = hearme()
         .arg("--data")
         .arg(&data)
@@ -320,7 +318,7 @@ fn recording_without_a_microphone_is_a_clear_error_that_changes_nothing() {
     let data = Path::new(env!("CARGO_TARGET_TMPDIR")).join("voice-record");
     let _ = std::fs::remove_dir_all(&data);
     std::fs::create_dir_all(&data).unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_hearme"))
+    let output = hearme()
         .arg("--data")
         .arg(&data)
         .args([
