@@ -13,9 +13,6 @@ use super::symbols::SymbolLibrary;
 pub const ACTIVITY_VERSION: u32 = 1;
 /// The activity the "Feelings" button on the board opens.
 pub const FEELINGS_CHECK_IN: &str = "feelings-check-in";
-/// The answers every activity offers besides its own, so no child is made to pick a value.
-pub const DONT_WANT_TO_ANSWER: &str = "I don't want to answer";
-pub const DONT_KNOW: &str = "I don't know";
 
 const BUILT_IN: [(&str, &str); 7] = [
     (
