@@ -25,7 +25,11 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(PostStartup, spawn_nav_buttons)
         .add_systems(
             Update,
-            screens::show_activity.run_if(resource_changed::<ActivityScreen>),
+            (
+                forget_answers_of_other_visits.run_if(resource_changed::<Visit>),
+                screens::show_activity.run_if(resource_changed::<ActivityScreen>),
+            )
+                .chain(),
         )
         .add_observer(press_activity_button);
 }
@@ -45,12 +49,22 @@ pub struct ActivityScreen {
     undo: Vec<(Run, Option<u64>)>,
 }
 
-impl ActivityScreen {
-    /// Closes the activity and forgets its answers, so nothing carries over to another visit
-    /// (nor can an undo strike out a line of another visit's journal).
-    pub fn reset(&mut self) {
-        self.open = None;
-        self.undo.clear();
+/// When a visit starts, resumes, ends or is closed, the open activity closes and its undo list
+/// is forgotten: nothing of one child's answers shows for the next, and no undo can strike out
+/// a line of another visit's journal.
+fn forget_answers_of_other_visits(
+    visit: Res<Visit>,
+    mut screen: ResMut<ActivityScreen>,
+    mut answers_belong_to: Local<(Option<std::path::PathBuf>, bool)>,
+) {
+    let now = (
+        visit.journal_path().map(std::path::Path::to_path_buf),
+        visit.has_ended(),
+    );
+    if *answers_belong_to != now {
+        *answers_belong_to = now;
+        screen.open = None;
+        screen.undo.clear();
     }
 }
 

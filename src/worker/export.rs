@@ -13,7 +13,6 @@ use super::{
     row, title,
 };
 use crate::Content;
-use crate::activity::ActivityScreen;
 use crate::board::Navigation;
 use crate::message_bar::Message;
 use crate::model::export::{Exported, SummaryFormat, VisitExport};
@@ -178,7 +177,6 @@ fn press_export_button(
     mut area: ResMut<WorkerArea>,
     mut message: ResMut<Message>,
     mut navigation: ResMut<Navigation>,
-    mut activity: ResMut<ActivityScreen>,
 ) {
     let Ok(action) = actions.get(click.entity) else {
         return;
@@ -204,7 +202,6 @@ fn press_export_button(
             *outcome = ExportOutcome::default();
             message.items.clear();
             navigation.home();
-            activity.reset();
             area.open = false;
         }
     }

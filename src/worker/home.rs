@@ -10,7 +10,6 @@ use super::{
     field_text, page_to_build, problem, row, text_field, title,
 };
 use crate::Content;
-use crate::activity::ActivityScreen;
 use crate::model::session::{Event, read_journal};
 use crate::model::summary::clock_text;
 use crate::screen::NavStrip;
@@ -172,7 +171,6 @@ fn press_home_button(
     mut area: ResMut<WorkerArea>,
     mut visit: ResMut<Visit>,
     mut unfinished: ResMut<UnfinishedVisits>,
-    mut activity: ResMut<ActivityScreen>,
 ) {
     let Ok(action) = actions.get(click.entity) else {
         return;
@@ -197,7 +195,6 @@ fn press_home_button(
             match resumed {
                 Ok(()) => {
                     unfinished.found.remove(*index);
-                    activity.reset();
                     if *action == HomeAction::ReviewFound(*index) {
                         area.show(WorkerPage::Review);
                     } else {
@@ -224,7 +221,6 @@ fn press_home_button(
         HomeAction::EndVisit => {
             visit.modelling = false;
             visit.record(Event::VisitEnded);
-            activity.reset();
             area.show(WorkerPage::Review);
         }
         HomeAction::Review => area.show(WorkerPage::Review),

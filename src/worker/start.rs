@@ -9,7 +9,6 @@ use super::{
     choice_button, field_text, page_to_build, row, text_field, title,
 };
 use crate::Content;
-use crate::activity::ActivityScreen;
 use crate::board::Navigation;
 use crate::message_bar::Message;
 use crate::model::session::{SeenAloneAnswer, VisitForm};
@@ -190,7 +189,6 @@ fn press_start_button(
     mut visit: ResMut<Visit>,
     mut message: ResMut<Message>,
     mut navigation: ResMut<Navigation>,
-    mut activity: ResMut<ActivityScreen>,
 ) {
     let Ok(action) = actions.get(click.entity) else {
         return;
@@ -221,7 +219,6 @@ fn press_start_button(
                 Ok(_) => {
                     message.items.clear();
                     navigation.home();
-                    activity.reset();
                     area.open = false;
                 }
                 Err(text) => choices.problem = Some(text),

@@ -388,3 +388,26 @@ fn a_malformed_activity_file_is_reported_and_the_others_stay_usable() {
         "{stdout}{stderr}"
     );
 }
+
+#[test]
+fn an_open_activity_and_its_undo_do_not_carry_over_to_the_next_visit() {
+    let (mut app, _) = visit_app("next-visit");
+    tap_named(&mut app, "Feelings button");
+    tap_named(&mut app, "Choice sad");
+    assert!(is_open(&app));
+    let sessions = scratch("next-visit-2").join("sessions");
+    app.world_mut()
+        .resource_mut::<Visit>()
+        .start(&sessions, started())
+        .unwrap();
+    app.update();
+    assert!(
+        !is_open(&app),
+        "the last child's answer is not shown to the next"
+    );
+    tap_named(&mut app, "Feelings button");
+    assert!(
+        !has_named(&mut app, "Undo button"),
+        "no undo reaches the last visit"
+    );
+}
