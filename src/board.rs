@@ -3,25 +3,31 @@
 
 use bevy::prelude::*;
 
+use bevy::ui_widgets::observe;
+
 use crate::Content;
+use crate::input::{Activate, Control};
 use crate::message_bar::{MessageItem, WordChosen};
 use crate::model::vocab::{Board, Cell, HOME_BOARD};
-use crate::screen::{GridSlot, NavAction};
-use crate::symbol_images::SymbolImages;
+use crate::screen::GridSlot;
+use crate::symbol_images::{SymbolImages, SymbolImagesSystems};
 use crate::theme::{self, CELL_LABEL_PX, GAP_PX, PressFeedback, TEXT};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Navigation>()
         .add_message::<BoardOpened>()
         .add_message::<FolderChosen>()
+        .add_systems(PreStartup, open_start_board)
         .add_systems(
             Update,
-            show_current_board
-                .in_set(ShowBoard)
+            (
+                want_board_pictures.before(SymbolImagesSystems),
+                show_current_board
+                    .in_set(ShowBoard)
+                    .after(SymbolImagesSystems),
+            )
                 .run_if(resource_changed::<Navigation>),
-        )
-        .add_observer(activate_cell)
-        .add_observer(activate_nav);
+        );
 }
 
 /// The system that builds the current board's grid.
@@ -91,6 +97,26 @@ pub struct BoardGrid;
 /// Marks the folder tab, the shape that tells a folder from a word without relying on colour.
 #[derive(Component)]
 pub struct FolderTab;
+
+fn open_start_board(content: Res<Content>, mut navigation: ResMut<Navigation>) {
+    if let Some(board) = &content.open_board {
+        navigation.open(board);
+    }
+}
+
+/// The home board's pictures stay held (the child goes back to it most), and the open board's.
+fn want_board_pictures(
+    navigation: Res<Navigation>,
+    content: Res<Content>,
+    mut images: ResMut<SymbolImages>,
+) {
+    let symbols = [HOME_BOARD, navigation.current()]
+        .iter()
+        .filter_map(|id| content.vocabulary.board(id))
+        .flat_map(|board| board.cells.iter().map(|c| c.symbol.clone()))
+        .collect();
+    images.want("board", symbols);
+}
 
 fn show_current_board(
     mut commands: Commands,
@@ -169,6 +195,8 @@ fn cell_identity(board: &Board, cell: &Cell) -> impl Bundle {
             cell: cell.id.clone(),
         },
         Button,
+        Control,
+        observe(activate_cell),
         AccessibleLabel::new(if cell.is_folder() {
             format!("{} folder", cell.word)
         } else {
@@ -292,14 +320,14 @@ fn folder_cell(board: &Board, cell: &Cell, picture: Handle<Image>, label_px: f32
 }
 
 fn activate_cell(
-    click: On<Pointer<Click>>,
+    activate: On<Activate>,
     cells: Query<&BoardCell>,
     content: Res<Content>,
     mut navigation: ResMut<Navigation>,
     mut chosen: MessageWriter<WordChosen>,
     mut folder: MessageWriter<FolderChosen>,
 ) {
-    let Ok(on_screen) = cells.get(click.entity) else {
+    let Ok(on_screen) = cells.get(activate.entity) else {
         return;
     };
     let Some(board) = content.vocabulary.board(&on_screen.board) else {
@@ -325,19 +353,5 @@ fn activate_cell(
                 symbol: cell.symbol.clone(),
             }));
         }
-    }
-}
-
-fn activate_nav(
-    click: On<Pointer<Click>>,
-    actions: Query<&NavAction>,
-    mut navigation: ResMut<Navigation>,
-) {
-    let Ok(action) = actions.get(click.entity) else {
-        return;
-    };
-    match action {
-        NavAction::Home => navigation.home(),
-        NavAction::Back => navigation.back(),
     }
 }

@@ -4,9 +4,10 @@ pub mod model;
 
 pub mod activity;
 pub mod board;
+mod dev_tools;
+pub mod input;
 pub mod message_bar;
 mod power;
-mod probe;
 pub mod screen;
 pub mod symbol_images;
 pub mod theme;
@@ -32,6 +33,8 @@ pub struct Content {
     pub notices: Vec<String>,
     /// The data folder (recorded clips, visits); `None` runs on built-in content only.
     pub data_dir: Option<PathBuf>,
+    /// The board the app starts on instead of home (`--open-board`, for screenshots).
+    pub open_board: Option<String>,
 }
 
 impl Content {
@@ -54,6 +57,7 @@ impl Content {
             symbols: Arc::new(symbols),
             notices,
             data_dir: None,
+            open_board: None,
         }
     }
 
@@ -87,7 +91,7 @@ impl Content {
     /// (home first), else a word of a built-in activity (a feeling, a card), else a symbol id of
     /// the library.
     pub fn symbol_picture(&self, name: &str) -> Option<image::RgbaImage> {
-        static BUILT_IN_ACTIVITIES: std::sync::OnceLock<model::scale::Activities> =
+        static BUILT_IN_ACTIVITIES: std::sync::OnceLock<model::activity::Activities> =
             std::sync::OnceLock::new();
         let home = self.vocabulary.home().into_iter();
         let boards = home.chain(self.vocabulary.boards.values());
@@ -97,7 +101,7 @@ impl Content {
             .map(|cell| cell.symbol.clone())
             .or_else(|| {
                 BUILT_IN_ACTIVITIES
-                    .get_or_init(|| model::scale::Activities::built_in(&self.symbols).0)
+                    .get_or_init(|| model::activity::Activities::built_in(&self.symbols).0)
                     .symbol_for_word(name)
                     .map(String::from)
             })
@@ -112,6 +116,7 @@ impl Content {
 /// and a [`Content`] resource.
 pub fn plugin(app: &mut App) {
     app.add_plugins((
+        input::plugin,
         theme::plugin,
         symbol_images::plugin,
         screen::plugin,
@@ -122,7 +127,7 @@ pub fn plugin(app: &mut App) {
         activity::plugin,
         worker::plugin,
         power::plugin,
-        probe::plugin,
+        dev_tools::plugin,
     ));
 }
 

@@ -23,6 +23,9 @@ struct Cli {
     /// The data folder (profiles, vocabularies, visits, exports).
     #[arg(long, env = "HEARME_DATA", global = true)]
     data: Option<PathBuf>,
+    /// Start the app on this board instead of home (used to take a screenshot of each board).
+    #[arg(long, env = "HEARME_OPEN_BOARD")]
+    open_board: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -105,7 +108,7 @@ fn main() -> ExitCode {
             let out = out.or_else(|| data.as_ref().map(|d| d.join("exports")));
             export(&journal, format, out, delete_journal, data)
         }
-        None => run_app(cli.data.or_else(default_data_dir)),
+        None => run_app(cli.data.or_else(default_data_dir), cli.open_board),
     }
 }
 
@@ -316,8 +319,9 @@ fn default_data_dir() -> Option<PathBuf> {
     Some(base.join("hearme"))
 }
 
-fn run_app(data_dir: Option<PathBuf>) -> ExitCode {
-    let content = Content::for_data_dir(data_dir.as_ref());
+fn run_app(data_dir: Option<PathBuf>, open_board: Option<String>) -> ExitCode {
+    let mut content = Content::for_data_dir(data_dir.as_ref());
+    content.open_board = open_board;
     for notice in &content.notices {
         eprintln!("{notice}");
     }

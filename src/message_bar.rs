@@ -1,14 +1,19 @@
 //! The message bar: the symbols the child has chosen, with Speak, Delete last and Clear.
-//! Until voice output arrives, Speak highlights the message one symbol at a time.
+//! Speak plays the message, and each symbol is highlighted as it is said.
 
 use std::time::Duration;
 
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 
+use bevy::ui_widgets::observe;
+
+use crate::input::Activate;
 use crate::screen::MessageBarSlot;
-use crate::symbol_images::SymbolImages;
-use crate::theme::{self, BAR_BACKGROUND, GAP_PX, HIGHLIGHT, MESSAGE_LABEL_PX, TEXT};
+use crate::symbol_images::{SymbolImages, SymbolImagesSystems};
+use crate::theme::{
+    self, BAR_BACKGROUND, GAP_PX, HIGHLIGHT, MESSAGE_LABEL_PX, MESSAGE_SYMBOL, MESSAGE_SYMBOL_EDGE, TEXT,
+};
 
 /// How long each symbol stays highlighted while the message is "spoken".
 pub const HIGHLIGHT_STEP: Duration = Duration::from_millis(600);
@@ -23,11 +28,17 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(PostStartup, spawn_bar)
         .add_systems(
             Update,
-            (add_chosen_words, advance_speaking, show_message)
+            (
+                (add_chosen_words, want_message_pictures)
+                    .chain()
+                    .before(SymbolImagesSystems),
+                (advance_speaking, show_message)
+                    .chain()
+                    .after(SymbolImagesSystems),
+            )
                 .chain()
                 .in_set(MessageSystems),
-        )
-        .add_observer(press_bar_button);
+        );
 }
 
 /// A word cell was activated: the word to add to the message.
@@ -148,12 +159,13 @@ fn spawn_bar(mut commands: Commands, slot: Query<Entity, With<MessageBarSlot>>) 
                     ..default()
                 },
             ),
-            (theme::button("Speak button", "Speak"), BarAction::Speak),
-            (
-                theme::button("Delete last button", "Delete"),
-                BarAction::DeleteLast
+            theme::button("Speak button", "Speak", bar_action(BarAction::Speak)),
+            theme::button(
+                "Delete last button",
+                "Delete",
+                bar_action(BarAction::DeleteLast)
             ),
-            (theme::button("Clear button", "Clear"), BarAction::Clear),
+            theme::button("Clear button", "Clear", bar_action(BarAction::Clear)),
         ],
     ));
 }
@@ -169,14 +181,25 @@ fn add_chosen_words(
     }
 }
 
+fn bar_action(action: BarAction) -> impl Bundle {
+    (action, observe(press_bar_button))
+}
+
+fn want_message_pictures(message: Res<Message>, mut images: ResMut<SymbolImages>) {
+    if message.is_changed() {
+        let symbols = message.items.iter().map(|i| i.symbol.clone()).collect();
+        images.want("message", symbols);
+    }
+}
+
 fn press_bar_button(
-    click: On<Pointer<Click>>,
+    activate: On<Activate>,
     actions: Query<&BarAction>,
     mut message: ResMut<Message>,
     mut speaking: ResMut<Speaking>,
     mut speak: MessageWriter<SpeakRequested>,
 ) {
-    let Ok(action) = actions.get(click.entity) else {
+    let Ok(action) = actions.get(activate.entity) else {
         return;
     };
     match action {
@@ -254,7 +277,11 @@ fn show_message(
 }
 
 fn symbol_background(highlighted: bool) -> Color {
-    if highlighted { HIGHLIGHT } else { Color::WHITE }
+    if highlighted {
+        HIGHLIGHT
+    } else {
+        MESSAGE_SYMBOL
+    }
 }
 
 fn message_symbol(
@@ -277,7 +304,7 @@ fn message_symbol(
             ..default()
         },
         BackgroundColor(symbol_background(highlighted)),
-        BorderColor::all(Color::srgb(0.6, 0.6, 0.65)),
+        BorderColor::all(MESSAGE_SYMBOL_EDGE),
         Pickable::IGNORE,
         children![
             theme::symbol_picture(picture),

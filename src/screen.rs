@@ -4,11 +4,23 @@
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
-use crate::theme::{self, CHILD_TARGET_PX, GAP_PX, MESSAGE_BAR_PX, NAV_STRIP_PX};
+use bevy::ui_widgets::observe;
+
+use crate::activity::ActivityScreen;
+use crate::board::Navigation;
+use crate::message_bar::Message;
+use crate::visit::Visit;
+use crate::input::Activate;
+use crate::theme::{self, GAP_PX, MESSAGE_BAR_PX, NAV_STRIP_PX};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Startup, spawn_screen)
-        .add_systems(Update, follow_orientation);
+    app.add_systems(Startup, spawn_screen).add_systems(
+        Update,
+        (
+            follow_orientation,
+            start_afresh_for_each_visit.run_if(resource_changed::<Visit>),
+        ),
+    );
 }
 
 #[derive(Component)]
@@ -33,6 +45,50 @@ pub struct MessageBarSlot;
 pub enum NavAction {
     Home,
     Back,
+}
+
+/// The places in the nav strip that other features fill, in the order they show: each starts
+/// hidden and empty, and the feature that owns it inserts its button or notice into it
+/// ([`fill_nav_slot`]), so no feature depends on another's place or on plugin order.
+#[derive(Component, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NavSlot {
+    Feelings,
+    Activities,
+    /// The modelling badge (after the symbol credit, at the far end, like the notices).
+    Modelling,
+    VisitWaiting,
+    NoSound,
+}
+
+/// Puts `contents` into the nav strip's `slot`; the contents bring their own `Node`.
+pub fn fill_nav_slot(
+    commands: &mut Commands,
+    slots: &Query<(Entity, &NavSlot)>,
+    slot: NavSlot,
+    contents: impl Bundle,
+) {
+    if let Some((entity, _)) = slots.iter().find(|(_, s)| **s == slot) {
+        commands.entity(entity).insert(contents);
+    }
+}
+
+fn empty_slot(slot: NavSlot) -> impl Bundle {
+    (
+        Name::new(format!("{slot:?} slot")),
+        slot,
+        Node {
+            display: Display::None,
+            ..default()
+        },
+    )
+}
+
+fn go(activate: On<Activate>, actions: Query<&NavAction>, mut navigation: ResMut<Navigation>) {
+    match actions.get(activate.entity) {
+        Ok(NavAction::Home) => navigation.home(),
+        Ok(NavAction::Back) => navigation.back(),
+        Err(_) => {}
+    }
 }
 
 fn spawn_screen(mut commands: Commands, window: Query<&Window, With<PrimaryWindow>>) {
@@ -72,15 +128,22 @@ fn spawn_screen(mut commands: Commands, window: Query<&Window, With<PrimaryWindo
                         Name::new("Nav strip"),
                         nav_node(landscape),
                         children![
-                            (
-                                theme::button_with_height("Home button", "Home", CHILD_TARGET_PX),
-                                NavAction::Home
+                            theme::child_button(
+                                "Home button",
+                                "Home",
+                                (NavAction::Home, observe(go))
                             ),
-                            (
-                                theme::button_with_height("Back button", "Back", CHILD_TARGET_PX),
-                                NavAction::Back
+                            theme::child_button(
+                                "Back button",
+                                "Back",
+                                (NavAction::Back, observe(go))
                             ),
+                            empty_slot(NavSlot::Feelings),
+                            empty_slot(NavSlot::Activities),
                             symbol_credit(),
+                            empty_slot(NavSlot::Modelling),
+                            empty_slot(NavSlot::VisitWaiting),
+                            empty_slot(NavSlot::NoSound),
                         ]
                     ),
                     (
@@ -98,6 +161,35 @@ fn spawn_screen(mut commands: Commands, window: Query<&Window, With<PrimaryWindo
             ),
         ],
     ));
+}
+
+/// Whenever a visit starts, resumes, ends or is closed (after export), the child's screen starts
+/// afresh: an empty message bar, the home board, no activity open and no undo list, so nothing
+/// of one visit shows in the next and no undo can strike out a line of another visit's journal.
+fn start_afresh_for_each_visit(
+    visit: Res<Visit>,
+    mut message: ResMut<Message>,
+    mut navigation: ResMut<Navigation>,
+    mut activity: ResMut<ActivityScreen>,
+    mut belongs_to: Local<(Option<std::path::PathBuf>, bool)>,
+) {
+    let now = (
+        visit.journal_path().map(std::path::Path::to_path_buf),
+        visit.has_ended(),
+    );
+    if *belongs_to == now {
+        return;
+    }
+    *belongs_to = now;
+    if !message.items.is_empty() {
+        message.items.clear();
+    }
+    if navigation.trail.len() > 1 {
+        navigation.home();
+    }
+    if activity.open.is_some() {
+        activity.close();
+    }
 }
 
 fn area_node(landscape: bool) -> Node {

@@ -1,6 +1,8 @@
-//! Symbol pictures, 128 px, shared by every cell and message symbol that shows them. Only the
-//! pictures that can be on screen are held: the home board's, the open board's and the
-//! message's; the others are loaded when their board opens and released when it closes.
+//! Symbol pictures, 128 px, shared by every cell and message symbol that shows them: a leaf
+//! service that knows no screen. Each screen says which pictures it can show
+//! ([`SymbolImages::want`]) before [`SymbolImagesSystems`] and reads their handles after it;
+//! only wanted pictures are held (the home board's, the open board's and the message's), so a
+//! folder's pictures load when it opens and are released when it closes.
 
 use std::collections::HashMap;
 
@@ -16,20 +18,24 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(PreStartup, load_home_symbols)
         .add_systems(
             Update,
-            hold_pictures_that_can_be_shown
-                .before(crate::board::ShowBoard)
-                .before(crate::message_bar::MessageSystems)
-                .run_if(
-                    resource_changed::<crate::board::Navigation>
-                        .or_else(resource_changed::<crate::message_bar::Message>),
-                ),
+            hold_wanted_pictures
+                .in_set(SymbolImagesSystems)
+                .run_if(resource_changed::<SymbolImages>),
         )
         .add_systems(Last, redraw_until_pictures_shown);
 }
 
+/// Loads the pictures screens want and releases the rest: screens that change what they want
+/// order themselves before it, and read handles after it.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SymbolImagesSystems;
+
 #[derive(Resource, Default)]
 pub struct SymbolImages {
     handles: HashMap<String, Handle<Image>>,
+    /// The symbol ids each screen can show, by screen.
+    wanted: HashMap<&'static str, Vec<String>>,
+    changed: bool,
 }
 
 impl SymbolImages {
@@ -37,6 +43,14 @@ impl SymbolImages {
     /// has no work left to do in the background.
     pub fn all_loaded(&self, assets: &AssetServer) -> bool {
         self.handles.values().all(|handle| settled(assets, handle))
+    }
+
+    /// What `screen` can show from now on, replacing what it wanted before.
+    pub fn want(&mut self, screen: &'static str, symbol_ids: Vec<String>) {
+        if self.wanted.get(screen) != Some(&symbol_ids) {
+            self.wanted.insert(screen, symbol_ids);
+            self.changed = true;
+        }
     }
 
     /// The picture for a symbol id; an unknown id gets an empty handle, which draws nothing.
@@ -81,22 +95,19 @@ fn load_home_symbols(
     }
 }
 
-fn hold_pictures_that_can_be_shown(
+fn hold_wanted_pictures(
     mut images: ResMut<SymbolImages>,
     content: Res<Content>,
     assets: Res<AssetServer>,
-    navigation: Res<crate::board::Navigation>,
-    message: Res<crate::message_bar::Message>,
 ) {
-    let boards = [crate::model::vocab::HOME_BOARD, navigation.current()];
-    let mut wanted: Vec<&str> = boards
-        .iter()
-        .filter_map(|id| content.vocabulary.board(id))
-        .flat_map(|board| board.cells.iter().map(|c| c.symbol.as_str()))
-        .collect();
-    wanted.extend(message.items.iter().map(|item| item.symbol.as_str()));
-    images.handles.retain(|id, _| wanted.contains(&id.as_str()));
-    for id in wanted {
+    if !images.changed {
+        return;
+    }
+    images.changed = false;
+    let wanted: std::collections::HashSet<String> =
+        images.wanted.values().flatten().cloned().collect();
+    images.handles.retain(|id, _| wanted.contains(id));
+    for id in &wanted {
         load_symbol(&mut images, &content, &assets, id);
     }
 }

@@ -9,9 +9,10 @@ use bevy::prelude::*;
 
 use crate::Content;
 use crate::message_bar::{SpeakRequested, WordChosen};
+use crate::model::journal::{BackgroundJournal, JournalWriter, new_journal_path};
 use crate::model::session::{
-    Actor, BackgroundJournal, Event, FoundVisit, JOURNAL_VERSION, JournalLine, JournalWriter,
-    Recovered, SkippedLine, describe_journal, journals_in, new_journal_path, timestamp_now,
+    Actor, Event, FoundVisit, JOURNAL_VERSION, JournalLine, Recovered, SkippedLine,
+    describe_journal, journals_in, timestamp_now,
 };
 
 pub(super) fn plugin(app: &mut App) {

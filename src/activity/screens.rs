@@ -4,30 +4,42 @@
 
 use bevy::prelude::*;
 
-use super::{
-    ACTIVITY_LIST, ActivityAction, ActivityLibrary, ActivityOverlay, ActivityScreen, Run,
-    current_prompt,
-};
+use super::{ActivityLibrary, ActivityScreen, activity_control};
 use crate::Content;
-use crate::model::scale::{Activity, Card, House, Point, Region, ScaleLook, Side, parse_colour};
+use crate::input::Control;
+use crate::model::activity::{
+    Action, Activity, Card, House, Open, Point, Region, Run, ScaleLook, Side, current_prompt,
+};
 use crate::model::session::Decline;
 use crate::symbol_images::load_picture;
 use crate::theme::{
-    self, CHILD_TARGET_PX, GAP_PX, HIGHLIGHT, PressFeedback, TEXT, darker, symbol_picture,
+    self, ACTIVITY_BACKGROUND, GAP_PX, HIGHLIGHT, PLAIN_CHOICE as PLAIN, PictureChoice,
+    PressFeedback, SKIN, TEXT, activity_colour as colour_of, darker, picture_choice,
 };
 
-pub const SCREEN_BACKGROUND: Color = Color::srgb(0.97, 0.96, 0.92);
 const PROMPT_PX: f32 = 34.0;
-const CHOICE_LABEL_PX: f32 = 22.0;
-const PLAIN: Color = Color::srgb(0.93, 0.94, 0.95);
+const CHOICE_LABEL_PX: f32 = theme::BUTTON_LABEL_PX;
 /// The body map's outline boxes; every region stays at least 15 mm (89 px) either way.
 const OUTLINE_WIDTH_PX: f32 = 370.0;
 const OUTLINE_HEIGHT_PX: f32 = 560.0;
 /// Symbols offered at once in the houses' picker (one row on a tablet; "More" shows the next).
 const PICKER_CELLS: usize = 8;
 
-fn colour_of(text: &str) -> Color {
-    parse_colour(text).map_or(PLAIN, |[r, g, b]| Color::srgb(r, g, b))
+/// The activity screen's root: over the board, under the worker area.
+#[derive(Component)]
+pub struct ActivityOverlay;
+
+pub(super) fn spawn_overlay(mut commands: Commands) {
+    commands.spawn((
+        theme::overlay_root(
+            "Activity screen",
+            ACTIVITY_BACKGROUND,
+            50,
+            GAP_PX * 2.0,
+            AlignItems::Stretch,
+        ),
+        ActivityOverlay,
+    ));
 }
 
 pub(super) fn show_activity(
@@ -42,7 +54,7 @@ pub(super) fn show_activity(
         return;
     };
     commands.entity(root).despawn_related::<Children>();
-    let Some(run) = &screen.open else {
+    let Some(open) = &screen.open else {
         node.display = Display::None;
         return;
     };
@@ -50,24 +62,13 @@ pub(super) fn show_activity(
     let picture = |id: &str| load_picture(&content, &assets, id);
     let can_undo = !screen.undo.is_empty();
     commands.entity(root).with_children(|page| {
-        if run.activity == ACTIVITY_LIST {
-            prompt_row(page, "What shall we do?", false);
-            page.spawn(wrapping_row()).with_children(|list| {
-                for activity in library.activities.listed() {
-                    list.spawn(choice(
-                        format!("Activity {}", activity.id),
-                        &activity.title,
-                        picture(&activity.symbol),
-                        PLAIN,
-                        (260.0, 200.0),
-                        false,
-                        ActivityAction::Open(activity.id.clone()),
-                    ));
-                }
-            });
-            bottom_bar(page, false, false, &picture);
-            return;
-        }
+        let run = match open {
+            Open::Activity(run) => run,
+            Open::List => {
+                activity_list(page, &library, &picture);
+                return;
+            }
+        };
         let Some(activity) = library.activities.get(&run.activity) else {
             prompt_row(page, "This activity is missing.", false);
             bottom_bar(page, false, false, &picture);
@@ -101,6 +102,30 @@ pub(super) fn show_activity(
     });
 }
 
+fn activity_list(
+    page: &mut ChildSpawnerCommands,
+    library: &ActivityLibrary,
+    picture: &dyn Fn(&str) -> Handle<Image>,
+) {
+    prompt_row(page, "What shall we do?", false);
+    page.spawn(wrapping_row()).with_children(|list| {
+        for activity in library.activities.listed() {
+            list.spawn(picture_choice(
+                PictureChoice {
+                    name: format!("Activity {}", activity.id),
+                    word: &activity.title,
+                    picture: picture(&activity.symbol),
+                    colour: PLAIN,
+                    size: (260.0, 200.0),
+                    chosen: false,
+                },
+                activity_control(Action::Open(activity.id.clone())),
+            ));
+        }
+    });
+    bottom_bar(page, false, false, picture);
+}
+
 fn wrapping_row() -> Node {
     Node {
         flex_direction: FlexDirection::Row,
@@ -126,57 +151,13 @@ fn prompt_row(page: &mut ChildSpawnerCommands, prompt: &str, can_repeat: bool) {
             theme::label(prompt.to_string(), PROMPT_PX, TEXT),
         ));
         if can_repeat {
-            row.spawn((
-                theme::button_with_height("Say again button", "Say it again", CHILD_TARGET_PX),
-                ActivityAction::SayAgain,
+            row.spawn(theme::child_button(
+                "Say again button",
+                "Say it again",
+                activity_control(Action::SayAgain),
             ));
         }
     });
-}
-
-/// A big choice: picture and word on a coloured card with a darker edge. A chosen card gets a
-/// thick outline and a tick, so it never differs by colour alone.
-fn choice(
-    name: String,
-    word: &str,
-    picture: Handle<Image>,
-    colour: Color,
-    (width, height): (f32, f32),
-    chosen: bool,
-    action: ActivityAction,
-) -> impl Bundle {
-    let word = if chosen {
-        format!("✓ {word}")
-    } else {
-        word.to_string()
-    };
-    (
-        Name::new(name),
-        Button,
-        action,
-        Node {
-            width: px(width),
-            height: px(height),
-            flex_direction: FlexDirection::Column,
-            align_items: AlignItems::Center,
-            justify_content: JustifyContent::Center,
-            padding: UiRect::all(px(8.0)),
-            row_gap: px(4.0),
-            border: UiRect::all(px(if chosen { 7.0 } else { 3.0 })),
-            border_radius: BorderRadius::all(px(14.0)),
-            ..default()
-        },
-        BackgroundColor(colour),
-        BorderColor::all(if chosen { TEXT } else { darker(colour, 0.35) }),
-        PressFeedback {
-            normal: colour,
-            pressed: darker(colour, 0.25),
-        },
-        children![
-            symbol_picture(picture),
-            theme::label(word, CHOICE_LABEL_PX, TEXT)
-        ],
-    )
 }
 
 fn scale_choices(
@@ -195,15 +176,7 @@ fn scale_choices(
         .with_children(|row| {
             for (index, point) in points.iter().enumerate() {
                 let step = if rising { index as f32 * 14.0 } else { 0.0 };
-                row.spawn(choice(
-                    format!("Choice {}", point.word),
-                    &point.word,
-                    picture(&point.symbol),
-                    colour_of(&point.colour),
-                    (size.0, size.1 + step),
-                    false,
-                    ActivityAction::Point(index),
-                ));
+                row.spawn(picture_choice(PictureChoice { name: format!("Choice {}", point.word), word: &point.word, picture: picture(&point.symbol), colour: colour_of(&point.colour), size: (size.0, size.1 + step), chosen: false }, activity_control(Action::Point(index))));
             }
         });
 }
@@ -225,15 +198,7 @@ fn card_sort(
         ..default()
     })
     .with_children(|row| {
-        row.spawn(choice(
-            "Card".to_string(),
-            &card.word,
-            picture(&card.symbol),
-            HIGHLIGHT,
-            (220.0, 220.0),
-            run.card_picked,
-            ActivityAction::PickCard,
-        ));
+        row.spawn(picture_choice(PictureChoice { name: "Card".to_string(), word: &card.word, picture: picture(&card.symbol), colour: HIGHLIGHT, size: (220.0, 220.0), chosen: run.card_picked }, activity_control(Action::PickCard)));
         let hint = if run.card_picked {
             "Now tap where it goes."
         } else {
@@ -262,15 +227,7 @@ fn card_sort(
                     ..default()
                 })
                 .with_children(|column_node| {
-                    column_node.spawn(choice(
-                        format!("Column {}", column.word),
-                        &column.word,
-                        picture(&column.symbol),
-                        colour_of(&column.colour),
-                        (260.0, 200.0),
-                        false,
-                        ActivityAction::Column(index),
-                    ));
+                    column_node.spawn(picture_choice(PictureChoice { name: format!("Column {}", column.word), word: &column.word, picture: picture(&column.symbol), colour: colour_of(&column.colour), size: (260.0, 200.0), chosen: false }, activity_control(Action::Column(index))));
                     column_node.spawn(theme::label(placed.join(", "), CHOICE_LABEL_PX, TEXT));
                 });
             }
@@ -298,15 +255,7 @@ fn house_row(
                     ..default()
                 })
                 .with_children(|house_node| {
-                    house_node.spawn(choice(
-                        format!("House {}", house.id),
-                        &house.word,
-                        picture(&house.symbol),
-                        PLAIN,
-                        (220.0, 150.0),
-                        run.house == Some(index),
-                        ActivityAction::House(index),
-                    ));
+                    house_node.spawn(picture_choice(PictureChoice { name: format!("House {}", house.id), word: &house.word, picture: picture(&house.symbol), colour: PLAIN, size: (220.0, 150.0), chosen: run.house == Some(index) }, activity_control(Action::House(index))));
                     house_node.spawn(theme::label(words, 18.0, TEXT));
                 });
             }
@@ -338,12 +287,11 @@ fn symbol_picker(
                     .filter(|b| b.id != crate::model::vocab::HOME_BOARD),
             ) {
                 tabs.spawn((
-                    theme::button_with_height(
+                    theme::child_button(
                         format!("Picker board {}", board.id),
                         board.name.clone(),
-                        CHILD_TARGET_PX,
+                        activity_control(Action::PickerBoard(board.id.clone())),
                     ),
-                    ActivityAction::PickerBoard(board.id.clone()),
                 ));
             }
         });
@@ -359,29 +307,13 @@ fn symbol_picker(
                 0
             };
             for cell in words.iter().skip(start).take(PICKER_CELLS) {
-                grid.spawn(choice(
-                    format!("Pick {}", cell.id),
-                    &cell.word,
-                    picture(&cell.symbol),
-                    theme::word_class_colour(cell.class),
-                    (124.0, 110.0),
-                    false,
-                    ActivityAction::HouseSymbol {
+                grid.spawn(picture_choice(PictureChoice { name: format!("Pick {}", cell.id), word: &cell.word, picture: picture(&cell.symbol), colour: theme::word_class_colour(cell.class), size: (124.0, 110.0), chosen: false }, activity_control(Action::HouseSymbol {
                         word: cell.word.clone(),
                         symbol: cell.symbol.clone(),
-                    },
-                ));
+                    })));
             }
             if words.len() > PICKER_CELLS {
-                grid.spawn(choice(
-                    "More words".to_string(),
-                    "more words",
-                    picture("right-arrow"),
-                    PLAIN,
-                    (124.0, 110.0),
-                    false,
-                    ActivityAction::PickerMore(start + PICKER_CELLS),
-                ));
+                grid.spawn(picture_choice(PictureChoice { name: "More words".to_string(), word: "more words", picture: picture("right-arrow"), colour: PLAIN, size: (124.0, 110.0), chosen: false }, activity_control(Action::PickerMore(start + PICKER_CELLS))));
             }
         });
 }
@@ -434,11 +366,12 @@ fn body_map(page: &mut ChildSpawnerCommands, regions: &[Region]) {
 }
 
 fn region_button(region: &Region) -> impl Bundle {
-    let skin = Color::srgb(0.99, 0.86, 0.74);
+    let skin = SKIN;
     (
         Name::new(format!("Region {}", region.id)),
         Button,
-        ActivityAction::Region(region.word.clone()),
+        Control,
+        activity_control(Action::Region(region.word.clone())),
         Node {
             position_type: PositionType::Absolute,
             left: percent(region.x),
@@ -482,7 +415,7 @@ fn bottom_bar(
                 name,
                 answer.words(),
                 symbol,
-                ActivityAction::Decline(answer),
+                Action::Decline(answer),
             ));
         }
     }
@@ -491,14 +424,14 @@ fn bottom_bar(
             "Undo button",
             "Undo",
             "counterclockwise-arrows-button",
-            ActivityAction::Undo,
+            Action::Undo,
         ));
     }
     buttons.push((
         "Close activity button",
         "Back",
         "back-arrow",
-        ActivityAction::Close,
+        Action::Close,
     ));
     page.spawn((
         Name::new("Activity bar"),
@@ -512,15 +445,7 @@ fn bottom_bar(
     ))
     .with_children(|bar| {
         for (name, word, symbol, action) in buttons {
-            bar.spawn(choice(
-                name.to_string(),
-                word,
-                picture(symbol),
-                PLAIN,
-                size,
-                false,
-                action,
-            ));
+            bar.spawn(picture_choice(PictureChoice { name: name.to_string(), word: word, picture: picture(symbol), colour: PLAIN, size: size, chosen: false }, activity_control(action)));
         }
     });
 }

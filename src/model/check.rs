@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::problem::{Problem, read_text_file};
-use super::scale::{is_activity_file, parse_activity};
+use super::activity::{is_activity_file, parse_activity};
 use super::symbols::SymbolLibrary;
 use super::vocab::{board_id_of, check_links, parse_board, ron_files_in};
 

@@ -8,9 +8,9 @@ use image::RgbaImage;
 use jiff::tz::TimeZone;
 
 use super::files::write_atomically;
-use super::picture::render_own_symbols;
+use super::summary::picture::render_own_symbols;
 use super::session::{Recovered, timestamp_now};
-use super::summary::{self, ExportInfo, Summary};
+use super::summary::{self, ExportInfo, RenderError, Summary};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SummaryFormat {
@@ -63,11 +63,20 @@ pub enum ExportError {
     Write { path: PathBuf, source: io::Error },
     #[error("{}: cannot draw the picture summary: {reason}", .path.display())]
     Picture { path: PathBuf, reason: String },
+    #[error("{}: {source}", .path.display())]
+    Render { path: PathBuf, source: RenderError },
     #[error(
         "{}: the summary was written but the visit could not be deleted from the tablet: {source}",
         .path.display()
     )]
     Delete { path: PathBuf, source: io::Error },
+}
+
+fn rendering(path: &Path) -> impl Fn(RenderError) -> ExportError + '_ {
+    move |source| ExportError::Render {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// A visit journal and where its summaries go.
@@ -117,8 +126,10 @@ impl VisitExport<'_> {
                 SummaryFormat::Markdown => {
                     summary::render_markdown(&summary, Some(&info), self.zone).into_bytes()
                 }
-                SummaryFormat::Ron => summary.to_ron().into_bytes(),
-                SummaryFormat::Obl => summary::render_obl(self.recovered).into_bytes(),
+                SummaryFormat::Ron => summary.to_ron().map_err(rendering(&path))?.into_bytes(),
+                SummaryFormat::Obl => summary::render_obl(self.recovered)
+                    .map_err(rendering(&path))?
+                    .into_bytes(),
                 SummaryFormat::Picture => render_own_symbols(&summary, self.zone, picture_of)
                     .map_err(|reason| ExportError::Picture {
                         path: path.clone(),

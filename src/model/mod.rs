@@ -1,14 +1,18 @@
 //! The product's rules and file formats, in plain Rust with no Bevy, so the CLI and tests reuse them.
 
+pub mod activity;
 pub mod check;
 pub mod export;
 pub mod files;
-pub mod picture;
+pub mod journal;
 pub mod problem;
 pub mod review;
-pub mod scale;
 pub mod session;
 pub mod summary;
 pub mod symbols;
 pub mod vocab;
 pub mod voice;
+
+/// Andika (SIL Open Font License 1.1, `assets/fonts/`): the one font of the screens and the
+/// picture summary.
+pub const ANDIKA_REGULAR: &[u8] = include_bytes!("../../assets/fonts/Andika-Regular.ttf");

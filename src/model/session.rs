@@ -1,11 +1,9 @@
-//! A visit's journal: one RON value per line, appended and fsynced per event, so a crash or a
-//! flat battery loses at most the event being written. Reading it back skips torn or corrupt
-//! lines, reports them by number, and keeps everything else.
+//! A visit's journal: one RON value per line, appended and fsynced per event (`journal.rs`
+//! writes it), so a crash or a flat battery loses at most the event being written. Reading it
+//! back skips torn or corrupt lines, reports them by number, and keeps everything else.
 
-use std::fs::{File, OpenOptions};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
 
 use serde::{Deserialize, Serialize};
 
@@ -14,7 +12,7 @@ pub const JOURNAL_EXTENSION: &str = "journal";
 /// A journal longer than this is not read: a real visit writes a few thousand short lines.
 pub const MAX_JOURNAL_BYTES: u64 = 64 * 1024 * 1024;
 
-/// One line of the journal (the contract in DESIGN.md: extend, don't break).
+/// One line of the journal (the contract in docs/journal-format.md: extend, never break).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JournalLine {
     pub v: u32,
@@ -231,81 +229,6 @@ pub fn timestamp_now() -> String {
         .to_string()
 }
 
-/// Appends events to a journal file, one fsynced line each.
-pub struct JournalWriter {
-    file: File,
-    path: PathBuf,
-    next_seq: u64,
-}
-
-impl JournalWriter {
-    /// Starts a new journal; fails if the file exists, so no visit is ever overwritten.
-    pub fn create(path: &Path) -> io::Result<Self> {
-        let file = OpenOptions::new()
-            .append(true)
-            .create_new(true)
-            .open(path)?;
-        sync_parent(path);
-        Ok(JournalWriter {
-            file,
-            path: path.to_path_buf(),
-            next_seq: 0,
-        })
-    }
-
-    /// Continues a journal after `recovered`. A torn last line is left where it is (it is
-    /// reported each time the journal is read) and new lines start on a line of their own.
-    pub fn resume(recovered: &Recovered) -> io::Result<Self> {
-        let mut file = OpenOptions::new().append(true).open(&recovered.path)?;
-        let length = file.metadata()?.len();
-        if length > 0 {
-            let bytes = std::fs::read(&recovered.path)?;
-            if bytes.last() != Some(&b'\n') {
-                file.write_all(b"\n")?;
-            }
-        }
-        Ok(JournalWriter {
-            file,
-            path: recovered.path.clone(),
-            next_seq: recovered.next_seq(),
-        })
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Writes one event and waits until it is on disk.
-    pub fn append(&mut self, event: Event) -> io::Result<JournalLine> {
-        let line = JournalLine {
-            v: JOURNAL_VERSION,
-            seq: self.next_seq,
-            at: timestamp_now(),
-            event,
-        };
-        self.append_line(&line)?;
-        Ok(line)
-    }
-
-    /// Writes a line made elsewhere (fixtures, imports); the sequence continues after it.
-    pub fn append_line(&mut self, line: &JournalLine) -> io::Result<()> {
-        let mut text = ron::to_string(line).map_err(io::Error::other)?;
-        text.push('\n');
-        self.file.write_all(text.as_bytes())?;
-        self.file.sync_data()?;
-        self.next_seq = self.next_seq.max(line.seq + 1);
-        Ok(())
-    }
-}
-
-fn sync_parent(path: &Path) {
-    if let Some(parent) = path.parent()
-        && let Ok(dir) = File::open(parent)
-    {
-        let _ = dir.sync_all();
-    }
-}
-
 /// Reads a journal. Lines that do not parse are skipped and listed; a file that holds no
 /// `VisitStarted` at all is not a journal and is refused.
 pub fn read_journal(path: &Path) -> Result<Recovered, JournalError> {
@@ -440,98 +363,6 @@ pub fn journals_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
         .collect();
     found.sort();
     Ok(found)
-}
-
-/// A name for a new journal in `dir`, starting with the UTC start time so names sort by start;
-/// never the name of an existing file.
-pub fn new_journal_path(dir: &Path) -> PathBuf {
-    let stamp = jiff::Timestamp::now().strftime("%Y%m%d-%H%M%S").to_string();
-    let mut path = dir.join(format!("visit-{stamp}.{JOURNAL_EXTENSION}"));
-    let mut n = 2;
-    while path.exists() {
-        path = dir.join(format!("visit-{stamp}-{n}.{JOURNAL_EXTENSION}"));
-        n += 1;
-    }
-    path
-}
-
-enum JournalCommand {
-    Append(JournalLine),
-    Flush(mpsc::SyncSender<()>),
-}
-
-/// A [`JournalWriter`] on its own thread: the app hands it lines and carries on drawing while
-/// each one is written and fsynced. Lines are written in the order they were handed over.
-pub struct BackgroundJournal {
-    commands: Option<mpsc::Sender<JournalCommand>>,
-    // A Mutex so the app can hold this in shared state (a Receiver alone is not Sync).
-    failures: std::sync::Mutex<mpsc::Receiver<String>>,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
-
-impl BackgroundJournal {
-    pub fn start(mut writer: JournalWriter) -> io::Result<Self> {
-        let (commands, inbox) = mpsc::channel::<JournalCommand>();
-        let (report, failures) = mpsc::channel();
-        let thread = std::thread::Builder::new()
-            .name("journal".into())
-            .spawn(move || {
-                for command in inbox {
-                    match command {
-                        JournalCommand::Append(line) => {
-                            if let Err(e) = writer.append_line(&line) {
-                                let _ = report.send(format!(
-                                    "{}: line {} could not be saved: {e}",
-                                    writer.path().display(),
-                                    line.seq
-                                ));
-                            }
-                        }
-                        JournalCommand::Flush(done) => {
-                            let _ = done.send(());
-                        }
-                    }
-                }
-            })?;
-        Ok(BackgroundJournal {
-            commands: Some(commands),
-            failures: std::sync::Mutex::new(failures),
-            thread: Some(thread),
-        })
-    }
-
-    pub fn append(&self, line: JournalLine) {
-        if let Some(commands) = &self.commands {
-            let _ = commands.send(JournalCommand::Append(line));
-        }
-    }
-
-    /// Waits until every line handed over so far is on disk (or has failed).
-    pub fn flush(&self) {
-        let (done, wait) = mpsc::sync_channel(1);
-        if let Some(commands) = &self.commands
-            && commands.send(JournalCommand::Flush(done)).is_ok()
-        {
-            let _ = wait.recv();
-        }
-    }
-
-    /// Lines that could not be written since the last call, in plain words.
-    pub fn failures(&self) -> Vec<String> {
-        match self.failures.lock() {
-            Ok(failures) => failures.try_iter().collect(),
-            Err(_) => Vec::new(),
-        }
-    }
-}
-
-impl Drop for BackgroundJournal {
-    fn drop(&mut self) {
-        self.commands = None;
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
 }
 
 /// What the worker typed on the visit start page.

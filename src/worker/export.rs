@@ -6,28 +6,24 @@ use std::path::PathBuf;
 
 use bevy::clipboard::Clipboard;
 use bevy::prelude::*;
+use bevy::ui_widgets::observe;
 
 use super::review::ExportRequested;
-use super::{
-    PageSlot, PageSystems, WorkerArea, WorkerPage, action_button, body, page_to_build, problem,
-    row, title,
-};
+use super::{PageRoot, WorkerArea, WorkerPage, new_page};
 use crate::Content;
-use crate::board::Navigation;
-use crate::message_bar::Message;
+use crate::input::Activate;
 use crate::model::export::{Exported, SummaryFormat, VisitExport};
+use crate::theme::{body, button, problem, row, title};
 use crate::visit::{Visit, exports_dir};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ExportOutcome>()
+        .add_systems(OnEnter(WorkerPage::Export), build_export)
         .add_systems(
             Update,
-            build_export
-                .in_set(PageSystems)
-                .run_if(resource_changed::<WorkerArea>),
+            build_export.run_if(in_state(WorkerPage::Export).and_then(resource_changed::<ExportOutcome>)),
         )
-        .add_observer(export_visit)
-        .add_observer(press_export_button);
+        .add_observer(export_visit);
 }
 
 /// What the last export did, as the export page shows it.
@@ -93,7 +89,7 @@ fn export_visit(
     mut visit: ResMut<Visit>,
     mut clipboard: ResMut<Clipboard>,
     mut outcome: ResMut<ExportOutcome>,
-    mut area: ResMut<WorkerArea>,
+    mut page: ResMut<NextState<WorkerPage>>,
 ) {
     *outcome = match write_summaries(&mut visit, &content, false) {
         Ok(exported) => ExportOutcome {
@@ -106,18 +102,19 @@ fn export_visit(
             ..default()
         },
     };
-    area.show(WorkerPage::Export);
+    page.set(WorkerPage::Export);
+}
+
+fn export_action(action: ExportAction) -> impl Bundle {
+    (action, observe(press_export_button))
 }
 
 fn build_export(
     mut commands: Commands,
-    area: Res<WorkerArea>,
-    slot: Query<Entity, With<PageSlot>>,
+    shown: Query<Entity, With<PageRoot>>,
     outcome: Res<ExportOutcome>,
 ) {
-    let Some(slot) = page_to_build(&mut commands, &area, WorkerPage::Export, &slot) else {
-        return;
-    };
+    let slot = new_page(&mut commands, &shown, WorkerPage::Export);
     commands.entity(slot).with_children(|page| {
         if let Some(text) = &outcome.problem {
             page.spawn(title("The summary was not exported"));
@@ -139,7 +136,11 @@ fn build_export(
                 "The visit's journal is deleted from this tablet, and the summary's last line \
                  says so. The summary files above stay in the exports folder until you move them.",
             ));
-            page.spawn(action_button("Done button", "Done", ExportAction::Done));
+            page.spawn(button(
+                "Done button",
+                "Done",
+                export_action(ExportAction::Done),
+            ));
         } else {
             if outcome.problem.is_none() {
                 page.spawn(body(
@@ -150,15 +151,15 @@ fn build_export(
             page.spawn((
                 row(),
                 children![
-                    action_button(
+                    button(
                         "Delete from tablet button",
                         "Delete the visit from this tablet",
-                        ExportAction::DeleteFromTablet,
+                        export_action(ExportAction::DeleteFromTablet),
                     ),
-                    action_button(
+                    button(
                         "Back to review button",
                         "Back to review",
-                        ExportAction::BackToReview,
+                        export_action(ExportAction::BackToReview),
                     ),
                 ],
             ));
@@ -166,19 +167,17 @@ fn build_export(
     });
 }
 
-#[allow(clippy::too_many_arguments)]
 fn press_export_button(
-    click: On<Pointer<Click>>,
+    activate: On<Activate>,
     actions: Query<&ExportAction>,
     content: Res<Content>,
     mut visit: ResMut<Visit>,
     mut clipboard: ResMut<Clipboard>,
     mut outcome: ResMut<ExportOutcome>,
-    mut area: ResMut<WorkerArea>,
-    mut message: ResMut<Message>,
-    mut navigation: ResMut<Navigation>,
+    mut area: ResMut<NextState<WorkerArea>>,
+    mut page: ResMut<NextState<WorkerPage>>,
 ) {
-    let Ok(action) = actions.get(click.entity) else {
+    let Ok(action) = actions.get(activate.entity) else {
         return;
     };
     match action {
@@ -195,14 +194,13 @@ fn press_export_button(
                 }
                 Err(text) => outcome.problem = Some(text),
             }
-            area.set_changed();
         }
-        ExportAction::BackToReview => area.show(WorkerPage::Review),
+        ExportAction::BackToReview => page.set(WorkerPage::Review),
+        // The visit was closed when its journal was deleted, and the child's screen started
+        // afresh then (`screen.rs`).
         ExportAction::Done => {
             *outcome = ExportOutcome::default();
-            message.items.clear();
-            navigation.home();
-            area.open = false;
+            area.set(WorkerArea::Closed);
         }
     }
 }

@@ -4,31 +4,34 @@
 
 use bevy::prelude::*;
 use bevy::text::EditableText;
+use bevy::ui_widgets::observe;
 
-use super::{
-    FormField, PageSlot, PageSystems, WorkerArea, WorkerPage, action_button, body, choice_button,
-    field_text, page_to_build, problem, row, text_field, title,
-};
+use super::{FormField, PageRoot, WorkerArea, WorkerPage, field_text, new_page};
 use crate::Content;
+use crate::input::{Activate, Control};
 use crate::model::session::{Event, read_journal};
 use crate::model::summary::clock_text;
-use crate::screen::NavStrip;
-use crate::theme::{self, HIGHLIGHT, TEXT};
+use crate::screen::{NavSlot, fill_nav_slot};
+use crate::theme::{self, HIGHLIGHT, TEXT, body, button, choice_button, problem, row, text_field, title};
 use crate::visit::{UnfinishedVisits, Visit};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(PostStartup, spawn_modelling_badge)
+        .add_systems(OnEnter(WorkerPage::Home), build_home)
         .add_systems(
             Update,
             (
-                build_home
-                    .in_set(PageSystems)
-                    .run_if(resource_changed::<WorkerArea>),
+                build_home.run_if(
+                    in_state(WorkerPage::Home)
+                        .and_then(resource_changed::<Visit>.or_else(resource_changed::<UnfinishedVisits>)),
+                ),
                 show_modelling_badge.run_if(resource_changed::<Visit>),
             ),
-        )
-        .add_observer(press_home_button)
-        .add_observer(press_modelling_badge);
+        );
+}
+
+fn home_action(action: HomeAction) -> impl Bundle {
+    (action, observe(press_home_button))
 }
 
 #[derive(Component, Clone, Debug, PartialEq, Eq)]
@@ -51,15 +54,12 @@ pub struct ModellingBadge;
 
 fn build_home(
     mut commands: Commands,
-    area: Res<WorkerArea>,
-    slot: Query<Entity, With<PageSlot>>,
+    shown: Query<Entity, With<PageRoot>>,
     visit: Res<Visit>,
     unfinished: Res<UnfinishedVisits>,
     content: Res<Content>,
 ) {
-    let Some(slot) = page_to_build(&mut commands, &area, WorkerPage::Home, &slot) else {
-        return;
-    };
+    let slot = new_page(&mut commands, &shown, WorkerPage::Home);
     let zone = jiff::tz::TimeZone::system();
     commands.entity(slot).with_children(|page| {
         page.spawn(title("Worker area"));
@@ -79,10 +79,10 @@ fn build_home(
                 page.spawn(body(format!(
                     "Visit {case_ref} has ended ({events} events). Review it, then export the summary."
                 )));
-                page.spawn(action_button(
+                page.spawn(button(
                     "Review button",
                     "Review and export",
-                    HomeAction::Review,
+                    home_action(HomeAction::Review),
                 ));
             } else {
                 page.spawn(body(format!(
@@ -93,7 +93,7 @@ fn build_home(
                         "Modelling switch",
                         if visit.modelling { "Modelling on" } else { "Modelling off" },
                         visit.modelling,
-                        HomeAction::ToggleModelling,
+                        home_action(HomeAction::ToggleModelling),
                     ));
                     line.spawn(body(if visit.modelling {
                         "On: your taps are recorded as the worker's, apart from the child's words."
@@ -104,16 +104,16 @@ fn build_home(
                 page.spawn(body("Quick note (what you see; the child's words come from the board):"));
                 page.spawn(row()).with_children(|line| {
                     line.spawn(text_field("Note field", FormField::Note, 760.0));
-                    line.spawn(action_button(
+                    line.spawn(button(
                         "Add note button",
                         "Add note",
-                        HomeAction::AddNote,
+                        home_action(HomeAction::AddNote),
                     ));
                 });
-                page.spawn(action_button(
+                page.spawn(button(
                     "End visit button",
                     "End visit and review",
-                    HomeAction::EndVisit,
+                    home_action(HomeAction::EndVisit),
                 ));
             }
         } else {
@@ -137,47 +137,48 @@ fn build_home(
                         found.case_ref, found.events
                     )));
                     if !found.ended {
-                        line.spawn(action_button(
+                        line.spawn(button(
                             format!("Resume visit {index}"),
                             "Resume",
-                            HomeAction::Resume(index),
+                            home_action(HomeAction::Resume(index)),
                         ));
                     }
-                    line.spawn(action_button(
+                    line.spawn(button(
                         format!("Review visit {index}"),
                         "Review and export",
-                        HomeAction::ReviewFound(index),
+                        home_action(HomeAction::ReviewFound(index)),
                     ));
                 });
             }
-            page.spawn(action_button(
+            page.spawn(button(
                 "Start visit button",
                 "Start a visit",
-                HomeAction::StartVisit,
+                home_action(HomeAction::StartVisit),
             ));
         }
-        page.spawn(action_button(
+        page.spawn(button(
             "Back to board button",
             "Back to the board",
-            HomeAction::Close,
+            home_action(HomeAction::Close),
         ));
     });
 }
 
 fn press_home_button(
-    click: On<Pointer<Click>>,
+    activate: On<Activate>,
     actions: Query<&HomeAction>,
     fields: Query<(&FormField, &EditableText)>,
-    mut area: ResMut<WorkerArea>,
+    mut area: ResMut<NextState<WorkerArea>>,
+    mut page: ResMut<NextState<WorkerPage>>,
     mut visit: ResMut<Visit>,
     mut unfinished: ResMut<UnfinishedVisits>,
 ) {
-    let Ok(action) = actions.get(click.entity) else {
+    let Ok(action) = actions.get(activate.entity) else {
         return;
     };
     match action {
-        HomeAction::Close => area.open = false,
-        HomeAction::StartVisit => area.show(WorkerPage::Start),
+        HomeAction::Close => area.set(WorkerArea::Closed),
+        HomeAction::StartVisit => page.set(WorkerPage::Start),
         HomeAction::Resume(index) | HomeAction::ReviewFound(index) => {
             let Some(found) = unfinished.found.get(*index) else {
                 return;
@@ -196,43 +197,50 @@ fn press_home_button(
                 Ok(()) => {
                     unfinished.found.remove(*index);
                     if *action == HomeAction::ReviewFound(*index) {
-                        area.show(WorkerPage::Review);
+                        page.set(WorkerPage::Review);
                     } else {
-                        area.open = false;
+                        area.set(WorkerArea::Closed);
                     }
                 }
-                Err(text) => {
-                    visit.problems.push(text);
-                    area.set_changed();
-                }
+                // The page shows the visit's problems, and rebuilds when they change.
+                Err(text) => visit.problems.push(text),
             }
         }
-        HomeAction::ToggleModelling => {
-            visit.modelling = !visit.modelling;
-            area.set_changed();
-        }
+        HomeAction::ToggleModelling => visit.modelling = !visit.modelling,
         HomeAction::AddNote => {
             let text = field_text(&fields, FormField::Note);
-            if !text.is_empty() {
+            // An empty note still clears the field: the page rebuilds.
+            if text.is_empty() {
+                visit.set_changed();
+            } else {
                 visit.record(Event::WorkerNote { text });
             }
-            area.set_changed();
         }
         HomeAction::EndVisit => {
             visit.modelling = false;
             visit.record(Event::VisitEnded);
-            area.show(WorkerPage::Review);
+            page.set(WorkerPage::Review);
         }
-        HomeAction::Review => area.show(WorkerPage::Review),
+        HomeAction::Review => page.set(WorkerPage::Review),
     }
 }
 
-fn spawn_modelling_badge(mut commands: Commands, strip: Query<Entity, With<NavStrip>>) {
-    let Ok(strip) = strip.single() else { return };
-    commands.entity(strip).with_child((
+fn spawn_modelling_badge(mut commands: Commands, slots: Query<(Entity, &NavSlot)>) {
+    fill_nav_slot(
+        &mut commands,
+        &slots,
+        NavSlot::Modelling,
+        modelling_badge(),
+    );
+}
+
+fn modelling_badge() -> impl Bundle {
+    (
         Name::new("Modelling badge"),
         ModellingBadge,
         Button,
+        Control,
+        observe(stop_modelling),
         Node {
             display: Display::None,
             min_height: px(theme::CHILD_TARGET_PX),
@@ -246,7 +254,7 @@ fn spawn_modelling_badge(mut commands: Commands, strip: Query<Entity, With<NavSt
         BackgroundColor(HIGHLIGHT),
         BorderColor::all(TEXT),
         children![theme::label("Modelling\n(tap to stop)", 16.0, TEXT)],
-    ));
+    )
 }
 
 fn show_modelling_badge(visit: Res<Visit>, mut badge: Query<&mut Node, With<ModellingBadge>>) {
@@ -262,12 +270,7 @@ fn show_modelling_badge(visit: Res<Visit>, mut badge: Query<&mut Node, With<Mode
     }
 }
 
-fn press_modelling_badge(
-    click: On<Pointer<Click>>,
-    badge: Query<(), With<ModellingBadge>>,
-    mut visit: ResMut<Visit>,
-) {
-    if badge.contains(click.entity) {
-        visit.modelling = false;
-    }
+/// Anyone can turn modelling off from the child's screen; only the worker area turns it on.
+fn stop_modelling(_: On<Activate>, mut visit: ResMut<Visit>) {
+    visit.modelling = false;
 }

@@ -3,15 +3,14 @@
 
 use bevy::prelude::*;
 use bevy::text::EditableText;
+use bevy::ui_widgets::observe;
 
-use super::{
-    FormField, PageSlot, PageSystems, WorkerArea, WorkerPage, action_button, body, choice_button,
-    field_text, page_to_build, row, text_field, title,
-};
+use super::{FormField, PageRoot, WorkerPage, field_text, new_page};
+use crate::input::Activate;
 use crate::model::review::timeline;
 use crate::model::session::{Event, Mark};
 use crate::model::summary::clock_text;
-use crate::theme::GAP_PX;
+use crate::theme::{GAP_PX, body, button, choice_button, row, text_field, title};
 use crate::visit::Visit;
 
 /// Timeline items on screen at once, so each has room for its buttons on a tablet.
@@ -19,13 +18,14 @@ pub const ITEMS_PER_PAGE: usize = 5;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ReviewPosition>()
+        .add_systems(OnEnter(WorkerPage::Review), build_review)
         .add_systems(
             Update,
-            build_review
-                .in_set(PageSystems)
-                .run_if(resource_changed::<WorkerArea>),
-        )
-        .add_observer(press_review_button);
+            build_review.run_if(
+                in_state(WorkerPage::Review)
+                    .and_then(resource_changed::<Visit>.or_else(resource_changed::<ReviewPosition>)),
+            ),
+        );
 }
 
 /// The first timeline item shown.
@@ -47,21 +47,23 @@ pub enum ReviewAction {
 #[derive(Event, Debug, Clone, Copy)]
 pub struct ExportRequested;
 
+fn review_action(action: ReviewAction) -> impl Bundle {
+    (action, observe(press_review_button))
+}
+
 fn build_review(
     mut commands: Commands,
-    area: Res<WorkerArea>,
-    slot: Query<Entity, With<PageSlot>>,
+    shown: Query<Entity, With<PageRoot>>,
     visit: Res<Visit>,
     mut position: ResMut<ReviewPosition>,
 ) {
-    let Some(slot) = page_to_build(&mut commands, &area, WorkerPage::Review, &slot) else {
-        return;
-    };
+    let slot = new_page(&mut commands, &shown, WorkerPage::Review);
     let zone = jiff::tz::TimeZone::system();
     let items = timeline(visit.lines());
     let last_page_start = items.len().saturating_sub(1) / ITEMS_PER_PAGE * ITEMS_PER_PAGE;
     if position.0 > last_page_start {
-        position.0 = last_page_start;
+        // Not a change of what to show: the page is being built for this position now.
+        position.bypass_change_detection().0 = last_page_start;
     }
     let first = position.0;
     let shown = &items[first.min(items.len())..(first + ITEMS_PER_PAGE).min(items.len())];
@@ -119,15 +121,15 @@ fn build_review(
                             format!("{word} {}", item.seq),
                             word,
                             item.mark == Some(mark),
-                            ReviewAction::Mark(item.seq, mark),
+                            review_action(ReviewAction::Mark(item.seq, mark)),
                         ));
                     }
                 }
                 if item.redactable {
-                    line.spawn(action_button(
+                    line.spawn(button(
                         format!("Strike out {}", item.seq),
                         "Strike out",
-                        ReviewAction::Redact(item.seq),
+                        review_action(ReviewAction::Redact(item.seq)),
                     ));
                 }
             });
@@ -145,8 +147,8 @@ fn build_review(
         page.spawn((
             row(),
             children![
-                action_button("Earlier button", "Earlier", ReviewAction::Earlier),
-                action_button("Later button", "Later", ReviewAction::Later),
+                button("Earlier button", "Earlier", review_action(ReviewAction::Earlier)),
+                button("Later button", "Later", review_action(ReviewAction::Later)),
                 body(range),
             ],
         ));
@@ -154,29 +156,29 @@ fn build_review(
             row(),
             children![
                 text_field("Note field", FormField::Note, 760.0),
-                action_button("Add note button", "Add note", ReviewAction::AddNote),
+                button("Add note button", "Add note", review_action(ReviewAction::AddNote)),
             ],
         ));
         page.spawn((
             row(),
             children![
-                action_button("Export button", "Export summary", ReviewAction::Export),
-                action_button("Back from review button", "Back", ReviewAction::Back),
+                button("Export button", "Export summary", review_action(ReviewAction::Export)),
+                button("Back from review button", "Back", review_action(ReviewAction::Back)),
             ],
         ));
     });
 }
 
 fn press_review_button(
-    click: On<Pointer<Click>>,
+    activate: On<Activate>,
     actions: Query<&ReviewAction>,
     fields: Query<(&FormField, &EditableText)>,
     mut commands: Commands,
-    mut area: ResMut<WorkerArea>,
+    mut page: ResMut<NextState<WorkerPage>>,
     mut visit: ResMut<Visit>,
     mut position: ResMut<ReviewPosition>,
 ) {
-    let Ok(action) = actions.get(click.entity) else {
+    let Ok(action) = actions.get(activate.entity) else {
         return;
     };
     match *action {
@@ -199,14 +201,7 @@ fn press_review_button(
                 position.0 = usize::MAX;
             }
         }
-        ReviewAction::Export => {
-            commands.trigger(ExportRequested);
-            return;
-        }
-        ReviewAction::Back => {
-            area.show(WorkerPage::Home);
-            return;
-        }
+        ReviewAction::Export => commands.trigger(ExportRequested),
+        ReviewAction::Back => page.set(WorkerPage::Home),
     }
-    area.set_changed();
 }

@@ -3,15 +3,13 @@
 
 use bevy::prelude::*;
 use bevy::text::EditableText;
+use bevy::ui_widgets::observe;
 
-use super::{
-    BODY_PX, FormField, PageSlot, PageSystems, WorkerArea, WorkerPage, action_button, body,
-    choice_button, field_text, page_to_build, row, text_field, title,
-};
+use super::{FormField, PageRoot, WorkerArea, WorkerPage, field_text, new_page};
 use crate::Content;
-use crate::board::Navigation;
-use crate::message_bar::Message;
+use crate::input::Activate;
 use crate::model::session::{SeenAloneAnswer, VisitForm};
+use crate::theme::{BODY_PX, PROBLEM, body, button, choice_button, row, text_field, title};
 use crate::visit::{Visit, sessions_dir};
 
 pub const VISIT_TYPES: [&str; 4] = ["Home visit", "School visit", "Office visit", "Other visit"];
@@ -27,16 +25,9 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<StartChoices>()
         .add_systems(
             Update,
-            (
-                build_start
-                    .in_set(PageSystems)
-                    .run_if(resource_changed::<WorkerArea>),
-                show_choices
-                    .after(build_start)
-                    .run_if(resource_changed::<StartChoices>),
-            ),
+            show_choices.run_if(in_state(WorkerPage::Start).and_then(resource_changed::<StartChoices>)),
         )
-        .add_observer(press_start_button);
+        .add_systems(OnEnter(WorkerPage::Start), build_start);
 }
 
 /// The choices made by button on the start page (typed answers live in the fields).
@@ -74,15 +65,16 @@ fn labelled(text: &str) -> impl Bundle {
     )
 }
 
+fn start_action(action: StartAction) -> impl Bundle {
+    (action, observe(press_start_button))
+}
+
 fn build_start(
     mut commands: Commands,
-    area: Res<WorkerArea>,
-    slot: Query<Entity, With<PageSlot>>,
+    shown: Query<Entity, With<PageRoot>>,
     mut choices: ResMut<StartChoices>,
 ) {
-    let Some(slot) = page_to_build(&mut commands, &area, WorkerPage::Start, &slot) else {
-        return;
-    };
+    let slot = new_page(&mut commands, &shown, WorkerPage::Start);
     *choices = StartChoices::default();
     commands.entity(slot).with_children(|page| {
         page.spawn(title("Start a visit"));
@@ -129,13 +121,21 @@ fn build_start(
                 font_size: FontSize::Px(BODY_PX),
                 ..default()
             },
-            TextColor(super::PROBLEM),
+            TextColor(PROBLEM),
         ));
         page.spawn((
             row(),
             children![
-                action_button("Begin visit button", "Start the visit", StartAction::Start),
-                action_button("Cancel start button", "Cancel", StartAction::Cancel),
+                button(
+                    "Begin visit button",
+                    "Start the visit",
+                    start_action(StartAction::Start)
+                ),
+                button(
+                    "Cancel start button",
+                    "Cancel",
+                    start_action(StartAction::Cancel)
+                ),
             ],
         ));
     });
@@ -157,7 +157,7 @@ fn show_choices(
                         format!("Visit type {name}"),
                         name,
                         choices.visit_type == index,
-                        StartAction::VisitType(index),
+                        start_action(StartAction::VisitType(index)),
                     ));
                 }
             }
@@ -167,7 +167,7 @@ fn show_choices(
                         format!("Seen alone {name}"),
                         name,
                         choices.seen_alone == answer,
-                        StartAction::SeenAlone(answer),
+                        start_action(StartAction::SeenAlone(answer)),
                     ));
                 }
             }
@@ -178,25 +178,23 @@ fn show_choices(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn press_start_button(
-    click: On<Pointer<Click>>,
+    activate: On<Activate>,
     actions: Query<&StartAction>,
     fields: Query<(&FormField, &EditableText)>,
     content: Res<Content>,
     mut choices: ResMut<StartChoices>,
-    mut area: ResMut<WorkerArea>,
+    mut area: ResMut<NextState<WorkerArea>>,
+    mut page: ResMut<NextState<WorkerPage>>,
     mut visit: ResMut<Visit>,
-    mut message: ResMut<Message>,
-    mut navigation: ResMut<Navigation>,
 ) {
-    let Ok(action) = actions.get(click.entity) else {
+    let Ok(action) = actions.get(activate.entity) else {
         return;
     };
     match *action {
         StartAction::VisitType(index) => choices.visit_type = index,
         StartAction::SeenAlone(answer) => choices.seen_alone = answer,
-        StartAction::Cancel => area.show(WorkerPage::Home),
+        StartAction::Cancel => page.set(WorkerPage::Home),
         StartAction::Start => {
             let form = VisitForm {
                 case_ref: field_text(&fields, FormField::CaseRef),
@@ -216,11 +214,8 @@ fn press_start_button(
                     .map_err(|e| format!("The visit could not be started: {e}"))
             });
             match started {
-                Ok(_) => {
-                    message.items.clear();
-                    navigation.home();
-                    area.open = false;
-                }
+                // The child's screen starts afresh for the new visit (`screen.rs`).
+                Ok(_) => area.set(WorkerArea::Closed),
                 Err(text) => choices.problem = Some(text),
             }
         }

@@ -8,7 +8,7 @@ use bevy::prelude::*;
 
 use hearme::Content;
 use hearme::activity::ActivityScreen;
-use hearme::model::scale::{Activities, parse_activity};
+use hearme::model::activity::{Activities, parse_activity};
 use hearme::model::session::{ActivityKind, Actor, Decline, Event, Recovered, read_journal};
 use hearme::model::summary::{Summary, render_text};
 use hearme::visit::Visit;

@@ -7,8 +7,9 @@ use std::time::Duration;
 
 use crate::harness::hearme;
 
+use hearme::model::journal::JournalWriter;
 use hearme::model::session::{
-    Actor, Event, JournalError, JournalWriter, SeenAlone, parse_journal, read_journal,
+    Actor, Event, JournalError, SeenAlone, parse_journal, read_journal,
 };
 
 pub fn scratch(name: &str) -> PathBuf {

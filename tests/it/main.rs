@@ -1,10 +1,12 @@
 //! The one integration-test binary (one link of the Bevy graph instead of one per file).
 
 mod activities;
+mod activity_rules;
 mod board_app;
 mod check_cli;
 mod harness;
 mod journal;
+mod power_loss;
 mod render;
 mod summary;
 mod symbols;

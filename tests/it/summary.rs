@@ -62,7 +62,7 @@ fn markdown_summaries_match_their_golden_files() {
 fn ron_summaries_match_their_golden_files_and_read_back() {
     for name in FIXTURES {
         let summary = summary_of(name);
-        let ron = summary.to_ron();
+        let ron = summary.to_ron().unwrap();
         assert_golden(&format!("{name}.summary.ron"), &ron);
         assert_eq!(Summary::from_ron(&ron).unwrap(), summary);
     }
@@ -106,7 +106,7 @@ fn open_board_logs_match_their_golden_files() {
     for name in FIXTURES {
         assert_golden(
             &format!("{name}.summary.obl"),
-            &render_obl(&recovered_of(name)),
+            &render_obl(&recovered_of(name)).unwrap(),
         );
     }
 }
@@ -114,7 +114,8 @@ fn open_board_logs_match_their_golden_files() {
 #[test]
 fn the_open_board_log_marks_modelling_and_keeps_notes_apart() {
     let log: serde_json::Value =
-        serde_json::from_str(&render_obl(&recovered_of("modelling-redacted-unicode"))).unwrap();
+        serde_json::from_str(&render_obl(&recovered_of("modelling-redacted-unicode")).unwrap())
+            .unwrap();
     assert_eq!(log["format"], "open-board-log-0.1");
     let sessions = log["sessions"].as_array().unwrap();
     let events = sessions[0]["events"].as_array().unwrap();

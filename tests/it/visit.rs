@@ -10,9 +10,10 @@ use bevy::prelude::*;
 use hearme::Content;
 use hearme::model::review::timeline;
 use hearme::model::session::{
-    Actor, Event, JournalWriter, Mark, SeenAlone, SeenAloneAnswer, VisitForm, check_case_ref,
+    Actor, Event, Mark, SeenAlone, SeenAloneAnswer, VisitForm, check_case_ref,
     journals_in, read_journal,
 };
+use hearme::model::journal::JournalWriter;
 use hearme::visit::Visit;
 use hearme::worker::{CORNER_HOLD, WorkerArea, WorkerPage};
 
@@ -41,9 +42,15 @@ fn hold_corner(app: &mut App, held: Duration) {
     app.update();
 }
 
+/// Whether the worker area is open, and its page (the page it opens on while closed).
 fn area(app: &App) -> (bool, WorkerPage) {
-    let area = app.world().resource::<WorkerArea>();
-    (area.open, area.page.clone())
+    let open = *app.world().resource::<State<WorkerArea>>().get() == WorkerArea::Open;
+    let page = app
+        .world()
+        .get_resource::<State<WorkerPage>>()
+        .map(|page| *page.get())
+        .unwrap_or_default();
+    (open, page)
 }
 
 fn journals(data: &Path) -> Vec<PathBuf> {

@@ -7,10 +7,10 @@ use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
 use image::{Rgba, RgbaImage, imageops};
 use jiff::tz::TimeZone;
 
-use super::session::Actor;
-use super::summary::{self, Summary};
+use super::sections::{body_place_answer, prompt_about};
+use super::{Summary, clock_text, date_text};
+use crate::model::session::Actor;
 
-const FONT: &[u8] = include_bytes!("../../assets/fonts/Andika-Regular.ttf");
 const WIDTH: u32 = 1200;
 const MARGIN: u32 = 32;
 const TILE: u32 = 128;
@@ -43,7 +43,7 @@ struct Block {
 /// (feelings, card sorts, houses, the body map). Worker modelling and redacted items are left
 /// out, as in every summary.
 fn blocks(summary: &Summary, zone: &TimeZone) -> (Vec<Block>, usize) {
-    let clock = |at: &str| summary::clock_text(at, zone);
+    let clock = |at: &str| clock_text(at, zone);
     let shown = &summary.child_messages[..summary.child_messages.len().min(MAX_MESSAGES)];
     let left_out = summary.child_messages.len() - shown.len();
     let mut blocks: Vec<Block> = shown
@@ -62,12 +62,11 @@ fn blocks(summary: &Summary, zone: &TimeZone) -> (Vec<Block>, usize) {
         })
         .collect();
     for feeling in summary.feelings.iter().filter(|f| f.by == Actor::Child) {
-        let about = feeling
-            .about
-            .as_deref()
-            .map(|a| format!(" ({a})"))
-            .unwrap_or_default();
-        let heading = format!("{}  {}{about}", clock(&feeling.at), feeling.prompt);
+        let heading = format!(
+            "{}  {}",
+            clock(&feeling.at),
+            prompt_about(&feeling.prompt, feeling.about.as_deref())
+        );
         blocks.push(match feeling.declined {
             Some(declined) => Block {
                 heading,
@@ -105,13 +104,8 @@ fn blocks(summary: &Summary, zone: &TimeZone) -> (Vec<Block>, usize) {
         }
     }
     for place in summary.body_map.iter().filter(|p| p.by == Actor::Child) {
-        let said = match (&place.region, place.declined) {
-            (_, Some(declined)) => format!("declined: {}", declined.words()),
-            (Some(region), None) => match &place.how_much {
-                Some(how_much) => format!("{region} - how much: {how_much}"),
-                None => region.clone(),
-            },
-            (None, None) => continue,
+        let Some(said) = body_place_answer(place) else {
+            continue;
         };
         blocks.push(Block {
             heading: format!("{}  {}", clock(&place.at), place.prompt),
@@ -132,7 +126,7 @@ pub fn render_own_symbols(
     zone: &TimeZone,
     picture_of: impl Fn(&str) -> Option<RgbaImage>,
 ) -> Result<Vec<u8>, String> {
-    let font = FontRef::try_from_slice(FONT).map_err(|e| e.to_string())?;
+    let font = FontRef::try_from_slice(crate::model::ANDIKA_REGULAR).map_err(|e| e.to_string())?;
     let per_row = ((WIDTH - 2 * MARGIN + GAP) / (TILE + GAP)) as usize;
     let row_height = TILE + 40;
     let (mut blocks, mut left_out) = blocks(summary, zone);
@@ -159,15 +153,7 @@ pub fn render_own_symbols(
     let mut tiles: HashMap<&str, Option<RgbaImage>> = HashMap::new();
     let mut page = RgbaImage::from_pixel(WIDTH, height.max(200), PAPER);
 
-    let date = summary
-        .started
-        .parse::<jiff::Timestamp>()
-        .map(|t| {
-            t.to_zoned_datetime(zone.clone())
-                .strftime("%a %-d %b %Y")
-                .to_string()
-        })
-        .unwrap_or_default();
+    let date = date_text(&summary.started, zone);
     let mut y = MARGIN;
     draw_text(
         &mut page,

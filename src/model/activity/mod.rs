@@ -1,13 +1,20 @@
 //! Structured activities: emotion scales, card sorts, houses and the body map. Definitions are
 //! RON files (built-ins in `assets/activities/`, a worker's own in the profile folder), checked
-//! with `PATH:LINE:COLUMN` problems like boards.
+//! with `PATH:LINE:COLUMN` problems like boards (`check.rs`); a child's way through one is the
+//! pure state machine in `run.rs`.
 
-use std::collections::{BTreeMap, HashSet};
+mod check;
+mod run;
+
+pub use check::{is_activity_file, parse_activity};
+pub use run::{Action, Open, Run, Step, card_prompt, current_prompt, step};
+
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::problem::{Problem, locate_field, quoted, read_text_file, ron_options};
+use super::problem::{Problem, quoted, read_text_file};
 use super::symbols::SymbolLibrary;
 
 pub const ACTIVITY_VERSION: u32 = 1;
@@ -17,36 +24,37 @@ pub const FEELINGS_CHECK_IN: &str = "feelings-check-in";
 const BUILT_IN: [(&str, &str); 7] = [
     (
         "feelings-check-in.ron",
-        include_str!("../../assets/activities/feelings-check-in.ron"),
+        include_str!("../../../assets/activities/feelings-check-in.ron"),
     ),
     (
         "feeling-size.ron",
-        include_str!("../../assets/activities/feeling-size.ron"),
+        include_str!("../../../assets/activities/feeling-size.ron"),
     ),
     (
         "feelings-chooser.ron",
-        include_str!("../../assets/activities/feelings-chooser.ron"),
+        include_str!("../../../assets/activities/feelings-chooser.ron"),
     ),
     (
         "where-it-hurts.ron",
-        include_str!("../../assets/activities/where-it-hurts.ron"),
+        include_str!("../../../assets/activities/where-it-hurts.ron"),
     ),
     (
         "hurt-size.ron",
-        include_str!("../../assets/activities/hurt-size.ron"),
+        include_str!("../../../assets/activities/hurt-size.ron"),
     ),
     (
         "my-week.ron",
-        include_str!("../../assets/activities/my-week.ron"),
+        include_str!("../../../assets/activities/my-week.ron"),
     ),
     (
         "three-houses.ron",
-        include_str!("../../assets/activities/three-houses.ron"),
+        include_str!("../../../assets/activities/three-houses.ron"),
     ),
 ];
 
 /// One activity file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ActivityFile {
     pub v: u32,
     pub id: String,
@@ -65,6 +73,7 @@ fn shown_by_default() -> bool {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Activity {
     /// Ordered points (or, with `Choices`, a set to pick from), one answer.
     Scale {
@@ -103,6 +112,7 @@ pub enum ScaleLook {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Point {
     pub word: String,
     pub symbol: String,
@@ -112,6 +122,7 @@ pub struct Point {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Card {
     pub id: String,
     pub word: String,
@@ -122,6 +133,7 @@ pub struct Card {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct House {
     pub id: String,
     pub word: String,
@@ -136,6 +148,7 @@ pub enum Side {
 
 /// A region of the body outline, placed in percent of the outline's box.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Region {
     pub id: String,
     pub word: String,
@@ -283,202 +296,6 @@ impl Activities {
             }
         }
         problems
-    }
-}
-
-/// Whether a file is an activity (in a folder named `activities`, or named `*.activity.ron`).
-pub fn is_activity_file(path: &Path) -> bool {
-    let in_activities = path
-        .parent()
-        .and_then(Path::file_name)
-        .is_some_and(|n| n == "activities");
-    let named = path
-        .file_name()
-        .is_some_and(|n| n.to_string_lossy().ends_with(".activity.ron"));
-    in_activities || named
-}
-
-/// Reads and checks one activity file.
-pub fn parse_activity(
-    file: &str,
-    text: &str,
-    symbols: &SymbolLibrary,
-) -> Result<ActivityFile, Vec<Problem>> {
-    let activity: ActivityFile = ron_options().from_str(text).map_err(|e| {
-        vec![Problem::from_ron(
-            file,
-            text,
-            &e,
-            "an activity like (v: 1, id: \"my-week\", title: ..., symbol: ..., activity: CardSort(...))",
-        )]
-    })?;
-    let mut problems = Vec::new();
-    let mut problem = |key: &str, value: &str, nth: usize, message: String| {
-        problems.push(Problem::new(
-            file,
-            locate_field(text, key, value, nth),
-            message,
-        ));
-    };
-    if activity.v != ACTIVITY_VERSION {
-        problem(
-            "v",
-            &activity.v.to_string(),
-            0,
-            format!(
-                "activity format version {} is not known; this Hearme reads version {ACTIVITY_VERSION}",
-                activity.v
-            ),
-        );
-    }
-    if activity.id.trim().is_empty() {
-        problem("id", "\"", 0, "the activity id is empty".into());
-    }
-    if activity.prompt().trim().is_empty() {
-        problem("prompt", "\"", 0, "the prompt is empty".into());
-    }
-    // Each symbol is checked where it is written, counting repeats of the same id.
-    let mut symbol_seen: BTreeMap<String, usize> = BTreeMap::new();
-    let mut check_symbol = |symbol: &str, problems: &mut Vec<(String, usize, String)>| {
-        let nth = symbol_seen.entry(symbol.to_string()).or_insert(0);
-        if symbols.get(symbol).is_none() {
-            problems.push((
-                quoted(symbol),
-                *nth,
-                format!(
-                    "unknown symbol {}: it is not in the symbol library",
-                    quoted(symbol)
-                ),
-            ));
-        }
-        *nth += 1;
-    };
-    let mut symbol_problems = Vec::new();
-    check_symbol(&activity.symbol, &mut symbol_problems);
-    let mut words = Vec::new();
-    match &activity.activity {
-        Activity::Scale { points, .. } => {
-            for point in points {
-                check_symbol(&point.symbol, &mut symbol_problems);
-                words.push(("word", point.word.as_str()));
-            }
-            check_points(points, &mut problem);
-        }
-        Activity::CardSort { columns, cards, .. } => {
-            for point in columns {
-                check_symbol(&point.symbol, &mut symbol_problems);
-                words.push(("word", point.word.as_str()));
-            }
-            check_points(columns, &mut problem);
-            if cards.is_empty() {
-                problem(
-                    "cards",
-                    "[",
-                    0,
-                    "a card sort needs at least one card".into(),
-                );
-            }
-            let mut ids = HashSet::new();
-            for card in cards {
-                check_symbol(&card.symbol, &mut symbol_problems);
-                words.push(("word", card.word.as_str()));
-                if !ids.insert(card.id.as_str()) {
-                    problem(
-                        "id",
-                        &quoted(&card.id),
-                        1,
-                        format!("card id {} is used twice", quoted(&card.id)),
-                    );
-                }
-            }
-        }
-        Activity::Houses { houses, .. } => {
-            if houses.is_empty() {
-                problem("houses", "[", 0, "there are no houses".into());
-            }
-            let mut seen = HashSet::new();
-            for house in houses {
-                check_symbol(&house.symbol, &mut symbol_problems);
-                words.push(("word", house.word.as_str()));
-                if !seen.insert(house.word.as_str()) {
-                    problem(
-                        "word",
-                        &quoted(&house.word),
-                        1,
-                        format!("house {} is named twice", quoted(&house.word)),
-                    );
-                }
-            }
-        }
-        Activity::BodyMap { regions, .. } => {
-            if regions.is_empty() {
-                problem("regions", "[", 0, "there are no regions".into());
-            }
-            let mut seen = HashSet::new();
-            for region in regions {
-                words.push(("word", region.word.as_str()));
-                // Answers name regions by word, so two regions must not share one.
-                if !seen.insert(region.word.as_str()) {
-                    problem(
-                        "word",
-                        &quoted(&region.word),
-                        1,
-                        format!("region {} is named twice", quoted(&region.word)),
-                    );
-                }
-                let inside = [region.x, region.y, region.width, region.height]
-                    .iter()
-                    .all(|v| v.is_finite() && (0.0..=100.0).contains(v))
-                    && region.x + region.width <= 100.0
-                    && region.y + region.height <= 100.0;
-                if !inside {
-                    problem(
-                        "id",
-                        &quoted(&region.id),
-                        0,
-                        format!(
-                            "region {} is not inside the outline (x, y, width and height are \
-                             percent of it)",
-                            quoted(&region.id)
-                        ),
-                    );
-                }
-            }
-        }
-    }
-    for (value, nth, message) in symbol_problems {
-        problem("symbol", &value, nth, message);
-    }
-    for (key, word) in words {
-        if word.trim().is_empty() {
-            problem(
-                key,
-                "\"\"",
-                0,
-                "a choice, card, house or region has no word".into(),
-            );
-        }
-    }
-    if problems.is_empty() {
-        Ok(activity)
-    } else {
-        Err(problems)
-    }
-}
-
-fn check_points(points: &[Point], problem: &mut impl FnMut(&str, &str, usize, String)) {
-    if points.len() < 2 {
-        problem("points", "[", 0, "a scale needs at least two points".into());
-    }
-    for point in points {
-        if parse_colour(&point.colour).is_none() {
-            problem(
-                "colour",
-                &quoted(&point.colour),
-                0,
-                format!("colour {} is not a #rrggbb colour", quoted(&point.colour)),
-            );
-        }
     }
 }
 

@@ -1,8 +1,7 @@
 //! Probes for benchmarks and the render check, each on only when its variable is set:
 //! `HEARME_PROBE` prints frame counts for `examples/bench.rs` (first complete frame, folder tap,
-//! word tap; board and cell ids only, never what a child said), `HEARME_SCREENSHOT=FILE` saves a
-//! screenshot once the board and all its pictures are shown and then quits, and
-//! `HEARME_OPEN_BOARD=ID` starts on another board (for screenshots of each board).
+//! word tap; board and cell ids only, never what a child said), and `HEARME_SCREENSHOT=FILE`
+//! saves a screenshot once the board and all its pictures are shown and then quits.
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};
@@ -44,11 +43,6 @@ pub(super) fn plugin(app: &mut App) {
             Last,
             save_screenshot_and_quit.after(confirm_board_on_screen),
         );
-    }
-    if let Ok(board) = std::env::var("HEARME_OPEN_BOARD") {
-        app.world_mut()
-            .resource_mut::<crate::board::Navigation>()
-            .open(&board);
     }
     if !probe {
         return;
@@ -128,14 +122,14 @@ fn say_presented(mut presenting: ResMut<Presenting>) {
 }
 
 fn note_tap(
-    click: On<Pointer<Click>>,
+    activate: On<crate::input::Activate>,
     cells: Query<&BoardCell>,
     content: Res<crate::Content>,
     message: Res<crate::message_bar::Message>,
     frame: Res<FrameCount>,
     mut probe: ResMut<Probe>,
 ) {
-    let Ok(cell) = cells.get(click.entity) else {
+    let Ok(cell) = cells.get(activate.entity) else {
         return;
     };
     let is_folder = content

@@ -1,6 +1,6 @@
-//! Voice output with rodio: every word is spoken from a clip decoded once and kept in memory;
-//! a new tap cuts off the word still playing; Speak plays the message as a queue and
-//! highlights each symbol as it is spoken. With no audio device the app carries on silently.
+//! The sound device and its mixer (rodio): clips decoded once on a background thread, handed
+//! to the mixer back to back, each reporting when it starts and ends so the highlight follows
+//! the voice, and all of an utterance cut off at once by the next tap.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -15,52 +15,14 @@ use bevy::winit::{EventLoopProxyWrapper, WinitUserEvent};
 use rodio::mixer::Mixer;
 use rodio::{MixerDeviceSink, Source};
 
-use crate::Content;
-use crate::board::{BoardCell, BoardOpened, FolderChosen};
-use crate::message_bar::{SpeakRequested, Speaking, WordChosen};
-use crate::model::voice::{Clip, ClipChoice, choose_clip, decode_file};
-use crate::theme::{self, TEXT};
+use super::VoiceSettings;
+use super::speech::{ClipIndex, clip_path};
+use crate::message_bar::Speaking;
+use crate::model::voice::{Clip, decode_file};
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<VoiceSettings>()
-        .init_resource::<PlaybackLog>()
-        .add_message::<SayText>()
-        .add_systems(PreStartup, (open_output, index_clips, find_system_speech))
-        .add_systems(PostStartup, show_no_sound_notice)
-        .add_systems(
-            Update,
-            (
-                follow_playback,
-                preload_opened_board,
-                (speak_chosen_words, speak_message).after(crate::message_bar::MessageSystems),
-                say_texts,
-                mark_cells_without_voice,
-            ),
-        );
-}
-
-/// Voice settings; they move into the child's profile when profiles arrive.
-#[derive(Resource, Debug, Clone, PartialEq)]
-pub struct VoiceSettings {
-    /// Tapping a word speaks it at once.
-    pub speak_on_tap: bool,
-    /// Tapping a folder speaks its name.
-    pub speak_folders: bool,
-    /// 0.0 to 1.0.
-    pub volume: f32,
-    /// Benchmark baseline only: decode the clip from disk on every tap.
-    pub decode_on_every_tap: bool,
-}
-
-impl Default for VoiceSettings {
-    fn default() -> Self {
-        VoiceSettings {
-            speak_on_tap: true,
-            speak_folders: true,
-            volume: 1.0,
-            decode_on_every_tap: false,
-        }
-    }
+    app.add_systems(PreStartup, open_output)
+        .add_systems(Update, follow_playback);
 }
 
 /// The audio output, opened once. `mixer` is `None` when there is no audio device.
@@ -125,19 +87,6 @@ pub struct Utterance {
     pub handed_over: Instant,
 }
 
-/// Which clip each cell speaks, worked out once so a tap never touches the disk.
-#[derive(Resource, Debug, Default)]
-pub struct ClipIndex {
-    choices: HashMap<(String, String), ClipChoice>,
-}
-
-impl ClipIndex {
-    pub fn choice(&self, board: &str, cell: &str) -> &ClipChoice {
-        self.choices
-            .get(&(board.to_string(), cell.to_string()))
-            .unwrap_or(&ClipChoice::Missing)
-    }
-}
 
 /// Decoded clips, filled by a background thread board by board.
 #[derive(Resource, Clone)]
@@ -147,7 +96,7 @@ pub struct ClipCache {
 }
 
 impl ClipCache {
-    fn start() -> Self {
+    pub(super) fn start() -> Self {
         let clips: Arc<Mutex<HashMap<PathBuf, Arc<Clip>>>> = Arc::default();
         let (requests, wanted) = channel::<Vec<PathBuf>>();
         let filled = clips.clone();
@@ -176,7 +125,7 @@ impl ClipCache {
         ClipCache { clips, requests }
     }
 
-    fn request(&self, paths: Vec<PathBuf>) {
+    pub(super) fn request(&self, paths: Vec<PathBuf>) {
         let _ = self.requests.send(paths);
     }
 
@@ -198,11 +147,6 @@ impl ClipCache {
     }
 }
 
-fn find_system_speech(mut commands: Commands, existing: Option<Res<SystemSpeech>>) {
-    if existing.is_none() {
-        commands.insert_resource(SystemSpeech::detect());
-    }
-}
 
 fn open_output(mut commands: Commands, existing: Option<Res<VoiceOutput>>) {
     if existing.is_some() {
@@ -221,163 +165,13 @@ fn open_output(mut commands: Commands, existing: Option<Res<VoiceOutput>>) {
     }
 }
 
-fn clip_paths_of(index: &ClipIndex, board: &str) -> Vec<PathBuf> {
-    index
-        .choices
-        .iter()
-        .filter(|((b, _), _)| b == board)
-        .filter_map(|(_, choice)| match choice {
-            ClipChoice::Recorded(path) | ClipChoice::Bundled(path) => Some(path.clone()),
-            ClipChoice::Missing => None,
-        })
-        .collect()
-}
-
-fn index_clips(mut commands: Commands, content: Res<Content>) {
-    let root = crate::asset_root();
-    let mut index = ClipIndex::default();
-    for board in content.vocabulary.boards.values() {
-        for cell in &board.cells {
-            let choice = choose_clip(
-                content.data_dir.as_deref(),
-                &root,
-                &board.id,
-                &cell.id,
-                &cell.word,
-            );
-            index
-                .choices
-                .insert((board.id.clone(), cell.id.clone()), choice);
-        }
-    }
-    let cache = ClipCache::start();
-    cache.request(clip_paths_of(&index, crate::model::vocab::HOME_BOARD));
-    commands.insert_resource(index);
-    commands.insert_resource(cache);
-}
-
-fn preload_opened_board(
-    mut opened: MessageReader<BoardOpened>,
-    index: Res<ClipIndex>,
-    cache: Res<ClipCache>,
-) {
-    for board in opened.read() {
-        cache.request(clip_paths_of(&index, &board.board));
-    }
-}
-
-/// The platform's text-to-speech service, for words with no clip (typed by a worker, or from an
-/// imported board). On Linux it is speech-dispatcher's `spd-say` when installed; Android, iOS and
-/// Windows will use their system voices through the `tts` crate (not built yet). Having none is
-/// not an error: such cells show "no voice".
-#[derive(Resource, Debug, Clone, Default)]
-pub struct SystemSpeech {
-    command: Option<PathBuf>,
-}
-
-impl SystemSpeech {
-    pub fn detect() -> Self {
-        let command = if cfg!(target_os = "linux") {
-            std::env::var_os("PATH").and_then(|paths| {
-                std::env::split_paths(&paths)
-                    .map(|dir| dir.join("spd-say"))
-                    .find(|path| path.is_file())
-            })
-        } else {
-            None
-        };
-        SystemSpeech { command }
-    }
-
-    /// A speech command that takes the text as its last argument (tests use a stand-in).
-    pub fn with_command(command: PathBuf) -> Self {
-        SystemSpeech {
-            command: Some(command),
-        }
-    }
-
-    pub fn none() -> Self {
-        SystemSpeech { command: None }
-    }
-
-    pub fn is_available(&self) -> bool {
-        self.command.is_some()
-    }
-
-    fn speak(&self, text: &str) {
-        let Some(command) = &self.command else { return };
-        let spawned = std::process::Command::new(command)
-            .args(["--language", "en", "--", text])
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn();
-        match spawned {
-            // Reap it off the main thread so a slow speech service never holds a frame.
-            Ok(mut child) => {
-                std::thread::spawn(move || child.wait());
-            }
-            Err(error) => warn!("the system speech service did not start: {error}"),
-        }
-    }
-}
-
-/// A small marker on a cell that has no clip, so the worker sees that it will stay silent.
-#[derive(Component)]
-pub struct NoVoiceBadge;
-
-fn mark_cells_without_voice(
-    mut commands: Commands,
-    index: Res<ClipIndex>,
-    speech: Res<SystemSpeech>,
-    added: Query<(Entity, &BoardCell), Added<BoardCell>>,
-) {
-    if speech.is_available() {
-        return;
-    }
-    for (entity, cell) in &added {
-        if *index.choice(&cell.board, &cell.cell) == ClipChoice::Missing {
-            commands.entity(entity).with_child((
-                NoVoiceBadge,
-                Name::new("No voice badge"),
-                Node {
-                    position_type: PositionType::Absolute,
-                    right: px(4.0),
-                    top: px(2.0),
-                    ..default()
-                },
-                theme::label("no voice", 13.0, TEXT),
-            ));
-        }
-    }
-}
-
-#[derive(Component)]
-pub struct NoSoundNotice;
-
-fn show_no_sound_notice(
-    mut commands: Commands,
-    output: Res<VoiceOutput>,
-    strip: Query<Entity, With<crate::screen::NavStrip>>,
-) {
-    if output.has_sound() {
-        return;
-    }
-    if let Ok(strip) = strip.single() {
-        commands.entity(strip).with_child((
-            NoSoundNotice,
-            Name::new("No sound notice"),
-            theme::label("no sound", 16.0, theme::TEXT_ON_DARK),
-        ));
-    }
-}
 
 /// What the speaking systems share: the output, the clips, and the settings.
 #[derive(SystemParam)]
-struct Speaker<'w> {
-    output: ResMut<'w, VoiceOutput>,
+pub(super) struct Speaker<'w> {
+    pub(super) output: ResMut<'w, VoiceOutput>,
     log: ResMut<'w, PlaybackLog>,
-    settings: Res<'w, VoiceSettings>,
+    pub(super) settings: Res<'w, VoiceSettings>,
     index: Res<'w, ClipIndex>,
     cache: Res<'w, ClipCache>,
     proxy: Option<Res<'w, EventLoopProxyWrapper>>,
@@ -385,7 +179,7 @@ struct Speaker<'w> {
 
 impl VoiceOutput {
     /// Whatever is still playing stops at its next sample.
-    fn stop_current(&mut self) {
+    pub(super) fn stop_current(&mut self) {
         if let Some(playing) = self.playing.take() {
             playing.store(true, Ordering::Relaxed);
         }
@@ -393,13 +187,13 @@ impl VoiceOutput {
 }
 
 impl Speaker<'_> {
-    fn clip_path(&self, board: &str, cell: &str) -> Option<PathBuf> {
+    pub(super) fn clip_path(&self, board: &str, cell: &str) -> Option<PathBuf> {
         clip_path(&self.index, board, cell)
     }
 
     /// Hands the clips to the mixer, back to back, cutting off what was playing. False when
     /// nothing could be played (no sound device, or no clip decoded).
-    fn play(&mut self, clips: Vec<(usize, PathBuf)>) -> bool {
+    pub(super) fn play(&mut self, clips: Vec<(usize, PathBuf)>) -> bool {
         let settings = &*self.settings;
         let cache = &*self.cache;
         let proxy = self.proxy.as_deref();
@@ -467,86 +261,6 @@ impl Speaker<'_> {
     }
 }
 
-fn clip_path(index: &ClipIndex, board: &str, cell: &str) -> Option<PathBuf> {
-    match index.choice(board, cell) {
-        ClipChoice::Recorded(path) | ClipChoice::Bundled(path) => Some(path.clone()),
-        ClipChoice::Missing => None,
-    }
-}
-
-fn speak_chosen_words(
-    mut words: MessageReader<WordChosen>,
-    mut folders: MessageReader<FolderChosen>,
-    mut speaker: Speaker,
-    speech: Res<SystemSpeech>,
-) {
-    let (on_tap, on_folders) = (
-        speaker.settings.speak_on_tap,
-        speaker.settings.speak_folders,
-    );
-    let tapped_words = words
-        .read()
-        .filter(|_| on_tap)
-        .map(|w| (w.0.board.clone(), w.0.cell.clone(), w.0.word.clone()));
-    let tapped_folders = folders
-        .read()
-        .filter(|_| on_folders)
-        .map(|f| (f.board.clone(), f.cell.clone(), f.word.clone()));
-    // Only the last tap of a frame is heard: each new tap cuts off the one before.
-    let Some((board, cell, word)) = tapped_words.chain(tapped_folders).last() else {
-        return;
-    };
-    let Some(path) = speaker.clip_path(&board, &cell) else {
-        speaker.output.stop_current();
-        speech.speak(&word);
-        return;
-    };
-    speaker.play(vec![(0, path)]);
-}
-
-/// Something to say that is not a cell: an activity's prompt or a choice's word. Spoken from the
-/// bundled clip of that text when there is one, else by the system voice.
-#[derive(Message, Debug, Clone, PartialEq, Eq)]
-pub struct SayText(pub String);
-
-fn say_texts(mut texts: MessageReader<SayText>, mut speaker: Speaker, speech: Res<SystemSpeech>) {
-    let Some(SayText(text)) = texts.read().last() else {
-        return;
-    };
-    let root = crate::asset_root();
-    let played = match choose_clip(None, &root, "", "", text) {
-        ClipChoice::Bundled(path) | ClipChoice::Recorded(path) => speaker.play(vec![(0, path)]),
-        ClipChoice::Missing => false,
-    };
-    if !played {
-        speaker.output.stop_current();
-        speech.speak(text);
-    }
-}
-
-fn speak_message(
-    mut requests: MessageReader<SpeakRequested>,
-    mut speaker: Speaker,
-    mut speaking: ResMut<Speaking>,
-) {
-    let Some(request) = requests.read().last() else {
-        return;
-    };
-    let clips: Vec<(usize, PathBuf)> = request
-        .items
-        .iter()
-        .enumerate()
-        .filter_map(|(position, item)| {
-            speaker
-                .clip_path(&item.board, &item.cell)
-                .map(|p| (position, p))
-        })
-        .collect();
-    if speaker.play(clips) {
-        // The voice paces the highlight from now on, symbol by symbol.
-        speaking.follow_voice();
-    }
-}
 
 fn follow_playback(output: Res<VoiceOutput>, mut speaking: ResMut<Speaking>) {
     let Ok(events) = output.events.1.lock() else {
@@ -618,3 +332,4 @@ impl<S: Source> Source for Cue<S> {
         self.inner.total_duration()
     }
 }
+

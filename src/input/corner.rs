@@ -1,12 +1,10 @@
-//! Opens the worker area when one finger (or the mouse) holds the top-left corner for 2 s: long
-//! enough that a child's tap or brush does not open it by chance.
+//! The worker's way in: one finger (or the mouse) held on the top-left corner for 2 s, long
+//! enough that a child's tap or brush does not open the worker area by chance.
 
 use std::time::Duration;
 
 use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, RequestRedraw};
-
-use super::{WorkerArea, WorkerPage};
 
 pub const CORNER_HOLD: Duration = Duration::from_secs(2);
 /// The corner's size in logical pixels, either way.
@@ -16,10 +14,15 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(PreUpdate, watch_corner.after(bevy::input::InputSystems));
 }
 
+/// The corner was held long enough: the worker asks for their area.
+#[derive(Event, Debug, Clone, Copy)]
+pub struct WorkerAreaRequested;
+
 #[derive(Default)]
 struct Hold {
     since: Option<Duration>,
-    opened: bool,
+    /// Asked once per hold: the finger must lift before the next request.
+    requested: bool,
 }
 
 fn in_corner(position: Vec2) -> bool {
@@ -32,7 +35,7 @@ fn watch_corner(
     window: Query<&Window, With<PrimaryWindow>>,
     time: Res<Time<Real>>,
     mut hold: Local<Hold>,
-    mut area: ResMut<WorkerArea>,
+    mut commands: Commands,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
     let touch_held = touches
@@ -48,14 +51,14 @@ fn watch_corner(
         *hold = Hold::default();
         return;
     }
-    if hold.opened || area.open {
+    if hold.requested {
         return;
     }
     let now = time.elapsed();
     let since = *hold.since.get_or_insert(now);
     if now.saturating_sub(since) >= CORNER_HOLD {
-        hold.opened = true;
-        area.show(WorkerPage::Home);
+        hold.requested = true;
+        commands.trigger(WorkerAreaRequested);
     } else {
         // A finger held still sends no events; keep frames coming until the hold is done.
         redraw.write(RequestRedraw);

@@ -1,0 +1,217 @@
+//! Writing a visit's journal so that nothing acknowledged is lost: each line is appended and
+//! made durable (fsync) before it counts as saved, through a small [`JournalStorage`] seam that
+//! tests replace with a disk that keeps only what was synced. [`BackgroundJournal`] does the
+//! same on its own thread for the app. What "acknowledged" means for a tap:
+//! docs/journal-format.md, "When a tap is on disk".
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
+
+use super::session::{
+    Event, JOURNAL_EXTENSION, JOURNAL_VERSION, JournalLine, Recovered, timestamp_now,
+};
+
+/// Where a journal's bytes go. A line counts as saved only once `sync` has returned after it.
+pub trait JournalStorage: Send + 'static {
+    fn append(&mut self, bytes: &[u8]) -> io::Result<()>;
+    /// Makes everything appended so far survive a power cut.
+    fn sync(&mut self) -> io::Result<()>;
+}
+
+impl JournalStorage for File {
+    fn append(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.write_all(bytes)
+    }
+
+    fn sync(&mut self) -> io::Result<()> {
+        self.sync_data()
+    }
+}
+
+/// Appends events to a journal, one durable line each.
+pub struct JournalWriter<S: JournalStorage = File> {
+    storage: S,
+    path: PathBuf,
+    next_seq: u64,
+}
+
+impl JournalWriter<File> {
+    /// Starts a new journal; fails if the file exists, so no visit is ever overwritten.
+    pub fn create(path: &Path) -> io::Result<Self> {
+        let file = OpenOptions::new()
+            .append(true)
+            .create_new(true)
+            .open(path)?;
+        sync_parent(path);
+        Ok(JournalWriter::on(file, path, 0))
+    }
+
+    /// Continues a journal after `recovered`. A torn last line is left where it is (it is
+    /// reported each time the journal is read) and new lines start on a line of their own.
+    pub fn resume(recovered: &Recovered) -> io::Result<Self> {
+        let mut file = OpenOptions::new().append(true).open(&recovered.path)?;
+        let length = file.metadata()?.len();
+        if length > 0 {
+            let bytes = std::fs::read(&recovered.path)?;
+            if bytes.last() != Some(&b'\n') {
+                file.write_all(b"\n")?;
+            }
+        }
+        Ok(JournalWriter::on(file, &recovered.path, recovered.next_seq()))
+    }
+}
+
+impl<S: JournalStorage> JournalWriter<S> {
+    /// A writer on any storage; `path` names the journal in messages.
+    pub fn on(storage: S, path: &Path, next_seq: u64) -> Self {
+        JournalWriter {
+            storage,
+            path: path.to_path_buf(),
+            next_seq,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Writes one event and returns once it is durable.
+    pub fn append(&mut self, event: Event) -> io::Result<JournalLine> {
+        let line = JournalLine {
+            v: JOURNAL_VERSION,
+            seq: self.next_seq,
+            at: timestamp_now(),
+            event,
+        };
+        self.append_line(&line)?;
+        Ok(line)
+    }
+
+    /// Writes a line made elsewhere (the app, fixtures, imports) and returns once it is durable;
+    /// the sequence continues after it.
+    pub fn append_line(&mut self, line: &JournalLine) -> io::Result<()> {
+        let mut text = ron::to_string(line).map_err(io::Error::other)?;
+        text.push('\n');
+        self.storage.append(text.as_bytes())?;
+        self.storage.sync()?;
+        self.next_seq = self.next_seq.max(line.seq + 1);
+        Ok(())
+    }
+}
+
+fn sync_parent(path: &Path) {
+    if let Some(parent) = path.parent()
+        && let Ok(dir) = File::open(parent)
+    {
+        let _ = dir.sync_all();
+    }
+}
+
+/// A name for a new journal in `dir`, starting with the UTC start time so names sort by start;
+/// never the name of an existing file.
+pub fn new_journal_path(dir: &Path) -> PathBuf {
+    let stamp = jiff::Timestamp::now().strftime("%Y%m%d-%H%M%S").to_string();
+    let mut path = dir.join(format!("visit-{stamp}.{JOURNAL_EXTENSION}"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("visit-{stamp}-{n}.{JOURNAL_EXTENSION}"));
+        n += 1;
+    }
+    path
+}
+
+enum JournalCommand {
+    Append(JournalLine),
+    Flush(mpsc::SyncSender<()>),
+}
+
+/// A [`JournalWriter`] on its own thread: the app hands it lines and carries on drawing while
+/// each one is written and made durable. Lines are written in the order they were handed over;
+/// [`BackgroundJournal::saved`] counts those that are durable.
+pub struct BackgroundJournal {
+    commands: Option<mpsc::Sender<JournalCommand>>,
+    // A Mutex so the app can hold this in shared state (a Receiver alone is not Sync).
+    failures: std::sync::Mutex<mpsc::Receiver<String>>,
+    saved: Arc<AtomicU64>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl BackgroundJournal {
+    pub fn start<S: JournalStorage>(mut writer: JournalWriter<S>) -> io::Result<Self> {
+        let (commands, inbox) = mpsc::channel::<JournalCommand>();
+        let (report, failures) = mpsc::channel();
+        let saved = Arc::new(AtomicU64::new(0));
+        let counted = saved.clone();
+        let thread = std::thread::Builder::new()
+            .name("journal".into())
+            .spawn(move || {
+                for command in inbox {
+                    match command {
+                        JournalCommand::Append(line) => match writer.append_line(&line) {
+                            Ok(()) => {
+                                counted.fetch_add(1, Ordering::Release);
+                            }
+                            Err(e) => {
+                                let _ = report.send(format!(
+                                    "{}: line {} could not be saved: {e}",
+                                    writer.path().display(),
+                                    line.seq
+                                ));
+                            }
+                        },
+                        JournalCommand::Flush(done) => {
+                            let _ = done.send(());
+                        }
+                    }
+                }
+            })?;
+        Ok(BackgroundJournal {
+            commands: Some(commands),
+            failures: std::sync::Mutex::new(failures),
+            saved,
+            thread: Some(thread),
+        })
+    }
+
+    pub fn append(&self, line: JournalLine) {
+        if let Some(commands) = &self.commands {
+            let _ = commands.send(JournalCommand::Append(line));
+        }
+    }
+
+    /// Waits until every line handed over so far is on disk (or has failed).
+    pub fn flush(&self) {
+        let (done, wait) = mpsc::sync_channel(1);
+        if let Some(commands) = &self.commands
+            && commands.send(JournalCommand::Flush(done)).is_ok()
+        {
+            let _ = wait.recv();
+        }
+    }
+
+    /// How many of the lines handed over are durable: written and synced.
+    pub fn saved(&self) -> u64 {
+        self.saved.load(Ordering::Acquire)
+    }
+
+    /// Lines that could not be written since the last call, in plain words.
+    pub fn failures(&self) -> Vec<String> {
+        match self.failures.lock() {
+            Ok(failures) => failures.try_iter().collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+}
+
+impl Drop for BackgroundJournal {
+    fn drop(&mut self) {
+        self.commands = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}

@@ -1,0 +1,350 @@
+//! Building the summary from a journal: redacted events left out, marks attached to what they
+//! mark, the child's words apart from the worker's modelling.
+
+use super::{BodyPlace, CardSort, Feeling, HouseList, Note, SUMMARY_VERSION, Said, Summary};
+use crate::model::session::{ActivityKind, Actor, Event, JournalLine, Recovered};
+
+impl Summary {
+    /// Builds the summary of a recovered journal. Redacted events are left out; marks are
+    /// attached to the items they mark.
+    pub fn from_journal(recovered: &Recovered) -> Option<Summary> {
+        let lines = &recovered.lines;
+        let redacted = recovered.redacted_seqs();
+        let mark_of = |seq: u64| {
+            lines.iter().rev().find_map(|l| match l.event {
+                Event::Marked { seq: marked, mark } if marked == seq => Some(mark),
+                _ => None,
+            })
+        };
+        let start = lines.iter().find_map(|l| match &l.event {
+            Event::VisitStarted {
+                case_ref,
+                visit,
+                purpose,
+                present,
+                seen_alone,
+                profile,
+            } => Some((l, case_ref, visit, purpose, present, seen_alone, profile)),
+            _ => None,
+        })?;
+        let (first, case_ref, visit, purpose, present, seen_alone, profile) = start;
+        let mut summary = Summary {
+            v: SUMMARY_VERSION,
+            case_ref: case_ref.clone(),
+            visit: visit.clone(),
+            purpose: purpose.clone(),
+            present: present.clone(),
+            seen_alone: seen_alone.clone(),
+            profile: profile.clone(),
+            started: first.at.clone(),
+            ended: lines
+                .iter()
+                .rev()
+                .find(|l| matches!(l.event, Event::VisitEnded))
+                .map(|l| l.at.clone()),
+            child_messages: Vec::new(),
+            modelling: Vec::new(),
+            feelings: Vec::new(),
+            card_sorts: Vec::new(),
+            modelled_answers: Vec::new(),
+            body_map: Vec::new(),
+            houses: Vec::new(),
+            notes: Vec::new(),
+            redacted: lines.iter().filter(|l| redacted.contains(&l.seq)).count(),
+            skipped_lines: recovered.skipped.iter().map(|s| s.line).collect(),
+        };
+        let mut tapped: [Vec<&JournalLine>; 2] = [Vec::new(), Vec::new()];
+        // A spoken message names its symbols by cell id; the summary shows the words the child
+        // saw on those cells, as the taps before it recorded them.
+        let mut label_of_cell = std::collections::HashMap::new();
+        for line in recovered.kept_lines() {
+            if let Some(text) = modelled_answer(&line.event) {
+                summary.modelled_answers.push(Note {
+                    at: line.at.clone(),
+                    text,
+                });
+                continue;
+            }
+            match &line.event {
+                Event::SymbolChosen {
+                    by, cell, label, ..
+                } => {
+                    label_of_cell.insert(cell.clone(), label.clone());
+                    tapped[actor_index(*by)].push(line);
+                }
+                Event::MessageSpoken { text, symbols, by } => {
+                    tapped[actor_index(*by)].clear();
+                    let said = Said {
+                        at: line.at.clone(),
+                        spoken: Some(text.clone()),
+                        symbols: symbols
+                            .iter()
+                            .map(|cell| label_of_cell.get(cell).unwrap_or(cell).clone())
+                            .collect(),
+                        mark: mark_of(line.seq),
+                    };
+                    summary.said_by(*by).push(said);
+                }
+                Event::ScaleAnswered {
+                    scale,
+                    prompt,
+                    options,
+                    chosen,
+                    by,
+                    about,
+                    unordered,
+                } => {
+                    let answer = options.get(*chosen).map_or("?", String::as_str);
+                    let how_much = format!(
+                        "{answer} ({} of {})",
+                        chosen.saturating_add(1),
+                        options.len()
+                    );
+                    if !summary.answer_body_place(about.as_deref(), how_much) {
+                        summary.feelings.push(Feeling {
+                            at: line.at.clone(),
+                            scale: scale.clone(),
+                            prompt: prompt.clone(),
+                            options: options.clone(),
+                            chosen: *chosen,
+                            by: *by,
+                            mark: mark_of(line.seq),
+                            about: about.clone(),
+                            declined: None,
+                            unordered: *unordered,
+                        });
+                    }
+                }
+                Event::BodyRegionChosen {
+                    prompt, region, by, ..
+                } => summary.body_map.push(BodyPlace {
+                    at: line.at.clone(),
+                    prompt: prompt.clone(),
+                    region: Some(region.clone()),
+                    how_much: None,
+                    declined: None,
+                    by: *by,
+                }),
+                Event::HouseFilled {
+                    activity,
+                    house,
+                    word,
+                    ..
+                } => summary.house_list(activity).add(house, word),
+                Event::Declined {
+                    activity,
+                    kind,
+                    prompt,
+                    options,
+                    item,
+                    answer,
+                    by,
+                } => match kind {
+                    ActivityKind::Scale => {
+                        let declined = format!("declined: {}", answer.words());
+                        if !summary.answer_body_place(item.as_deref(), declined) {
+                            summary.feelings.push(Feeling {
+                                at: line.at.clone(),
+                                scale: activity.clone(),
+                                prompt: prompt.clone(),
+                                options: options.clone(),
+                                chosen: 0,
+                                by: *by,
+                                mark: mark_of(line.seq),
+                                about: item.clone(),
+                                declined: Some(*answer),
+                                unordered: false,
+                            });
+                        }
+                    }
+                    ActivityKind::CardSort => {
+                        let card = item.clone().unwrap_or_else(|| "(all cards)".into());
+                        summary.card_sort(activity).declined.push((card, *answer));
+                    }
+                    ActivityKind::BodyMap => summary.body_map.push(BodyPlace {
+                        at: line.at.clone(),
+                        prompt: prompt.clone(),
+                        region: None,
+                        how_much: None,
+                        declined: Some(*answer),
+                        by: *by,
+                    }),
+                    ActivityKind::Houses => summary.house_list(activity).declined.push(*answer),
+                },
+                Event::CardPlaced {
+                    activity,
+                    card,
+                    column,
+                    options,
+                    ..
+                } => {
+                    let sort = summary.card_sort(activity);
+                    if sort.offered.is_empty() {
+                        sort.offered = options.clone();
+                    }
+                    summary.place_card(activity, column, card);
+                }
+                Event::WorkerNote { text } => summary.notes.push(Note {
+                    at: line.at.clone(),
+                    text: text.clone(),
+                }),
+                Event::VisitStarted { .. }
+                | Event::Redacted { .. }
+                | Event::Marked { .. }
+                | Event::VisitEnded => {}
+            }
+        }
+        for by in [Actor::Child, Actor::Worker] {
+            let pending = std::mem::take(&mut tapped[actor_index(by)]);
+            if let Some(first) = pending.first() {
+                let symbols = pending
+                    .iter()
+                    .filter_map(|l| match &l.event {
+                        Event::SymbolChosen { label, .. } => Some(label.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                let said = Said {
+                    at: first.at.clone(),
+                    spoken: None,
+                    symbols,
+                    // A mark on any tap of the run is the run's mark.
+                    mark: pending.iter().rev().find_map(|l| mark_of(l.seq)),
+                };
+                let list = summary.said_by(by);
+                let position = list
+                    .iter()
+                    .position(|s| s.at > said.at)
+                    .unwrap_or(list.len());
+                list.insert(position, said);
+            }
+        }
+        Some(summary)
+    }
+
+    fn said_by(&mut self, by: Actor) -> &mut Vec<Said> {
+        match by {
+            Actor::Child => &mut self.child_messages,
+            Actor::Worker => &mut self.modelling,
+        }
+    }
+
+    /// Gives the latest body place for `region` its "how much", if it has none yet. False when
+    /// the answer is not about a place on the body map.
+    fn answer_body_place(&mut self, region: Option<&str>, how_much: String) -> bool {
+        let Some(region) = region else { return false };
+        let place = self
+            .body_map
+            .iter_mut()
+            .rev()
+            .find(|p| p.region.as_deref() == Some(region) && p.how_much.is_none());
+        match place {
+            Some(place) => {
+                place.how_much = Some(how_much);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn card_sort(&mut self, activity: &str) -> &mut CardSort {
+        let index = match self.card_sorts.iter().position(|s| s.activity == activity) {
+            Some(i) => i,
+            None => {
+                self.card_sorts.push(CardSort {
+                    activity: activity.to_string(),
+                    columns: Vec::new(),
+                    declined: Vec::new(),
+                    offered: Vec::new(),
+                });
+                self.card_sorts.len() - 1
+            }
+        };
+        &mut self.card_sorts[index]
+    }
+
+    fn house_list(&mut self, activity: &str) -> &mut HouseList {
+        let index = match self.houses.iter().position(|h| h.activity == activity) {
+            Some(i) => i,
+            None => {
+                self.houses.push(HouseList {
+                    activity: activity.to_string(),
+                    houses: Vec::new(),
+                    declined: Vec::new(),
+                });
+                self.houses.len() - 1
+            }
+        };
+        &mut self.houses[index]
+    }
+
+    fn place_card(&mut self, activity: &str, column: &str, card: &str) {
+        let sort = self.card_sort(activity);
+        // A card moved to another column counts only where it was placed last.
+        for (_, cards) in &mut sort.columns {
+            cards.retain(|c| c != card);
+        }
+        match sort.columns.iter_mut().find(|(name, _)| name == column) {
+            Some((_, cards)) => cards.push(card.to_string()),
+            None => sort
+                .columns
+                .push((column.to_string(), vec![card.to_string()])),
+        }
+        sort.columns.retain(|(_, cards)| !cards.is_empty());
+    }
+
+}
+
+impl HouseList {
+    fn add(&mut self, house: &str, word: &str) {
+        match self.houses.iter_mut().find(|(name, _)| name == house) {
+            Some((_, words)) => words.push(word.to_string()),
+            None => self
+                .houses
+                .push((house.to_string(), vec![word.to_string()])),
+        }
+    }
+}
+
+/// An activity answer the worker gave while modelling, in words; `None` for anything else.
+/// (Scale answers stay under feelings, tagged as the worker's.)
+fn modelled_answer(event: &Event) -> Option<String> {
+    match event {
+        Event::CardPlaced {
+            activity,
+            card,
+            column,
+            by: Actor::Worker,
+            ..
+        } => Some(format!("placed '{card}' under '{column}' ({activity})")),
+        Event::HouseFilled {
+            activity,
+            house,
+            word,
+            by: Actor::Worker,
+            ..
+        } => Some(format!("put '{word}' in '{house}' ({activity})")),
+        Event::BodyRegionChosen {
+            prompt,
+            region,
+            by: Actor::Worker,
+            ..
+        } => Some(format!("{prompt} -> {region}")),
+        Event::Declined {
+            kind,
+            prompt,
+            answer,
+            by: Actor::Worker,
+            ..
+        } if *kind != ActivityKind::Scale => Some(format!("{prompt} -> {}", answer.words())),
+        _ => None,
+    }
+}
+
+fn actor_index(by: Actor) -> usize {
+    match by {
+        Actor::Child => 0,
+        Actor::Worker => 1,
+    }
+}
+

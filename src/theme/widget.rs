@@ -1,0 +1,280 @@
+//! The widgets every screen is built from, as functions returning `impl Bundle`: text, pictures,
+//! buttons and choices (each a [`Control`] carrying the action it is given, an `observe(..)` of
+//! [`crate::input::Activate`]), rows, text fields and the full-screen overlay root.
+
+use std::borrow::Cow;
+
+use bevy::prelude::*;
+use bevy::text::EditableText;
+
+use super::interaction::PressFeedback;
+use super::palette::*;
+use super::{BODY_PX, BUTTON_LABEL_PX, CHILD_TARGET_PX, GAP_PX, TITLE_PX};
+use crate::input::Control;
+
+/// Centred text that takes no touches (the control around it does).
+pub fn label(text: impl Into<String>, size_px: f32, color: Color) -> impl Bundle {
+    (
+        Text::new(text),
+        TextFont {
+            font_size: FontSize::Px(size_px),
+            ..default()
+        },
+        TextColor(color),
+        TextLayout::justify(Justify::Center),
+        Pickable::IGNORE,
+    )
+}
+
+/// A symbol's picture, square, taking the height its cell leaves after the word.
+pub fn symbol_picture(picture: Handle<Image>) -> impl Bundle {
+    (
+        Name::new("Picture"),
+        ImageNode::new(picture),
+        Node {
+            flex_grow: 1.0,
+            flex_basis: px(0.0),
+            min_height: px(0.0),
+            max_width: percent(100.0),
+            aspect_ratio: Some(1.0),
+            ..default()
+        },
+        Pickable::IGNORE,
+    )
+}
+
+/// A message-bar or worker button: a word on a dark rounded rectangle; `action` is what it does
+/// (`observe(..)`, often with a component the observer reads).
+pub fn button(
+    name: impl Into<Cow<'static, str>>,
+    text: impl Into<String>,
+    action: impl Bundle,
+) -> impl Bundle {
+    sized_button(name, text, 64.0, action)
+}
+
+/// A button on a child's screen: at least 15 mm (89 px on a 10-inch tablet) tall.
+pub fn child_button(
+    name: impl Into<Cow<'static, str>>,
+    text: impl Into<String>,
+    action: impl Bundle,
+) -> impl Bundle {
+    sized_button(name, text, CHILD_TARGET_PX, action)
+}
+
+fn sized_button(
+    name: impl Into<Cow<'static, str>>,
+    text: impl Into<String>,
+    min_height_px: f32,
+    action: impl Bundle,
+) -> impl Bundle {
+    (
+        Name::new(name),
+        Button,
+        Control,
+        button_node(min_height_px, 2.0),
+        BackgroundColor(BUTTON),
+        BorderColor::all(TEXT_ON_DARK),
+        PressFeedback {
+            normal: BUTTON,
+            pressed: BUTTON_PRESSED,
+        },
+        action,
+        children![label(text, BUTTON_LABEL_PX, TEXT_ON_DARK)],
+    )
+}
+
+/// The shape of every worded button: a rounded rectangle, its word centred.
+pub fn button_node(min_height_px: f32, border_px: f32) -> Node {
+    Node {
+        min_width: px(96.0),
+        min_height: px(min_height_px),
+        padding: UiRect::axes(px(14.0), px(8.0)),
+        justify_content: JustifyContent::Center,
+        align_items: AlignItems::Center,
+        border: UiRect::all(px(border_px)),
+        border_radius: BorderRadius::all(px(12.0)),
+        ..default()
+    }
+}
+
+/// One of a set of worded choices on a worker page; the chosen one is ticked as well as
+/// coloured.
+pub fn choice_button(
+    name: impl Into<Cow<'static, str>>,
+    text: &str,
+    chosen: bool,
+    action: impl Bundle,
+) -> impl Bundle {
+    let (face, ink, shown) = if chosen {
+        (HIGHLIGHT, TEXT, format!("✓ {text}"))
+    } else {
+        (BUTTON, TEXT_ON_DARK, text.to_string())
+    };
+    (
+        Name::new(name),
+        Button,
+        Control,
+        button_node(64.0, if chosen { 4.0 } else { 2.0 }),
+        BackgroundColor(face),
+        BorderColor::all(TEXT),
+        PressFeedback {
+            normal: face,
+            pressed: BUTTON_PRESSED,
+        },
+        action,
+        children![label(shown, BUTTON_LABEL_PX, ink)],
+    )
+}
+
+/// A big picture-and-word choice on a child's screen.
+pub struct PictureChoice<'a> {
+    pub name: String,
+    pub word: &'a str,
+    pub picture: Handle<Image>,
+    pub colour: Color,
+    pub size: (f32, f32),
+    pub chosen: bool,
+}
+
+/// Picture and word on a coloured card with a darker edge. A chosen card gets a thick outline and
+/// a tick, so it never differs by colour alone.
+pub fn picture_choice(choice: PictureChoice, action: impl Bundle) -> impl Bundle {
+    let PictureChoice {
+        name,
+        word,
+        picture,
+        colour,
+        size: (width, height),
+        chosen,
+    } = choice;
+    let word = if chosen {
+        format!("✓ {word}")
+    } else {
+        word.to_string()
+    };
+    (
+        Name::new(name),
+        Button,
+        Control,
+        action,
+        Node {
+            width: px(width),
+            height: px(height),
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            justify_content: JustifyContent::Center,
+            padding: UiRect::all(px(8.0)),
+            row_gap: px(4.0),
+            border: UiRect::all(px(if chosen { 7.0 } else { 3.0 })),
+            border_radius: BorderRadius::all(px(14.0)),
+            ..default()
+        },
+        BackgroundColor(colour),
+        BorderColor::all(if chosen { TEXT } else { darker(colour, 0.35) }),
+        PressFeedback {
+            normal: colour,
+            pressed: darker(colour, 0.25),
+        },
+        children![
+            symbol_picture(picture),
+            label(word, BUTTON_LABEL_PX, TEXT)
+        ],
+    )
+}
+
+/// A full-screen column drawn over the child's board (activities at 50, the worker area at 100);
+/// it takes every touch that reaches it, so nothing under it can be tapped.
+pub fn overlay_root(
+    name: &'static str,
+    background: Color,
+    z_index: i32,
+    padding_px: f32,
+    align_items: AlignItems,
+) -> impl Bundle {
+    (
+        Name::new(name),
+        Node {
+            position_type: PositionType::Absolute,
+            width: percent(100.0),
+            height: percent(100.0),
+            flex_direction: FlexDirection::Column,
+            align_items,
+            padding: UiRect::all(px(padding_px)),
+            row_gap: px(GAP_PX * 2.0),
+            ..default()
+        },
+        BackgroundColor(background),
+        GlobalZIndex(z_index),
+    )
+}
+
+/// A worker page's title.
+pub fn title(text: impl Into<String>) -> impl Bundle {
+    (Name::new("Page title"), text_line(text, TITLE_PX, TEXT))
+}
+
+/// A line of a worker page.
+pub fn body(text: impl Into<String>) -> impl Bundle {
+    text_line(text, BODY_PX, TEXT)
+}
+
+/// Something the worker must know or put right, in red.
+pub fn problem(text: impl Into<String>) -> impl Bundle {
+    (Name::new("Problem"), text_line(text, BODY_PX, PROBLEM))
+}
+
+fn text_line(text: impl Into<String>, size_px: f32, color: Color) -> impl Bundle {
+    (
+        Text::new(text),
+        TextFont {
+            font_size: FontSize::Px(size_px),
+            ..default()
+        },
+        TextColor(color),
+        Pickable::IGNORE,
+    )
+}
+
+/// A row of buttons, or a label with its field.
+pub fn row() -> Node {
+    Node {
+        flex_direction: FlexDirection::Row,
+        align_items: AlignItems::Center,
+        column_gap: px(GAP_PX * 2.0),
+        flex_wrap: FlexWrap::Wrap,
+        row_gap: px(GAP_PX),
+        ..default()
+    }
+}
+
+/// A one-line text field; a tap puts the cursor in it.
+pub fn text_field(
+    name: impl Into<Cow<'static, str>>,
+    field: impl Component,
+    width_px: f32,
+) -> impl Bundle {
+    (
+        Name::new(name),
+        field,
+        EditableText {
+            max_characters: Some(300),
+            ..default()
+        },
+        TextFont {
+            font_size: FontSize::Px(BODY_PX),
+            ..default()
+        },
+        TextColor(TEXT),
+        Node {
+            width: px(width_px),
+            min_height: px(56.0),
+            padding: UiRect::axes(px(12.0), px(12.0)),
+            border: UiRect::all(px(2.0)),
+            border_radius: BorderRadius::all(px(8.0)),
+            ..default()
+        },
+        BackgroundColor(FIELD_BACKGROUND),
+        BorderColor::all(TEXT),
+    )
+}

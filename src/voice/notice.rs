@@ -1,0 +1,72 @@
+//! What the screen shows when there is no voice: a "no voice" mark on a cell that has no clip
+//! (when the tablet has no speech service either), and "no sound" in the nav strip when there is
+//! no audio device.
+
+use bevy::prelude::*;
+
+use super::output::VoiceOutput;
+use super::speech::{ClipIndex, SystemSpeech};
+use crate::board::BoardCell;
+use crate::model::voice::ClipChoice;
+use crate::screen::{NavSlot, fill_nav_slot};
+use crate::theme::{self, TEXT};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(PostStartup, show_no_sound_notice)
+        .add_systems(Update, mark_cells_without_voice);
+}
+
+/// A small marker on a cell that has no clip, so the worker sees that it will stay silent.
+#[derive(Component)]
+pub struct NoVoiceBadge;
+
+fn mark_cells_without_voice(
+    mut commands: Commands,
+    index: Res<ClipIndex>,
+    speech: Res<SystemSpeech>,
+    added: Query<(Entity, &BoardCell), Added<BoardCell>>,
+) {
+    if speech.is_available() {
+        return;
+    }
+    for (entity, cell) in &added {
+        if *index.choice(&cell.board, &cell.cell) == ClipChoice::Missing {
+            commands.entity(entity).with_child((
+                NoVoiceBadge,
+                Name::new("No voice badge"),
+                Node {
+                    position_type: PositionType::Absolute,
+                    right: px(4.0),
+                    top: px(2.0),
+                    ..default()
+                },
+                theme::label("no voice", 13.0, TEXT),
+            ));
+        }
+    }
+}
+
+#[derive(Component)]
+pub struct NoSoundNotice;
+
+fn show_no_sound_notice(
+    mut commands: Commands,
+    output: Res<VoiceOutput>,
+    slots: Query<(Entity, &NavSlot)>,
+) {
+    if output.has_sound() {
+        return;
+    }
+    fill_nav_slot(
+        &mut commands,
+        &slots,
+        NavSlot::NoSound,
+        (
+            NoSoundNotice,
+            Name::new("No sound notice"),
+            Node::default(),
+            theme::label("no sound", 16.0, theme::TEXT_ON_DARK),
+        ),
+    );
+}
+

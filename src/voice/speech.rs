@@ -1,0 +1,234 @@
+//! What is said, and in which order: a tapped word or folder (only the last tap of a frame),
+//! the message when Speak is pressed, an activity's prompt; from the cell's clip, the bundled
+//! clip of a text, or else the platform's speech service.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+
+use super::output::{ClipCache, Speaker};
+use crate::Content;
+use crate::board::{BoardOpened, FolderChosen};
+use crate::message_bar::{SpeakRequested, Speaking, WordChosen};
+use crate::model::voice::{ClipChoice, choose_clip};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(PreStartup, (index_clips, find_system_speech))
+        .add_systems(
+            Update,
+            (
+                preload_opened_board,
+                (speak_chosen_words, speak_message).after(crate::message_bar::MessageSystems),
+                say_texts,
+            ),
+        );
+}
+
+/// Which clip each cell speaks, worked out once so a tap never touches the disk.
+#[derive(Resource, Debug, Default)]
+pub struct ClipIndex {
+    choices: HashMap<(String, String), ClipChoice>,
+}
+
+impl ClipIndex {
+    pub fn choice(&self, board: &str, cell: &str) -> &ClipChoice {
+        self.choices
+            .get(&(board.to_string(), cell.to_string()))
+            .unwrap_or(&ClipChoice::Missing)
+    }
+}
+
+
+fn find_system_speech(mut commands: Commands, existing: Option<Res<SystemSpeech>>) {
+    if existing.is_none() {
+        commands.insert_resource(SystemSpeech::detect());
+    }
+}
+
+
+fn clip_paths_of(index: &ClipIndex, board: &str) -> Vec<PathBuf> {
+    index
+        .choices
+        .iter()
+        .filter(|((b, _), _)| b == board)
+        .filter_map(|(_, choice)| match choice {
+            ClipChoice::Recorded(path) | ClipChoice::Bundled(path) => Some(path.clone()),
+            ClipChoice::Missing => None,
+        })
+        .collect()
+}
+
+fn index_clips(mut commands: Commands, content: Res<Content>) {
+    let root = crate::asset_root();
+    let mut index = ClipIndex::default();
+    for board in content.vocabulary.boards.values() {
+        for cell in &board.cells {
+            let choice = choose_clip(
+                content.data_dir.as_deref(),
+                &root,
+                &board.id,
+                &cell.id,
+                &cell.word,
+            );
+            index
+                .choices
+                .insert((board.id.clone(), cell.id.clone()), choice);
+        }
+    }
+    let cache = ClipCache::start();
+    cache.request(clip_paths_of(&index, crate::model::vocab::HOME_BOARD));
+    commands.insert_resource(index);
+    commands.insert_resource(cache);
+}
+
+fn preload_opened_board(
+    mut opened: MessageReader<BoardOpened>,
+    index: Res<ClipIndex>,
+    cache: Res<ClipCache>,
+) {
+    for board in opened.read() {
+        cache.request(clip_paths_of(&index, &board.board));
+    }
+}
+
+
+/// The platform's text-to-speech service, for words with no clip (typed by a worker, or from an
+/// imported board). On Linux it is speech-dispatcher's `spd-say` when installed; Android, iOS and
+/// Windows will use their system voices through the `tts` crate (not built yet). Having none is
+/// not an error: such cells show "no voice".
+#[derive(Resource, Debug, Clone, Default)]
+pub struct SystemSpeech {
+    command: Option<PathBuf>,
+}
+
+impl SystemSpeech {
+    pub fn detect() -> Self {
+        let command = if cfg!(target_os = "linux") {
+            std::env::var_os("PATH").and_then(|paths| {
+                std::env::split_paths(&paths)
+                    .map(|dir| dir.join("spd-say"))
+                    .find(|path| path.is_file())
+            })
+        } else {
+            None
+        };
+        SystemSpeech { command }
+    }
+
+    /// A speech command that takes the text as its last argument (tests use a stand-in).
+    pub fn with_command(command: PathBuf) -> Self {
+        SystemSpeech {
+            command: Some(command),
+        }
+    }
+
+    pub fn none() -> Self {
+        SystemSpeech { command: None }
+    }
+
+    pub fn is_available(&self) -> bool {
+        self.command.is_some()
+    }
+
+    fn speak(&self, text: &str) {
+        let Some(command) = &self.command else { return };
+        let spawned = std::process::Command::new(command)
+            .args(["--language", "en", "--", text])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+        match spawned {
+            // Reap it off the main thread so a slow speech service never holds a frame.
+            Ok(mut child) => {
+                std::thread::spawn(move || child.wait());
+            }
+            Err(error) => warn!("the system speech service did not start: {error}"),
+        }
+    }
+}
+
+
+pub(super) fn clip_path(index: &ClipIndex, board: &str, cell: &str) -> Option<PathBuf> {
+    match index.choice(board, cell) {
+        ClipChoice::Recorded(path) | ClipChoice::Bundled(path) => Some(path.clone()),
+        ClipChoice::Missing => None,
+    }
+}
+
+fn speak_chosen_words(
+    mut words: MessageReader<WordChosen>,
+    mut folders: MessageReader<FolderChosen>,
+    mut speaker: Speaker,
+    speech: Res<SystemSpeech>,
+) {
+    let (on_tap, on_folders) = (
+        speaker.settings.speak_on_tap,
+        speaker.settings.speak_folders,
+    );
+    let tapped_words = words
+        .read()
+        .filter(|_| on_tap)
+        .map(|w| (w.0.board.clone(), w.0.cell.clone(), w.0.word.clone()));
+    let tapped_folders = folders
+        .read()
+        .filter(|_| on_folders)
+        .map(|f| (f.board.clone(), f.cell.clone(), f.word.clone()));
+    // Only the last tap of a frame is heard: each new tap cuts off the one before.
+    let Some((board, cell, word)) = tapped_words.chain(tapped_folders).last() else {
+        return;
+    };
+    let Some(path) = speaker.clip_path(&board, &cell) else {
+        speaker.output.stop_current();
+        speech.speak(&word);
+        return;
+    };
+    speaker.play(vec![(0, path)]);
+}
+
+/// Something to say that is not a cell: an activity's prompt or a choice's word. Spoken from the
+/// bundled clip of that text when there is one, else by the system voice.
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub struct SayText(pub String);
+
+fn say_texts(mut texts: MessageReader<SayText>, mut speaker: Speaker, speech: Res<SystemSpeech>) {
+    let Some(SayText(text)) = texts.read().last() else {
+        return;
+    };
+    let root = crate::asset_root();
+    let played = match choose_clip(None, &root, "", "", text) {
+        ClipChoice::Bundled(path) | ClipChoice::Recorded(path) => speaker.play(vec![(0, path)]),
+        ClipChoice::Missing => false,
+    };
+    if !played {
+        speaker.output.stop_current();
+        speech.speak(text);
+    }
+}
+
+fn speak_message(
+    mut requests: MessageReader<SpeakRequested>,
+    mut speaker: Speaker,
+    mut speaking: ResMut<Speaking>,
+) {
+    let Some(request) = requests.read().last() else {
+        return;
+    };
+    let clips: Vec<(usize, PathBuf)> = request
+        .items
+        .iter()
+        .enumerate()
+        .filter_map(|(position, item)| {
+            speaker
+                .clip_path(&item.board, &item.cell)
+                .map(|p| (position, p))
+        })
+        .collect();
+    if speaker.play(clips) {
+        // The voice paces the highlight from now on, symbol by symbol.
+        speaking.follow_voice();
+    }
+}
+
+

@@ -1,0 +1,170 @@
+//! Power cuts at every write boundary of the journal, on a disk that keeps only what was synced
+//! (SIGKILL leaves the operating system's cache intact, so it cannot show this): every event
+//! acknowledged as saved survives, and nothing after it is half-read. Both the plain writer and
+//! the app's background writer are cut.
+
+use std::io;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use hearme::model::journal::{BackgroundJournal, JournalStorage, JournalWriter};
+use hearme::model::session::{Actor, Event, JOURNAL_VERSION, JournalLine, parse_journal};
+
+use crate::journal::started;
+
+/// A flash disk with a write cache: appends land in the cache, a sync moves the cache to the
+/// disk, and once the power goes every operation fails. The operation the cut falls on may
+/// leave half its bytes in the cache.
+#[derive(Default)]
+struct Disk {
+    on_disk: Vec<u8>,
+    cache: Vec<u8>,
+    operations_left: usize,
+}
+
+#[derive(Clone)]
+struct PowerCutStorage(Arc<Mutex<Disk>>);
+
+impl PowerCutStorage {
+    /// Power fails at the operation after `operations` (each append and each sync is one).
+    fn cut_after(operations: usize) -> Self {
+        PowerCutStorage(Arc::new(Mutex::new(Disk {
+            operations_left: operations,
+            ..Disk::default()
+        })))
+    }
+
+    /// What a reader can find after the power comes back: the disk alone (the cache lost), the
+    /// disk with the whole cache, and the disk with half the cache (a torn write).
+    fn images_after_the_cut(&self) -> Vec<Vec<u8>> {
+        let disk = self.0.lock().unwrap();
+        let half = disk.cache.len() / 2;
+        [0, half, disk.cache.len()]
+            .into_iter()
+            .map(|kept| [disk.on_disk.as_slice(), &disk.cache[..kept]].concat())
+            .collect()
+    }
+}
+
+fn power_cut() -> io::Error {
+    io::Error::other("the power went off")
+}
+
+impl JournalStorage for PowerCutStorage {
+    fn append(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let mut disk = self.0.lock().unwrap();
+        if disk.operations_left == 0 {
+            disk.cache.extend_from_slice(&bytes[..bytes.len() / 2]);
+            return Err(power_cut());
+        }
+        disk.operations_left -= 1;
+        disk.cache.extend_from_slice(bytes);
+        Ok(())
+    }
+
+    fn sync(&mut self) -> io::Result<()> {
+        let mut disk = self.0.lock().unwrap();
+        if disk.operations_left == 0 {
+            return Err(power_cut());
+        }
+        disk.operations_left -= 1;
+        let cached = std::mem::take(&mut disk.cache);
+        disk.on_disk.extend(cached);
+        Ok(())
+    }
+}
+
+/// A visit: its start, then the child's taps, then its end.
+fn visit_lines() -> Vec<JournalLine> {
+    let taps = ["i", "want", "help", "stop", "no"].map(|word| Event::SymbolChosen {
+        board: "home".into(),
+        cell: word.into(),
+        label: word.into(),
+        by: Actor::Child,
+    });
+    std::iter::once(started())
+        .chain(taps)
+        .chain([Event::VisitEnded])
+        .enumerate()
+        .map(|(seq, event)| JournalLine {
+            v: JOURNAL_VERSION,
+            seq: seq as u64,
+            at: format!("2026-12-01T10:00:{seq:02}.000Z"),
+            event,
+        })
+        .collect()
+}
+
+/// Every acknowledged line is read back, in order; any line after them is whole and is the
+/// next line that was being written; anything torn is reported, never read as an event.
+fn check_survivors(image: &[u8], written: &[JournalLine], acknowledged: usize, cut: usize) {
+    let path = Path::new("cut.journal");
+    let recovered = match parse_journal(path, image) {
+        Ok(recovered) => recovered,
+        Err(error) => {
+            assert_eq!(
+                acknowledged, 0,
+                "power cut after {cut} operations: {acknowledged} acknowledged lines lost ({error})"
+            );
+            return;
+        }
+    };
+    assert!(
+        recovered.lines.len() >= acknowledged,
+        "power cut after {cut} operations: {} of {acknowledged} acknowledged lines survived",
+        recovered.lines.len()
+    );
+    assert!(recovered.lines.len() <= acknowledged + 1);
+    assert_eq!(
+        recovered.lines,
+        written[..recovered.lines.len()],
+        "power cut after {cut} operations: a line read back is not what was written"
+    );
+    assert!(recovered.skipped.len() <= 1, "only the torn last line");
+}
+
+#[test]
+fn a_power_cut_at_any_write_loses_no_acknowledged_line() {
+    let written = visit_lines();
+    // Each line is at least one append and one sync; past the last one nothing is cut.
+    for cut in 0..=written.len() * 2 {
+        let storage = PowerCutStorage::cut_after(cut);
+        let mut writer = JournalWriter::on(storage.clone(), Path::new("cut.journal"), 0);
+        let acknowledged = written
+            .iter()
+            .take_while(|line| writer.append_line(line).is_ok())
+            .count();
+        for image in storage.images_after_the_cut() {
+            check_survivors(&image, &written, acknowledged, cut);
+        }
+    }
+}
+
+#[test]
+fn a_power_cut_under_the_apps_background_writer_loses_no_line_it_counted_as_saved() {
+    let written = visit_lines();
+    for cut in 0..=written.len() * 2 {
+        let storage = PowerCutStorage::cut_after(cut);
+        let journal = BackgroundJournal::start(JournalWriter::on(
+            storage.clone(),
+            Path::new("cut.journal"),
+            0,
+        ))
+        .unwrap();
+        for line in &written {
+            journal.append(line.clone());
+        }
+        journal.flush();
+        let saved = journal.saved() as usize;
+        if saved < written.len() {
+            assert!(
+                !journal.failures().is_empty(),
+                "the worker is told that lines were not saved"
+            );
+        }
+        drop(journal);
+        for image in storage.images_after_the_cut() {
+            check_survivors(&image, &written, saved, cut);
+        }
+    }
+}
