@@ -424,9 +424,7 @@ fn content() {
 /// the append is the same write without fsync.
 fn journal() {
     use hearme::model::journal::JournalWriter;
-    use hearme::model::session::{
-        Actor, Event, SeenAlone, journals_in, read_journal,
-    };
+    use hearme::model::session::{Actor, Event, SeenAlone, journals_in, read_journal};
     use hearme::model::summary::{Summary, render_markdown, render_obl, render_text};
 
     let dir = std::env::temp_dir().join(format!("hearme-bench-journal-{}", std::process::id()));

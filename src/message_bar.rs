@@ -12,7 +12,8 @@ use crate::input::Activate;
 use crate::screen::MessageBarSlot;
 use crate::symbol_images::{SymbolImages, SymbolImagesSystems};
 use crate::theme::{
-    self, BAR_BACKGROUND, GAP_PX, HIGHLIGHT, MESSAGE_LABEL_PX, MESSAGE_SYMBOL, MESSAGE_SYMBOL_EDGE, TEXT,
+    self, BAR_BACKGROUND, GAP_PX, HIGHLIGHT, MESSAGE_LABEL_PX, MESSAGE_SYMBOL, MESSAGE_SYMBOL_EDGE,
+    TEXT,
 };
 
 /// How long each symbol stays highlighted while the message is "spoken".

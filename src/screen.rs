@@ -8,10 +8,10 @@ use bevy::ui_widgets::observe;
 
 use crate::activity::ActivityScreen;
 use crate::board::Navigation;
-use crate::message_bar::Message;
-use crate::visit::Visit;
 use crate::input::Activate;
+use crate::message_bar::Message;
 use crate::theme::{self, GAP_PX, MESSAGE_BAR_PX, NAV_STRIP_PX};
+use crate::visit::Visit;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, spawn_screen).add_systems(

@@ -3,6 +3,7 @@
 //! "I don't know") goes into the visit's journal with the exact prompt and options; the last
 //! answer can be undone. The rules are `model::activity`'s; this only applies their result.
 
+mod places;
 mod screens;
 
 use bevy::prelude::*;

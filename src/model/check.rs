@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::problem::{Problem, read_text_file};
 use super::activity::{is_activity_file, parse_activity};
+use super::problem::{Problem, read_text_file};
 use super::symbols::SymbolLibrary;
 use super::vocab::{board_id_of, check_links, parse_board, ron_files_in};
 

@@ -8,8 +8,8 @@ use image::RgbaImage;
 use jiff::tz::TimeZone;
 
 use super::files::write_atomically;
-use super::summary::picture::render_own_symbols;
 use super::session::{Recovered, timestamp_now};
+use super::summary::picture::render_own_symbols;
 use super::summary::{self, ExportInfo, RenderError, Summary};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

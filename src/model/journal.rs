@@ -61,7 +61,11 @@ impl JournalWriter<File> {
                 file.write_all(b"\n")?;
             }
         }
-        Ok(JournalWriter::on(file, &recovered.path, recovered.next_seq()))
+        Ok(JournalWriter::on(
+            file,
+            &recovered.path,
+            recovered.next_seq(),
+        ))
     }
 }
 

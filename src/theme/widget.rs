@@ -68,19 +68,44 @@ fn sized_button(
     min_height_px: f32,
     action: impl Bundle,
 ) -> impl Bundle {
+    let look = ButtonLook {
+        face: BUTTON,
+        ink: TEXT_ON_DARK,
+        edge: TEXT_ON_DARK,
+        border_px: 2.0,
+        min_height_px,
+    };
+    worded_button(name, text, look, action)
+}
+
+/// How a worded button looks at rest.
+struct ButtonLook {
+    face: Color,
+    ink: Color,
+    edge: Color,
+    border_px: f32,
+    min_height_px: f32,
+}
+
+fn worded_button(
+    name: impl Into<Cow<'static, str>>,
+    text: impl Into<String>,
+    look: ButtonLook,
+    action: impl Bundle,
+) -> impl Bundle {
     (
         Name::new(name),
         Button,
         Control,
-        button_node(min_height_px, 2.0),
-        BackgroundColor(BUTTON),
-        BorderColor::all(TEXT_ON_DARK),
+        button_node(look.min_height_px, look.border_px),
+        BackgroundColor(look.face),
+        BorderColor::all(look.edge),
         PressFeedback {
-            normal: BUTTON,
+            normal: look.face,
             pressed: BUTTON_PRESSED,
         },
         action,
-        children![label(text, BUTTON_LABEL_PX, TEXT_ON_DARK)],
+        children![label(text, BUTTON_LABEL_PX, look.ink)],
     )
 }
 
@@ -111,20 +136,14 @@ pub fn choice_button(
     } else {
         (BUTTON, TEXT_ON_DARK, text.to_string())
     };
-    (
-        Name::new(name),
-        Button,
-        Control,
-        button_node(64.0, if chosen { 4.0 } else { 2.0 }),
-        BackgroundColor(face),
-        BorderColor::all(TEXT),
-        PressFeedback {
-            normal: face,
-            pressed: BUTTON_PRESSED,
-        },
-        action,
-        children![label(shown, BUTTON_LABEL_PX, ink)],
-    )
+    let look = ButtonLook {
+        face,
+        ink,
+        edge: TEXT,
+        border_px: if chosen { 4.0 } else { 2.0 },
+        min_height_px: 64.0,
+    };
+    worded_button(name, shown, look, action)
 }
 
 /// A big picture-and-word choice on a child's screen.
@@ -176,10 +195,7 @@ pub fn picture_choice(choice: PictureChoice, action: impl Bundle) -> impl Bundle
             normal: colour,
             pressed: darker(colour, 0.25),
         },
-        children![
-            symbol_picture(picture),
-            label(word, BUTTON_LABEL_PX, TEXT)
-        ],
+        children![symbol_picture(picture), label(word, BUTTON_LABEL_PX, TEXT)],
     )
 }
 

@@ -69,4 +69,3 @@ fn show_no_sound_notice(
         ),
     );
 }
-

@@ -87,7 +87,6 @@ pub struct Utterance {
     pub handed_over: Instant,
 }
 
-
 /// Decoded clips, filled by a background thread board by board.
 #[derive(Resource, Clone)]
 pub struct ClipCache {
@@ -147,7 +146,6 @@ impl ClipCache {
     }
 }
 
-
 fn open_output(mut commands: Commands, existing: Option<Res<VoiceOutput>>) {
     if existing.is_some() {
         return;
@@ -164,7 +162,6 @@ fn open_output(mut commands: Commands, existing: Option<Res<VoiceOutput>>) {
         }
     }
 }
-
 
 /// What the speaking systems share: the output, the clips, and the settings.
 #[derive(SystemParam)]
@@ -261,7 +258,6 @@ impl Speaker<'_> {
     }
 }
 
-
 fn follow_playback(output: Res<VoiceOutput>, mut speaking: ResMut<Speaking>) {
     let Ok(events) = output.events.1.lock() else {
         return;
@@ -332,4 +328,3 @@ impl<S: Source> Source for Cue<S> {
         self.inner.total_duration()
     }
 }
-

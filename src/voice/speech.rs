@@ -39,13 +39,11 @@ impl ClipIndex {
     }
 }
 
-
 fn find_system_speech(mut commands: Commands, existing: Option<Res<SystemSpeech>>) {
     if existing.is_none() {
         commands.insert_resource(SystemSpeech::detect());
     }
 }
-
 
 fn clip_paths_of(index: &ClipIndex, board: &str) -> Vec<PathBuf> {
     index
@@ -91,7 +89,6 @@ fn preload_opened_board(
         cache.request(clip_paths_of(&index, &board.board));
     }
 }
-
 
 /// The platform's text-to-speech service, for words with no clip (typed by a worker, or from an
 /// imported board). On Linux it is speech-dispatcher's `spd-say` when installed; Android, iOS and
@@ -148,7 +145,6 @@ impl SystemSpeech {
         }
     }
 }
-
 
 pub(super) fn clip_path(index: &ClipIndex, board: &str, cell: &str) -> Option<PathBuf> {
     match index.choice(board, cell) {
@@ -230,5 +226,3 @@ fn speak_message(
         speaking.follow_voice();
     }
 }
-
-

@@ -21,7 +21,8 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(WorkerPage::Export), build_export)
         .add_systems(
             Update,
-            build_export.run_if(in_state(WorkerPage::Export).and_then(resource_changed::<ExportOutcome>)),
+            build_export
+                .run_if(in_state(WorkerPage::Export).and_then(resource_changed::<ExportOutcome>)),
         )
         .add_observer(export_visit);
 }

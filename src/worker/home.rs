@@ -12,7 +12,9 @@ use crate::input::{Activate, Control};
 use crate::model::session::{Event, read_journal};
 use crate::model::summary::clock_text;
 use crate::screen::{NavSlot, fill_nav_slot};
-use crate::theme::{self, HIGHLIGHT, TEXT, body, button, choice_button, problem, row, text_field, title};
+use crate::theme::{
+    self, HIGHLIGHT, TEXT, body, button, choice_button, problem, row, text_field, title,
+};
 use crate::visit::{UnfinishedVisits, Visit};
 
 pub(super) fn plugin(app: &mut App) {
@@ -21,10 +23,9 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             Update,
             (
-                build_home.run_if(
-                    in_state(WorkerPage::Home)
-                        .and_then(resource_changed::<Visit>.or_else(resource_changed::<UnfinishedVisits>)),
-                ),
+                build_home.run_if(in_state(WorkerPage::Home).and_then(
+                    resource_changed::<Visit>.or_else(resource_changed::<UnfinishedVisits>),
+                )),
                 show_modelling_badge.run_if(resource_changed::<Visit>),
             ),
         );
@@ -226,12 +227,7 @@ fn press_home_button(
 }
 
 fn spawn_modelling_badge(mut commands: Commands, slots: Query<(Entity, &NavSlot)>) {
-    fill_nav_slot(
-        &mut commands,
-        &slots,
-        NavSlot::Modelling,
-        modelling_badge(),
-    );
+    fill_nav_slot(&mut commands, &slots, NavSlot::Modelling, modelling_badge());
 }
 
 fn modelling_badge() -> impl Bundle {

@@ -22,8 +22,9 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             Update,
             build_review.run_if(
-                in_state(WorkerPage::Review)
-                    .and_then(resource_changed::<Visit>.or_else(resource_changed::<ReviewPosition>)),
+                in_state(WorkerPage::Review).and_then(
+                    resource_changed::<Visit>.or_else(resource_changed::<ReviewPosition>),
+                ),
             ),
         );
 }
@@ -147,7 +148,11 @@ fn build_review(
         page.spawn((
             row(),
             children![
-                button("Earlier button", "Earlier", review_action(ReviewAction::Earlier)),
+                button(
+                    "Earlier button",
+                    "Earlier",
+                    review_action(ReviewAction::Earlier)
+                ),
                 button("Later button", "Later", review_action(ReviewAction::Later)),
                 body(range),
             ],
@@ -156,14 +161,26 @@ fn build_review(
             row(),
             children![
                 text_field("Note field", FormField::Note, 760.0),
-                button("Add note button", "Add note", review_action(ReviewAction::AddNote)),
+                button(
+                    "Add note button",
+                    "Add note",
+                    review_action(ReviewAction::AddNote)
+                ),
             ],
         ));
         page.spawn((
             row(),
             children![
-                button("Export button", "Export summary", review_action(ReviewAction::Export)),
-                button("Back from review button", "Back", review_action(ReviewAction::Back)),
+                button(
+                    "Export button",
+                    "Export summary",
+                    review_action(ReviewAction::Export)
+                ),
+                button(
+                    "Back from review button",
+                    "Back",
+                    review_action(ReviewAction::Back)
+                ),
             ],
         ));
     });

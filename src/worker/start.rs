@@ -25,7 +25,8 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<StartChoices>()
         .add_systems(
             Update,
-            show_choices.run_if(in_state(WorkerPage::Start).and_then(resource_changed::<StartChoices>)),
+            show_choices
+                .run_if(in_state(WorkerPage::Start).and_then(resource_changed::<StartChoices>)),
         )
         .add_systems(OnEnter(WorkerPage::Start), build_start);
 }

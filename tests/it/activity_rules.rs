@@ -25,7 +25,11 @@ fn a_feeling_chosen_leads_to_its_size_and_records_who_chose_it() {
             ..
         }) => {
             assert_eq!((scale.as_str(), chosen), ("feelings-chooser", 4));
-            assert_eq!(by, Actor::Worker, "the worker's modelling stays the worker's");
+            assert_eq!(
+                by,
+                Actor::Worker,
+                "the worker's modelling stays the worker's"
+            );
             assert!(unordered, "a set of choices, not a scale");
         }
         other => panic!("a scale answer, not {other:?}"),
@@ -94,7 +98,12 @@ fn an_action_of_another_kind_of_activity_or_a_missing_activity_does_nothing() {
     let activities = built_in();
     let sort = Run::new("my-week", None);
     assert_eq!(
-        step(&activities, &sort, &Action::Region("head".into()), Actor::Child),
+        step(
+            &activities,
+            &sort,
+            &Action::Region("head".into()),
+            Actor::Child
+        ),
         None
     );
     let missing = Run::new("no-such-activity", None);

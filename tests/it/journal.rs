@@ -8,9 +8,7 @@ use std::time::Duration;
 use crate::harness::hearme;
 
 use hearme::model::journal::JournalWriter;
-use hearme::model::session::{
-    Actor, Event, JournalError, SeenAlone, parse_journal, read_journal,
-};
+use hearme::model::session::{Actor, Event, JournalError, SeenAlone, parse_journal, read_journal};
 
 pub fn scratch(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))

@@ -8,12 +8,12 @@ use std::time::Duration;
 use bevy::prelude::*;
 
 use hearme::Content;
+use hearme::model::journal::JournalWriter;
 use hearme::model::review::timeline;
 use hearme::model::session::{
-    Actor, Event, Mark, SeenAlone, SeenAloneAnswer, VisitForm, check_case_ref,
-    journals_in, read_journal,
+    Actor, Event, Mark, SeenAlone, SeenAloneAnswer, VisitForm, check_case_ref, journals_in,
+    read_journal,
 };
-use hearme::model::journal::JournalWriter;
 use hearme::visit::Visit;
 use hearme::worker::{CORNER_HOLD, WorkerArea, WorkerPage};
 

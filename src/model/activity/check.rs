@@ -202,4 +202,3 @@ fn check_points(points: &[Point], problem: &mut impl FnMut(&str, &str, usize, St
         }
     }
 }
-

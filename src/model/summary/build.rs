@@ -292,7 +292,6 @@ impl Summary {
         }
         sort.columns.retain(|(_, cards)| !cards.is_empty());
     }
-
 }
 
 impl HouseList {
@@ -347,4 +346,3 @@ fn actor_index(by: Actor) -> usize {
         Actor::Worker => 1,
     }
 }
-

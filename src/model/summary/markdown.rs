@@ -80,4 +80,3 @@ fn md_escape(text: &str) -> String {
     }
     escaped
 }
-

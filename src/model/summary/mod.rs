@@ -161,4 +161,3 @@ pub fn date_text(at: &str, zone: &TimeZone) -> String {
         .map(|z| z.strftime("%a %-d %b %Y").to_string())
         .unwrap_or_else(|| "unknown date".into())
 }
-

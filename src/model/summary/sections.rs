@@ -3,7 +3,9 @@
 
 use jiff::tz::TimeZone;
 
-use super::{BodyPlace, CardSort, ExportInfo, Feeling, HouseList, Said, Summary, clock_text, local};
+use super::{
+    BodyPlace, CardSort, ExportInfo, Feeling, HouseList, Said, Summary, clock_text, local,
+};
 use crate::model::session::{Actor, Mark, SeenAlone};
 
 /// Which section, so each renderer can give it its own heading.
@@ -323,7 +325,11 @@ pub(super) fn header_lines(summary: &Summary, zone: &TimeZone) -> Vec<String> {
     ]
 }
 
-pub(super) fn footer_lines(summary: &Summary, export: Option<&ExportInfo>, zone: &TimeZone) -> Vec<String> {
+pub(super) fn footer_lines(
+    summary: &Summary,
+    export: Option<&ExportInfo>,
+    zone: &TimeZone,
+) -> Vec<String> {
     let mut lines = Vec::new();
     if summary.redacted > 0 {
         lines.push(format!(
@@ -355,4 +361,3 @@ pub(super) fn footer_lines(summary: &Summary, export: Option<&ExportInfo>, zone:
     }
     lines
 }
-

@@ -63,4 +63,3 @@ fn said_line(said: &Said, zone: &TimeZone) -> String {
         mark_text(said.mark)
     )
 }
-

@@ -1,0 +1,208 @@
+//! The activities that place things: the houses with their symbol picker (the child's own
+//! vocabulary, one board at a time) and the body map's front and back outlines.
+
+use bevy::prelude::*;
+
+use super::activity_control;
+use super::screens::{CHOICE_LABEL_PX, wrapping_row};
+use crate::Content;
+use crate::input::Control;
+use crate::model::activity::{Action, House, Region, Run, Side};
+use crate::theme::{
+    self, GAP_PX, PLAIN_CHOICE as PLAIN, PictureChoice, PressFeedback, SKIN, TEXT, darker,
+    picture_choice,
+};
+
+/// The body map's outline boxes; every region stays at least 15 mm (89 px) either way.
+const OUTLINE_WIDTH_PX: f32 = 370.0;
+const OUTLINE_HEIGHT_PX: f32 = 560.0;
+/// Symbols offered at once in the houses' picker (one row on a tablet; "More" shows the next).
+const PICKER_CELLS: usize = 8;
+
+pub(super) fn house_row(
+    page: &mut ChildSpawnerCommands,
+    run: &Run,
+    houses: &[House],
+    picture: &dyn Fn(&str) -> Handle<Image>,
+) {
+    page.spawn((Name::new("Houses"), wrapping_row()))
+        .with_children(|row| {
+            for (index, house) in houses.iter().enumerate() {
+                let words = run
+                    .house_words
+                    .get(index)
+                    .map(|w| w.join(", "))
+                    .unwrap_or_default();
+                row.spawn(Node {
+                    flex_direction: FlexDirection::Column,
+                    align_items: AlignItems::Center,
+                    width: px(300.0),
+                    ..default()
+                })
+                .with_children(|house_node| {
+                    house_node.spawn(picture_choice(
+                        PictureChoice {
+                            name: format!("House {}", house.id),
+                            word: &house.word,
+                            picture: picture(&house.symbol),
+                            colour: PLAIN,
+                            size: (220.0, 150.0),
+                            chosen: run.house == Some(index),
+                        },
+                        activity_control(Action::House(index)),
+                    ));
+                    house_node.spawn(theme::label(words, 18.0, TEXT));
+                });
+            }
+        });
+}
+
+/// The vocabulary's words, one board at a time, to put in the chosen house.
+pub(super) fn symbol_picker(
+    page: &mut ChildSpawnerCommands,
+    run: &Run,
+    content: &Content,
+    picture: &dyn Fn(&str) -> Handle<Image>,
+) {
+    if run.house.is_none() {
+        page.spawn(theme::label(
+            "Tap a house, then the things to put in it.",
+            CHOICE_LABEL_PX,
+            TEXT,
+        ));
+        return;
+    }
+    let vocabulary = &content.vocabulary;
+    page.spawn((Name::new("Picker boards"), wrapping_row()))
+        .with_children(|tabs| {
+            for board in vocabulary.home().into_iter().chain(
+                vocabulary
+                    .boards
+                    .values()
+                    .filter(|b| b.id != crate::model::vocab::HOME_BOARD),
+            ) {
+                tabs.spawn((theme::child_button(
+                    format!("Picker board {}", board.id),
+                    board.name.clone(),
+                    activity_control(Action::PickerBoard(board.id.clone())),
+                ),));
+            }
+        });
+    let Some(board) = vocabulary.board(&run.picker_board) else {
+        return;
+    };
+    page.spawn((Name::new("Picker"), wrapping_row()))
+        .with_children(|grid| {
+            let words: Vec<_> = board.visible_cells().filter(|c| !c.is_folder()).collect();
+            let start = if run.picker_offset < words.len() {
+                run.picker_offset
+            } else {
+                0
+            };
+            for cell in words.iter().skip(start).take(PICKER_CELLS) {
+                grid.spawn(picture_choice(
+                    PictureChoice {
+                        name: format!("Pick {}", cell.id),
+                        word: &cell.word,
+                        picture: picture(&cell.symbol),
+                        colour: theme::word_class_colour(cell.class),
+                        size: (124.0, 110.0),
+                        chosen: false,
+                    },
+                    activity_control(Action::HouseSymbol {
+                        word: cell.word.clone(),
+                        symbol: cell.symbol.clone(),
+                    }),
+                ));
+            }
+            if words.len() > PICKER_CELLS {
+                grid.spawn(picture_choice(
+                    PictureChoice {
+                        name: "More words".to_string(),
+                        word: "more words",
+                        picture: picture("right-arrow"),
+                        colour: PLAIN,
+                        size: (124.0, 110.0),
+                        chosen: false,
+                    },
+                    activity_control(Action::PickerMore(start + PICKER_CELLS)),
+                ));
+            }
+        });
+}
+
+pub(super) fn body_map(page: &mut ChildSpawnerCommands, regions: &[Region]) {
+    page.spawn((
+        Name::new("Body map"),
+        Node {
+            flex_direction: FlexDirection::Row,
+            justify_content: JustifyContent::Center,
+            column_gap: px(GAP_PX * 6.0),
+            ..default()
+        },
+    ))
+    .with_children(|row| {
+        for (side, title) in [(Side::Front, "Front"), (Side::Back, "Back")] {
+            row.spawn(Node {
+                flex_direction: FlexDirection::Column,
+                align_items: AlignItems::Center,
+                ..default()
+            })
+            .with_children(|column| {
+                column
+                    .spawn((
+                        Name::new(format!("{title} outline")),
+                        Node {
+                            width: px(OUTLINE_WIDTH_PX),
+                            height: px(OUTLINE_HEIGHT_PX),
+                            ..default()
+                        },
+                    ))
+                    .with_children(|outline| {
+                        // The side's name sits in the outline's empty top corner.
+                        outline.spawn((
+                            Node {
+                                position_type: PositionType::Absolute,
+                                left: px(0.0),
+                                top: px(0.0),
+                                ..default()
+                            },
+                            theme::label(title, CHOICE_LABEL_PX, TEXT),
+                        ));
+                        for region in regions.iter().filter(|r| r.side == side) {
+                            outline.spawn(region_button(region));
+                        }
+                    });
+            });
+        }
+    });
+}
+
+fn region_button(region: &Region) -> impl Bundle {
+    let skin = SKIN;
+    (
+        Name::new(format!("Region {}", region.id)),
+        Button,
+        Control,
+        activity_control(Action::Region(region.word.clone())),
+        Node {
+            position_type: PositionType::Absolute,
+            left: percent(region.x),
+            top: percent(region.y),
+            width: percent(region.width),
+            height: percent(region.height),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            border: UiRect::all(px(3.0)),
+            border_radius: BorderRadius::all(px(18.0)),
+            ..default()
+        },
+        BackgroundColor(skin),
+        BorderColor::all(darker(skin, 0.5)),
+        PressFeedback {
+            normal: skin,
+            pressed: darker(skin, 0.25),
+        },
+        children![theme::label(region.word.clone(), 18.0, TEXT)],
+    )
+}
