@@ -463,6 +463,7 @@ fn journal() {
     )
     .unwrap();
     let mut handed_over = Vec::new();
+    let mut until_saved = Vec::new();
     for n in 0..500u64 {
         let line = hearme::model::session::JournalLine {
             v: 1,
@@ -473,6 +474,11 @@ fn journal() {
         let at = Instant::now();
         background.append(line);
         handed_over.push(at.elapsed().as_secs_f64() * 1e3);
+        // When the tap counts as saved: written and synced by the writer thread.
+        while background.saved() <= n {
+            std::thread::yield_now();
+        }
+        until_saved.push(at.elapsed().as_secs_f64() * 1e3);
         // One tap every few milliseconds at most, as a child taps.
         std::thread::sleep(Duration::from_millis(2));
     }
@@ -566,6 +572,14 @@ fn journal() {
     println!(
         "journal-app-frame-cost-p99: {:.4} ms",
         percentile(&handed_over, 0.99)
+    );
+    println!(
+        "journal-tap-to-saved-median: {:.3} ms",
+        median(until_saved.clone())
+    );
+    println!(
+        "journal-tap-to-saved-p99: {:.3} ms",
+        percentile(&until_saved, 0.99)
     );
     println!(
         "baseline-append-without-fsync-median: {:.3} ms",

@@ -300,10 +300,10 @@ fn bottom_bar(
             bar.spawn(picture_choice(
                 PictureChoice {
                     name: name.to_string(),
-                    word: word,
+                    word,
                     picture: picture(symbol),
                     colour: PLAIN,
-                    size: size,
+                    size,
                     chosen: false,
                 },
                 activity_control(action),

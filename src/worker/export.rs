@@ -9,7 +9,7 @@ use bevy::prelude::*;
 use bevy::ui_widgets::observe;
 
 use super::review::ExportRequested;
-use super::{PageRoot, WorkerArea, WorkerPage, new_page};
+use super::{PageRoot, PageTurn, WorkerPage, new_page};
 use crate::Content;
 use crate::input::Activate;
 use crate::model::export::{Exported, SummaryFormat, VisitExport};
@@ -90,7 +90,7 @@ fn export_visit(
     mut visit: ResMut<Visit>,
     mut clipboard: ResMut<Clipboard>,
     mut outcome: ResMut<ExportOutcome>,
-    mut page: ResMut<NextState<WorkerPage>>,
+    mut turn: PageTurn,
 ) {
     *outcome = match write_summaries(&mut visit, &content, false) {
         Ok(exported) => ExportOutcome {
@@ -103,7 +103,7 @@ fn export_visit(
             ..default()
         },
     };
-    page.set(WorkerPage::Export);
+    turn.show(WorkerPage::Export);
 }
 
 fn export_action(action: ExportAction) -> impl Bundle {
@@ -175,8 +175,7 @@ fn press_export_button(
     mut visit: ResMut<Visit>,
     mut clipboard: ResMut<Clipboard>,
     mut outcome: ResMut<ExportOutcome>,
-    mut area: ResMut<NextState<WorkerArea>>,
-    mut page: ResMut<NextState<WorkerPage>>,
+    mut turn: PageTurn,
 ) {
     let Ok(action) = actions.get(activate.entity) else {
         return;
@@ -196,12 +195,12 @@ fn press_export_button(
                 Err(text) => outcome.problem = Some(text),
             }
         }
-        ExportAction::BackToReview => page.set(WorkerPage::Review),
+        ExportAction::BackToReview => turn.show(WorkerPage::Review),
         // The visit was closed when its journal was deleted, and the child's screen started
         // afresh then (`screen.rs`).
         ExportAction::Done => {
             *outcome = ExportOutcome::default();
-            area.set(WorkerArea::Closed);
+            turn.close();
         }
     }
 }

@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use bevy::text::EditableText;
 use bevy::ui_widgets::observe;
 
-use super::{FormField, PageRoot, WorkerArea, WorkerPage, field_text, new_page};
+use super::{FormField, PageRoot, PageTurn, WorkerPage, field_text, new_page};
 use crate::Content;
 use crate::input::{Activate, Control};
 use crate::model::session::{Event, read_journal};
@@ -169,8 +169,7 @@ fn press_home_button(
     activate: On<Activate>,
     actions: Query<&HomeAction>,
     fields: Query<(&FormField, &EditableText)>,
-    mut area: ResMut<NextState<WorkerArea>>,
-    mut page: ResMut<NextState<WorkerPage>>,
+    mut turn: PageTurn,
     mut visit: ResMut<Visit>,
     mut unfinished: ResMut<UnfinishedVisits>,
 ) {
@@ -178,8 +177,8 @@ fn press_home_button(
         return;
     };
     match action {
-        HomeAction::Close => area.set(WorkerArea::Closed),
-        HomeAction::StartVisit => page.set(WorkerPage::Start),
+        HomeAction::Close => turn.close(),
+        HomeAction::StartVisit => turn.show(WorkerPage::Start),
         HomeAction::Resume(index) | HomeAction::ReviewFound(index) => {
             let Some(found) = unfinished.found.get(*index) else {
                 return;
@@ -198,9 +197,9 @@ fn press_home_button(
                 Ok(()) => {
                     unfinished.found.remove(*index);
                     if *action == HomeAction::ReviewFound(*index) {
-                        page.set(WorkerPage::Review);
+                        turn.show(WorkerPage::Review);
                     } else {
-                        area.set(WorkerArea::Closed);
+                        turn.close();
                     }
                 }
                 // The page shows the visit's problems, and rebuilds when they change.
@@ -220,9 +219,9 @@ fn press_home_button(
         HomeAction::EndVisit => {
             visit.modelling = false;
             visit.record(Event::VisitEnded);
-            page.set(WorkerPage::Review);
+            turn.show(WorkerPage::Review);
         }
-        HomeAction::Review => page.set(WorkerPage::Review),
+        HomeAction::Review => turn.show(WorkerPage::Review),
     }
 }
 

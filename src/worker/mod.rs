@@ -9,6 +9,7 @@ mod home;
 mod review;
 mod start;
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::text::EditableText;
 
@@ -51,6 +52,24 @@ pub enum WorkerPage {
     Start,
     Review,
     Export,
+}
+
+/// Moves the worker area to another page, or closes it.
+#[derive(SystemParam)]
+pub struct PageTurn<'w> {
+    area: ResMut<'w, NextState<WorkerArea>>,
+    page: ResMut<'w, NextState<WorkerPage>>,
+}
+
+impl PageTurn<'_> {
+    pub fn show(&mut self, page: WorkerPage) {
+        self.page.set(page);
+    }
+
+    /// Hands the tablet back to the child.
+    pub fn close(&mut self) {
+        self.area.set(WorkerArea::Closed);
+    }
 }
 
 /// The root of the page on screen; pages rebuild by despawning it and spawning anew.

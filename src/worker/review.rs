@@ -5,7 +5,7 @@ use bevy::prelude::*;
 use bevy::text::EditableText;
 use bevy::ui_widgets::observe;
 
-use super::{FormField, PageRoot, WorkerPage, field_text, new_page};
+use super::{FormField, PageRoot, PageTurn, WorkerPage, field_text, new_page};
 use crate::input::Activate;
 use crate::model::review::timeline;
 use crate::model::session::{Event, Mark};
@@ -191,7 +191,7 @@ fn press_review_button(
     actions: Query<&ReviewAction>,
     fields: Query<(&FormField, &EditableText)>,
     mut commands: Commands,
-    mut page: ResMut<NextState<WorkerPage>>,
+    mut turn: PageTurn,
     mut visit: ResMut<Visit>,
     mut position: ResMut<ReviewPosition>,
 ) {
@@ -219,6 +219,6 @@ fn press_review_button(
             }
         }
         ReviewAction::Export => commands.trigger(ExportRequested),
-        ReviewAction::Back => page.set(WorkerPage::Home),
+        ReviewAction::Back => turn.show(WorkerPage::Home),
     }
 }

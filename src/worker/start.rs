@@ -5,7 +5,7 @@ use bevy::prelude::*;
 use bevy::text::EditableText;
 use bevy::ui_widgets::observe;
 
-use super::{FormField, PageRoot, WorkerArea, WorkerPage, field_text, new_page};
+use super::{FormField, PageRoot, PageTurn, WorkerPage, field_text, new_page};
 use crate::Content;
 use crate::input::Activate;
 use crate::model::session::{SeenAloneAnswer, VisitForm};
@@ -185,8 +185,7 @@ fn press_start_button(
     fields: Query<(&FormField, &EditableText)>,
     content: Res<Content>,
     mut choices: ResMut<StartChoices>,
-    mut area: ResMut<NextState<WorkerArea>>,
-    mut page: ResMut<NextState<WorkerPage>>,
+    mut turn: PageTurn,
     mut visit: ResMut<Visit>,
 ) {
     let Ok(action) = actions.get(activate.entity) else {
@@ -195,7 +194,7 @@ fn press_start_button(
     match *action {
         StartAction::VisitType(index) => choices.visit_type = index,
         StartAction::SeenAlone(answer) => choices.seen_alone = answer,
-        StartAction::Cancel => page.set(WorkerPage::Home),
+        StartAction::Cancel => turn.show(WorkerPage::Home),
         StartAction::Start => {
             let form = VisitForm {
                 case_ref: field_text(&fields, FormField::CaseRef),
@@ -216,7 +215,7 @@ fn press_start_button(
             });
             match started {
                 // The child's screen starts afresh for the new visit (`screen.rs`).
-                Ok(_) => area.set(WorkerArea::Closed),
+                Ok(_) => turn.close(),
                 Err(text) => choices.problem = Some(text),
             }
         }

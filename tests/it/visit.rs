@@ -430,3 +430,44 @@ fn a_visit_left_on_the_tablet_is_offered_at_start_and_resumes_after_a_torn_line(
     ));
     assert_eq!(journals(&data), [journal], "the same journal, carried on");
 }
+
+#[test]
+fn resuming_or_ending_a_visit_starts_the_childs_screen_afresh() {
+    let data = scratch("afresh");
+    let sessions = data.join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    let mut writer =
+        JournalWriter::create(&sessions.join("visit-20261201-100000.journal")).unwrap();
+    writer.append(started()).unwrap();
+    drop(writer);
+    let mut app = app_on(&data);
+    let message_len = |app: &App| {
+        app.world()
+            .resource::<hearme::message_bar::Message>()
+            .items
+            .len()
+    };
+    let board = |app: &App| {
+        app.world()
+            .resource::<hearme::board::Navigation>()
+            .current()
+            .to_string()
+    };
+
+    // Words tapped before the visit is resumed are not the visit's.
+    tap_cell(&mut app, "home", "want");
+    tap_cell(&mut app, "home", "people");
+    assert_eq!((message_len(&app), board(&app).as_str()), (1, "people"));
+    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    tap_named(&mut app, "Resume visit 0");
+    assert!(!area(&app).0);
+    assert_eq!((message_len(&app), board(&app).as_str()), (0, "home"));
+
+    // Ending the visit clears what the child was building too.
+    tap_cell(&mut app, "home", "stop");
+    assert_eq!(message_len(&app), 1);
+    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    tap_named(&mut app, "End visit button");
+    assert_eq!(area(&app), (true, WorkerPage::Review));
+    assert_eq!(message_len(&app), 0);
+}
