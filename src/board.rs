@@ -22,15 +22,14 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             (
                 want_board_pictures.before(SymbolImagesSystems),
-                show_current_board
-                    .in_set(ShowBoard)
-                    .after(SymbolImagesSystems),
+                show_current_board.after(SymbolImagesSystems),
             )
+                .in_set(ShowBoard)
                 .run_if(resource_changed::<Navigation>),
         );
 }
 
-/// The system that builds the current board's grid.
+/// The systems that hold the current board's pictures and build its grid.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ShowBoard;
 

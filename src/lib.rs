@@ -6,6 +6,7 @@ pub mod activity;
 pub mod board;
 mod dev_tools;
 pub mod input;
+pub use input::simulate_touch;
 pub mod message_bar;
 mod power;
 pub mod screen;
@@ -240,28 +241,4 @@ pub fn headless_app(content: Content, voice: voice::VoiceOutput, width: u32, hei
     app.finish();
     app.cleanup();
     app
-}
-
-/// One finger's touch at `position` (logical pixels) on the primary window of a headless app,
-/// written the way winit writes it: as the touch message and as a window event, which is what
-/// Bevy's picking reads.
-pub fn simulate_touch(app: &mut App, position: Vec2, phase: bevy::input::touch::TouchPhase) {
-    use bevy::window::{PrimaryWindow, WindowEvent};
-    let Ok(window) = app
-        .world_mut()
-        .query_filtered::<Entity, With<PrimaryWindow>>()
-        .single(app.world())
-    else {
-        return;
-    };
-    let event = bevy::input::touch::TouchInput {
-        phase,
-        position,
-        window,
-        force: None,
-        id: 1,
-    };
-    app.world_mut().write_message(event);
-    app.world_mut()
-        .write_message(WindowEvent::TouchInput(event));
 }

@@ -6,10 +6,10 @@ use bevy::window::PrimaryWindow;
 
 use bevy::ui_widgets::observe;
 
-use crate::activity::ActivityScreen;
-use crate::board::Navigation;
+use crate::activity::{ActivityScreen, ShowActivity};
+use crate::board::{Navigation, ShowBoard};
 use crate::input::Activate;
-use crate::message_bar::Message;
+use crate::message_bar::{Message, MessageSystems};
 use crate::theme::{self, GAP_PX, MESSAGE_BAR_PX, NAV_STRIP_PX};
 use crate::visit::Visit;
 
@@ -18,7 +18,12 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         (
             follow_orientation,
-            start_afresh_for_each_visit.run_if(resource_changed::<Visit>),
+            // Before the screens are built from what it resets, so they show it in this frame.
+            start_afresh_for_each_visit
+                .run_if(resource_changed::<Visit>)
+                .before(ShowBoard)
+                .before(MessageSystems)
+                .before(ShowActivity),
         ),
     );
 }

@@ -25,9 +25,15 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(PostStartup, fill_nav_buttons)
         .add_systems(
             Update,
-            screens::show_activity.run_if(resource_changed::<ActivityScreen>),
+            screens::show_activity
+                .in_set(ShowActivity)
+                .run_if(resource_changed::<ActivityScreen>),
         );
 }
+
+/// The system that builds the activity screen.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ShowActivity;
 
 /// The activities this app offers, with problems found in a worker's own files.
 #[derive(Resource, Debug, Default)]

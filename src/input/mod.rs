@@ -6,11 +6,13 @@
 //! scanning and the keyboard belong here.
 
 mod corner;
+mod simulate;
 
 use bevy::prelude::*;
 pub use bevy::ui::Pressed;
 
 pub use corner::{CORNER_HOLD, CORNER_PX, WorkerAreaRequested};
+pub use simulate::simulate_touch;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_observer(activate_on_release)

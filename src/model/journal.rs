@@ -37,6 +37,9 @@ pub struct JournalWriter<S: JournalStorage = File> {
     storage: S,
     path: PathBuf,
     next_seq: u64,
+    /// The file may end part-way through a line (a write that failed, or a torn line found on
+    /// resume): the next line starts on a line of its own, so it is never glued to that one.
+    after_torn_line: bool,
 }
 
 impl JournalWriter<File> {
@@ -76,6 +79,7 @@ impl<S: JournalStorage> JournalWriter<S> {
             storage,
             path: path.to_path_buf(),
             next_seq,
+            after_torn_line: false,
         }
     }
 
@@ -98,9 +102,17 @@ impl<S: JournalStorage> JournalWriter<S> {
     /// Writes a line made elsewhere (the app, fixtures, imports) and returns once it is durable;
     /// the sequence continues after it.
     pub fn append_line(&mut self, line: &JournalLine) -> io::Result<()> {
-        let mut text = ron::to_string(line).map_err(io::Error::other)?;
+        let mut text = if self.after_torn_line {
+            String::from("\n")
+        } else {
+            String::new()
+        };
+        text.push_str(&ron::to_string(line).map_err(io::Error::other)?);
         text.push('\n');
+        // Until this write is whole, the file may end part-way through it.
+        self.after_torn_line = true;
         self.storage.append(text.as_bytes())?;
+        self.after_torn_line = false;
         self.storage.sync()?;
         self.next_seq = self.next_seq.max(line.seq + 1);
         Ok(())
