@@ -2,7 +2,7 @@
 //! released on the same control into an [`Activate`] on that control, marks the control
 //! [`Pressed`] while a finger is on it, and turns a long hold on the top-left corner into
 //! [`WorkerAreaRequested`]. Features never read raw input; they attach their action to a control
-//! with `observe` (see docs/architecture.md, "The input seam"). Hold time, debounce, dwell,
+//! with `observe` (docs/architecture.md, "The one-way flow, and the input seam"). Hold time, debounce, dwell,
 //! scanning and the keyboard belong here.
 
 mod corner;

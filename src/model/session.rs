@@ -1,6 +1,8 @@
 //! A visit's journal: one RON value per line, appended and fsynced per event (`journal.rs`
-//! writes it), so a crash or a flat battery loses at most the event being written. Reading it
-//! back skips torn or corrupt lines, reports them by number, and keeps everything else.
+//! writes it), so a crash or a flat battery loses only events not yet synced: in the app, the
+//! one being written and any queued behind it (docs/journal-format.md, "When a tap is on
+//! disk"). Reading it back skips torn or corrupt lines, reports them by number, and keeps
+//! everything else.
 
 use std::io;
 use std::path::{Path, PathBuf};
