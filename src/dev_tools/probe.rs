@@ -47,6 +47,17 @@ pub(super) fn plugin(app: &mut App) {
     if !probe {
         return;
     }
+    say_phase("plugins-built");
+    app.add_systems(PreStartup, || say_phase("pre-startup"))
+        .add_systems(PostStartup, || say_phase("post-startup"))
+        .add_systems(
+            First,
+            |frame: Res<FrameCount>| {
+                if frame.0 < 3 {
+                    say_phase(&format!("frame-{}-first", frame.0));
+                }
+            },
+        );
     let outbox = Outbox::default();
     app.insert_resource(Probe {
         outbox: outbox.clone(),
@@ -92,6 +103,16 @@ impl Probe {
             outbox.push(Report { text, since });
         }
     }
+}
+
+/// When start-up reached a phase, to find where the time to the first frame goes.
+fn say_phase(name: &str) {
+    let unix_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_secs_f64()
+        * 1e3;
+    say(&format!("phase {name} unix_ms={unix_ms:.1}"));
 }
 
 fn say(line: &str) {
