@@ -50,14 +50,11 @@ pub(super) fn plugin(app: &mut App) {
     say_phase("plugins-built");
     app.add_systems(PreStartup, || say_phase("pre-startup"))
         .add_systems(PostStartup, || say_phase("post-startup"))
-        .add_systems(
-            First,
-            |frame: Res<FrameCount>| {
-                if frame.0 < 3 {
-                    say_phase(&format!("frame-{}-first", frame.0));
-                }
-            },
-        );
+        .add_systems(First, |frame: Res<FrameCount>| {
+            if frame.0 < 3 {
+                say_phase(&format!("frame-{}-first", frame.0));
+            }
+        });
     let outbox = Outbox::default();
     app.insert_resource(Probe {
         outbox: outbox.clone(),
