@@ -24,6 +24,12 @@ pub use export::ExportOutcome;
 pub(super) fn plugin(app: &mut App) {
     app.init_state::<WorkerArea>()
         .add_sub_state::<WorkerPage>()
+        // The state machinery is about 30 small systems that run every frame and almost always
+        // find nothing to do; on the multi-threaded executor they cost about 0.5 ms a frame on
+        // a 2-core tablet (docs/benchmarks.md), one after the other about a tenth of that.
+        .edit_schedule(bevy::state::state::StateTransition, |schedule| {
+            schedule.set_executor(bevy::ecs::schedule::SingleThreadedExecutor::new());
+        })
         .add_systems(PostStartup, offer_unfinished_visits)
         .add_systems(
             Update,
