@@ -114,7 +114,7 @@ impl<S: JournalStorage> JournalWriter<S> {
         self.storage.append(text.as_bytes())?;
         self.after_torn_line = false;
         self.storage.sync()?;
-        self.next_seq = self.next_seq.max(line.seq + 1);
+        self.next_seq = self.next_seq.max(line.seq.saturating_add(1));
         Ok(())
     }
 }

@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 
 pub const JOURNAL_VERSION: u32 = 1;
 pub const JOURNAL_EXTENSION: &str = "journal";
+/// Sequence numbers from here on are corrupt: a visit writes a few thousand events, and the next
+/// number after the largest must never wrap round to one already used.
+pub const MAX_SEQ: u64 = 1 << 48;
 /// A journal longer than this is not read: a real visit writes a few thousand short lines.
 pub const MAX_JOURNAL_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -194,7 +197,11 @@ impl Recovered {
     }
 
     pub fn next_seq(&self) -> u64 {
-        self.lines.iter().map(|l| l.seq + 1).max().unwrap_or(0)
+        self.lines
+            .iter()
+            .map(|l| l.seq.saturating_add(1))
+            .max()
+            .unwrap_or(0)
     }
 
     /// The sequence numbers the worker redacted.
@@ -265,6 +272,7 @@ pub fn parse_journal(path: &Path, bytes: &[u8]) -> Result<Recovered, JournalErro
     }
     let mut lines = Vec::new();
     let mut skipped = Vec::new();
+    let mut first_with_seq = std::collections::HashMap::new();
     let ends_with_newline = bytes.last() == Some(&b'\n');
     let raw_lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
     let count = raw_lines.len();
@@ -290,7 +298,24 @@ pub fn parse_journal(path: &Path, bytes: &[u8]) -> Result<Recovered, JournalErro
                 line: number,
                 reason: format!("written by a newer Hearme (journal version {})", line.v),
             }),
-            Ok(line) => lines.push(line),
+            Ok(line) if line.seq >= MAX_SEQ => skipped.push(SkippedLine {
+                line: number,
+                reason: format!("its sequence number {} is out of range", line.seq),
+            }),
+            Ok(line) => match first_with_seq.get(&line.seq) {
+                // Two lines with one number: a mark or strike-out naming it would hit both.
+                Some(first) => skipped.push(SkippedLine {
+                    line: number,
+                    reason: format!(
+                        "its sequence number {} is already used by line {first}",
+                        line.seq
+                    ),
+                }),
+                None => {
+                    first_with_seq.insert(line.seq, number);
+                    lines.push(line);
+                }
+            },
             Err(error) => skipped.push(SkippedLine {
                 line: number,
                 reason: if torn {

@@ -96,12 +96,13 @@ impl SymbolLibrary {
         if terms.is_empty() {
             return Vec::new();
         }
-        let mut scored: Vec<(u8, usize, &SymbolInfo)> = self
+        let mut scored: Vec<(u32, usize, &SymbolInfo)> = self
             .symbols
             .iter()
             .enumerate()
             .filter_map(|(order, symbol)| {
-                let mut score = 0u8;
+                // Wide enough for any query: a pasted page of words must not wrap the score.
+                let mut score = 0u32;
                 for term in &terms {
                     let in_words = symbol
                         .words
@@ -112,11 +113,11 @@ impl SymbolLibrary {
                         .keywords
                         .iter()
                         .any(|k| k.to_lowercase().starts_with(term.as_str()));
-                    score += match (in_words, in_keywords) {
+                    score = score.saturating_add(match (in_words, in_keywords) {
                         (true, _) => 2,
                         (false, true) => 1,
                         (false, false) => return None,
-                    };
+                    });
                 }
                 Some((score, order, symbol))
             })

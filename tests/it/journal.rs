@@ -466,3 +466,33 @@ fn the_picture_summary_also_shows_the_childs_answers_to_activities() {
         "the answers' symbols are drawn ({coloured})"
     );
 }
+
+#[test]
+fn a_huge_or_repeated_sequence_number_is_reported_and_never_reused() {
+    let text = concat!(
+        "(v:1, seq:0, at:\"2026-11-26T14:02:11.250Z\", event:VisitStarted(case_ref:\"C-1\", visit:\"Home visit\", purpose:\"\", present:[], seen_alone:Yes, profile:\"default\"))\n",
+        "(v:1, seq:1, at:\"2026-11-26T14:03:00.000Z\", event:SymbolChosen(board:\"home\", cell:\"want\", label:\"want\", by:Child))\n",
+        "(v:1, seq:18446744073709551615, at:\"2026-11-26T14:03:01.000Z\", event:SymbolChosen(board:\"home\", cell:\"stop\", label:\"stop\", by:Child))\n",
+        "(v:1, seq:1, at:\"2026-11-26T14:03:02.000Z\", event:SymbolChosen(board:\"home\", cell:\"help\", label:\"help\", by:Child))\n",
+    );
+    let recovered = parse_journal(Path::new("hostile.journal"), text.as_bytes()).unwrap();
+    assert_eq!(recovered.lines.len(), 2, "the start and the first tap");
+    let reasons: Vec<(usize, &str)> = recovered
+        .skipped
+        .iter()
+        .map(|s| (s.line, s.reason.as_str()))
+        .collect();
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+    assert_eq!(reasons[0].0, 3);
+    assert!(reasons[0].1.contains("out of range"), "{reasons:?}");
+    assert_eq!(reasons[1].0, 4);
+    assert!(
+        reasons[1].1.contains("already used by line 2"),
+        "{reasons:?}"
+    );
+    assert_eq!(
+        recovered.next_seq(),
+        2,
+        "the next event gets a number no line has"
+    );
+}

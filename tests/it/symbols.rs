@@ -106,3 +106,15 @@ fn search_finds_symbols_by_word_and_keyword() {
     );
     assert!(library.search("").is_empty());
 }
+
+#[test]
+fn a_very_long_search_neither_panics_nor_reorders_the_results() {
+    let library = SymbolLibrary::built_in();
+    let one = library.search("dog");
+    let long = library.search(&"dog ".repeat(300));
+    assert!(!one.is_empty());
+    assert_eq!(
+        one.iter().map(|s| &s.id).collect::<Vec<_>>(),
+        long.iter().map(|s| &s.id).collect::<Vec<_>>()
+    );
+}
