@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::activity::{is_activity_file, parse_activity};
-use super::problem::{Problem, read_text_file};
+use super::activity::{Activities, ActivityFile, is_activity_file, parse_activity};
+use super::problem::{Problem, locate_field, quoted, read_text_file};
 use super::symbols::SymbolLibrary;
 use super::vocab::{board_id_of, check_links, parse_board, ron_files_in};
 
@@ -71,6 +71,7 @@ pub fn check_paths(paths: &[PathBuf], symbols: &SymbolLibrary) -> CheckReport {
     for (folder, files) in by_folder {
         report.files_checked += files.len();
         let mut boards = Vec::new();
+        let mut activities = Vec::new();
         // A board file that cannot be read is reported once, by itself; links to it (by its
         // file name) are not reported again as links to a missing board.
         let mut unreadable = Vec::new();
@@ -90,11 +91,10 @@ pub fn check_paths(paths: &[PathBuf], symbols: &SymbolLibrary) -> CheckReport {
                         report.problems.push(problem);
                     }
                 }
-                FileKind::Activity => {
-                    if let Err(problems) = parse_activity(&label, &text, symbols) {
-                        report.problems.extend(problems);
-                    }
-                }
+                FileKind::Activity => match parse_activity(&label, &text, symbols) {
+                    Ok(activity) => activities.push((label, text, activity)),
+                    Err(problems) => report.problems.extend(problems),
+                },
                 FileKind::Board => match parse_board(&label, &text, symbols) {
                     Ok(board) => boards.push(board),
                     Err(problems) => {
@@ -107,8 +107,43 @@ pub fn check_paths(paths: &[PathBuf], symbols: &SymbolLibrary) -> CheckReport {
         let mut siblings = sibling_board_ids(&folder, &files);
         siblings.extend(unreadable);
         report.problems.extend(check_links(&boards, &siblings));
+        report
+            .problems
+            .extend(check_activity_links(&activities, &folder, symbols));
     }
     report
+}
+
+/// An activity's `then` must name a built-in activity or one in the same folder; the problem is
+/// placed at the name.
+fn check_activity_links(
+    activities: &[(String, String, ActivityFile)],
+    folder: &Path,
+    symbols: &SymbolLibrary,
+) -> Vec<Problem> {
+    if activities.is_empty() {
+        return Vec::new();
+    }
+    let mut known = Activities::built_in(symbols).0;
+    known.add_dir(folder, symbols);
+    activities
+        .iter()
+        .filter_map(|(label, text, activity)| {
+            let next = activity.then()?;
+            let named_here = activities.iter().any(|(_, _, other)| other.id == next);
+            if named_here || known.get(next).is_some() {
+                return None;
+            }
+            Some(Problem::new(
+                label,
+                locate_field(text, "then", &quoted(next), 0),
+                format!(
+                    "\"then\" names {}, which is not a built-in activity or one in this folder",
+                    quoted(next)
+                ),
+            ))
+        })
+        .collect()
 }
 
 /// Ids of the boards in `folder` that were not themselves given, so that checking one file of a

@@ -150,3 +150,29 @@ fn random_bytes_never_panic() {
     );
     assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
 }
+
+#[test]
+fn an_activity_leading_nowhere_is_reported_at_its_then_and_one_leading_to_a_built_in_is_not() {
+    let dir = scratch("then").join("activities");
+    std::fs::create_dir_all(&dir).unwrap();
+    let scale = |id: &str, then: &str| {
+        format!(
+            "(v: 1, id: \"{id}\", title: \"T\", symbol: \"thinking-face\",\n activity: Scale(\n  prompt: \"How?\", look: Faces,\n  points: [(word: \"a\", symbol: \"thinking-face\", colour: \"#ffffff\", value: 0),\n           (word: \"b\", symbol: \"thinking-face\", colour: \"#ffffff\", value: 1)],\n  then: \"{then}\",\n ),\n)\n"
+        )
+    };
+    let lost = dir.join("lost.ron");
+    std::fs::write(&lost, scale("lost", "nowhere")).unwrap();
+    std::fs::write(dir.join("fine.ron"), scale("fine", "feeling-size")).unwrap();
+    let output = check(&[&dir]);
+    let report = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{report}");
+    assert!(
+        report.contains(&format!("{}:6:9:", lost.display())) && report.contains("\"nowhere\""),
+        "placed at the name:\n{report}"
+    );
+    assert_eq!(
+        report.lines().filter(|l| l.contains(".ron:")).count(),
+        1,
+        "{report}"
+    );
+}
