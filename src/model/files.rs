@@ -1,7 +1,37 @@
-//! Writing files so that a crash never leaves half a file: temp file, fsync, rename.
+//! Reading a file the app did not write (a board, a journal, a sound), refusing devices, pipes
+//! and anything too big; and writing files so that a crash never leaves half a file (temp file,
+//! fsync, rename).
 
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::Path;
+
+/// Why a file was not read, in words that follow its name.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadRefused {
+    #[error("it is not a regular file (a folder, a device or a pipe)")]
+    NotAFile,
+    #[error("it is more than {0} bytes")]
+    TooBig(u64),
+    #[error("cannot read it: {0}")]
+    Io(#[from] io::Error),
+}
+
+/// The bytes of a regular file of at most `max_bytes`. A device such as `/dev/zero` or a pipe is
+/// refused before it is opened (opening a pipe would wait for a writer); the cap is checked by
+/// reading, since a file can grow after its size was read.
+pub fn read_capped(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadRefused> {
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(ReadRefused::NotAFile);
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(ReadRefused::TooBig(max_bytes));
+    }
+    Ok(bytes)
+}
 
 /// Writes `bytes` to `path` atomically: readers see the old file or the whole new one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {

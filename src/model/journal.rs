@@ -56,19 +56,11 @@ impl JournalWriter<File> {
     /// Continues a journal after `recovered`. A torn last line is left where it is (it is
     /// reported each time the journal is read) and new lines start on a line of their own.
     pub fn resume(recovered: &Recovered) -> io::Result<Self> {
-        let mut file = OpenOptions::new().append(true).open(&recovered.path)?;
-        let length = file.metadata()?.len();
-        if length > 0 {
-            let bytes = std::fs::read(&recovered.path)?;
-            if bytes.last() != Some(&b'\n') {
-                file.write_all(b"\n")?;
-            }
-        }
-        Ok(JournalWriter::on(
-            file,
-            &recovered.path,
-            recovered.next_seq(),
-        ))
+        let file = OpenOptions::new().append(true).open(&recovered.path)?;
+        let bytes = std::fs::read(&recovered.path)?;
+        let mut writer = JournalWriter::on(file, &recovered.path, recovered.next_seq());
+        writer.after_torn_line = bytes.last().is_some_and(|&last| last != b'\n');
+        Ok(writer)
     }
 }
 

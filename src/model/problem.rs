@@ -70,19 +70,8 @@ fn plain_ron_message(code: &ron::Error) -> String {
 /// problem that names the file.
 pub fn read_text_file(path: &std::path::Path) -> Result<String, Problem> {
     let label = path.display().to_string();
-    let metadata = std::fs::metadata(path)
-        .map_err(|e| Problem::at_start(&label, format!("cannot read the file: {e}")))?;
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(Problem::at_start(
-            &label,
-            format!(
-                "the file is {} bytes, more than the {MAX_FILE_BYTES} bytes a board may have",
-                metadata.len()
-            ),
-        ));
-    }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Problem::at_start(&label, format!("cannot read the file: {e}")))?;
+    let bytes = super::files::read_capped(path, MAX_FILE_BYTES)
+        .map_err(|refused| Problem::at_start(&label, format!("not read: {refused}")))?;
     text_from_bytes(&label, &bytes)
 }
 

@@ -246,19 +246,16 @@ pub fn read_journal(path: &Path) -> Result<Recovered, JournalError> {
         path: label.clone(),
         source,
     };
-    let length = std::fs::metadata(path).map_err(io_error)?.len();
-    if length > MAX_JOURNAL_BYTES {
-        return Err(JournalError::NotAJournal {
-            path: label,
-            why: format!(
-                "it is {length} bytes, more than a visit journal can be ({MAX_JOURNAL_BYTES})"
-            ),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|source| JournalError::Io {
-        path: label.clone(),
-        source,
-    })?;
+    let bytes = match super::files::read_capped(path, MAX_JOURNAL_BYTES) {
+        Ok(bytes) => bytes,
+        Err(super::files::ReadRefused::Io(source)) => return Err(io_error(source)),
+        Err(refused) => {
+            return Err(JournalError::NotAJournal {
+                path: label,
+                why: refused.to_string(),
+            });
+        }
+    };
     parse_journal(path, &bytes)
 }
 

@@ -167,19 +167,18 @@ pub fn decode(label: &str, bytes: Vec<u8>) -> Result<Clip, VoiceError> {
 
 pub fn decode_file(path: &Path) -> Result<Clip, VoiceError> {
     let label = path.display().to_string();
-    let size = std::fs::metadata(path)
-        .map_err(|e| VoiceError::Read {
-            file: label.clone(),
-            reason: e.to_string(),
-        })?
-        .len();
-    if size > 64 * 1024 * 1024 {
-        return Err(VoiceError::TooLong { file: label });
-    }
-    let bytes = std::fs::read(path).map_err(|e| VoiceError::Read {
-        file: label.clone(),
-        reason: e.to_string(),
-    })?;
+    let bytes = match super::files::read_capped(path, 64 * 1024 * 1024) {
+        Ok(bytes) => bytes,
+        Err(super::files::ReadRefused::TooBig(_)) => {
+            return Err(VoiceError::TooLong { file: label });
+        }
+        Err(refused) => {
+            return Err(VoiceError::Read {
+                file: label,
+                reason: refused.to_string(),
+            });
+        }
+    };
     decode(&label, bytes)
 }
 

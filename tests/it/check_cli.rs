@@ -176,3 +176,54 @@ fn an_activity_leading_nowhere_is_reported_at_its_then_and_one_leading_to_a_buil
         "{report}"
     );
 }
+
+/// Runs `hearme` with `args`, failing the test if it has not finished within 30 s.
+fn finishes(args: &[&str]) -> Output {
+    let mut child = hearme()
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(30) {
+            let _ = child.kill();
+            panic!("hearme {args:?} was still running after 30 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn devices_and_pipes_are_refused_not_read_until_memory_runs_out() {
+    let dir = scratch("special");
+    let pipe = dir.join("pipe.journal");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo makes a pipe");
+    let pipe = pipe.to_str().unwrap();
+    let out = dir.to_str().unwrap();
+    for args in [
+        vec!["check", "/dev/zero"],
+        vec!["export", "/dev/zero", "--out", out],
+        vec!["export", pipe, "--out", out],
+        vec![
+            "import-voice",
+            "--board",
+            "home",
+            "--cell",
+            "want",
+            "/dev/zero",
+        ],
+    ] {
+        let output = finishes(&[&["--data", out][..], &args].concat());
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {said}");
+        assert!(said.contains("not a regular file"), "{args:?}: {said}");
+    }
+}
