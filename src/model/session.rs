@@ -280,6 +280,15 @@ pub fn parse_journal(path: &Path, bytes: &[u8]) -> Result<Recovered, JournalErro
             continue;
         }
         let torn = is_last && !ends_with_newline;
+        if raw.contains(&0) {
+            // The writer never writes a zero byte (RON escapes it); a power cut can leave a run
+            // of them where a line's middle was lost, inside what still parses as a string.
+            skipped.push(SkippedLine {
+                line: number,
+                reason: "it has zero bytes where its text was lost (cut off by a power cut)".into(),
+            });
+            continue;
+        }
         let text = match std::str::from_utf8(raw) {
             Ok(text) => text,
             Err(_) => {
@@ -294,6 +303,10 @@ pub fn parse_journal(path: &Path, bytes: &[u8]) -> Result<Recovered, JournalErro
             Ok(line) if line.v > JOURNAL_VERSION => skipped.push(SkippedLine {
                 line: number,
                 reason: format!("written by a newer Hearme (journal version {})", line.v),
+            }),
+            Ok(line) if answer_out_of_range(&line.event) => skipped.push(SkippedLine {
+                line: number,
+                reason: "its answer is not one of the options it lists".into(),
             }),
             Ok(line) if line.seq >= MAX_SEQ => skipped.push(SkippedLine {
                 line: number,
@@ -342,6 +355,11 @@ pub fn parse_journal(path: &Path, bytes: &[u8]) -> Result<Recovered, JournalErro
         lines,
         skipped,
     })
+}
+
+/// A scale answer whose chosen option is not in its list: it says nothing that can be shown.
+fn answer_out_of_range(event: &Event) -> bool {
+    matches!(event, Event::ScaleAnswered { options, chosen, .. } if *chosen >= options.len())
 }
 
 /// A visit journal on disk, as `hearme sessions` and the worker area list it.

@@ -496,3 +496,64 @@ fn a_huge_or_repeated_sequence_number_is_reported_and_never_reused() {
         "the next event gets a number no line has"
     );
 }
+
+#[test]
+fn a_line_with_zero_bytes_or_an_answer_outside_its_options_is_reported_and_left_out() {
+    let dir = scratch("zeros");
+    let path = dir.join("visit.journal");
+    let mut writer = JournalWriter::create(&path).unwrap();
+    writer.append(started()).unwrap();
+    // A zero typed into a note is written escaped and reads back as it was.
+    writer
+        .append(Event::WorkerNote {
+            text: "before\u{0}after".into(),
+        })
+        .unwrap();
+    let scale = |chosen: usize| Event::ScaleAnswered {
+        scale: "feelings".into(),
+        prompt: "How are you feeling?".into(),
+        options: ["sad", "okay", "happy"].map(String::from).to_vec(),
+        chosen,
+        by: Actor::Child,
+        about: None,
+        unordered: false,
+    };
+    writer.append(scale(2)).unwrap();
+    writer.append(scale(99)).unwrap();
+    writer.append(chosen("want")).unwrap();
+    drop(writer);
+    // A power cut lost the middle of the last line, which came back as zeros inside its string.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let last_line = bytes[..bytes.len() - 1]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .unwrap()
+        + 1;
+    let label = last_line
+        + bytes[last_line..]
+            .windows(5)
+            .position(|w| w == b"label")
+            .unwrap();
+    bytes[label + 8..label + 10].fill(0);
+    std::fs::write(&path, &bytes).unwrap();
+
+    let recovered = read_journal(&path).unwrap();
+    let skipped: Vec<usize> = recovered.skipped.iter().map(|s| s.line).collect();
+    assert_eq!(skipped, [4, 5], "{:?}", recovered.skipped);
+    assert!(
+        recovered.skipped[0]
+            .reason
+            .contains("not one of the options")
+    );
+    assert!(recovered.skipped[1].reason.contains("zero bytes"));
+    assert!(matches!(
+        &recovered.lines[1].event,
+        Event::WorkerNote { text } if text == "before\u{0}after"
+    ));
+    let summary = hearme::model::summary::Summary::from_journal(&recovered).unwrap();
+    let text = hearme::model::summary::render_text(&summary, None, &jiff::tz::TimeZone::UTC);
+    assert!(
+        !text.contains("out of range") && !text.contains("point(s)"),
+        "{text}"
+    );
+}
