@@ -61,6 +61,8 @@ pub enum ExportError {
     Folder { path: PathBuf, source: io::Error },
     #[error("{}: cannot write: {source}", .path.display())]
     Write { path: PathBuf, source: io::Error },
+    #[error("{}: the file written does not read back as written", .path.display())]
+    ReadBack { path: PathBuf },
     #[error("{}: cannot draw the picture summary: {reason}", .path.display())]
     Picture { path: PathBuf, reason: String },
     #[error("{}: {source}", .path.display())]
@@ -140,6 +142,10 @@ impl VisitExport<'_> {
                 path: path.clone(),
                 source,
             })?;
+            // A summary that does not read back as written is not exported.
+            if std::fs::read(&path).ok().as_deref() != Some(&bytes[..]) {
+                return Err(ExportError::ReadBack { path });
+            }
             files.push(path);
         }
         Ok(Exported { files, text })

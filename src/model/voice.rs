@@ -13,6 +13,9 @@ use rodio::Source;
 pub const BUNDLED_VOICE_DIR: &str = "assets/voice/en-GB";
 /// Recordings longer than this are cut: a cell speaks a word or a short phrase.
 pub const MAX_RECORDING: Duration = Duration::from_secs(10);
+/// The shortest recording kept for a cell: the shortest spoken word ("a", "no") lasts about
+/// this long; anything shorter is a click or a mistake.
+pub const MIN_RECORDING: Duration = Duration::from_millis(150);
 /// Nothing longer is decoded at all, so a hostile file cannot fill memory.
 pub const MAX_DECODE: Duration = Duration::from_secs(120);
 /// Peak level after normalising: -1 dBFS.
@@ -56,6 +59,12 @@ pub enum VoiceError {
     TooLong { file: String },
     #[error("{file}: there is no sound in it (silent or empty)")]
     Silent { file: String },
+    #[error(
+        "{file}: the sound is only {seconds:.2} s once its silence is trimmed, too short for a \
+         word (at least {} s)",
+        MIN_RECORDING.as_secs_f32()
+    )]
+    TooShort { file: String, seconds: f32 },
     #[error("no microphone to record from: {reason}")]
     NoMicrophone { reason: String },
     #[error("{file}: cannot save the recording: {reason}")]
@@ -200,6 +209,13 @@ pub fn clean_recording(label: &str, clip: &Clip) -> Result<Clip, VoiceError> {
     };
     let cap = MAX_RECORDING.as_secs() as usize * clip.sample_rate as usize;
     let kept = &mono[first..=last.min(first + cap.saturating_sub(1))];
+    let seconds = kept.len() as f32 / clip.sample_rate.max(1) as f32;
+    if seconds < MIN_RECORDING.as_secs_f32() {
+        return Err(VoiceError::TooShort {
+            file: label.to_string(),
+            seconds,
+        });
+    }
     let peak = kept.iter().fold(0.0f32, |p, s| p.max(s.abs()));
     let gain = NORMALISED_PEAK / peak;
     let samples: Vec<f32> = kept.iter().map(|s| (s * gain).clamp(-1.0, 1.0)).collect();

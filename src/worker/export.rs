@@ -142,13 +142,21 @@ fn build_export(
                 "Done",
                 export_action(ExportAction::Done),
             ));
+        } else if outcome.problem.is_some() {
+            // Deleting is offered only once every format is written and read back.
+            page.spawn(body(
+                "The visit stays on this tablet. Put the problem right, then export again.",
+            ));
+            page.spawn(button(
+                "Back to review button",
+                "Back to review",
+                export_action(ExportAction::BackToReview),
+            ));
         } else {
-            if outcome.problem.is_none() {
-                page.spawn(body(
-                    "Once the summary is safely in the case record, delete the visit from this \
-                     tablet.",
-                ));
-            }
+            page.spawn(body(
+                "Once the summary is safely in the case record, delete the visit from this \
+                 tablet.",
+            ));
             page.spawn((
                 row(),
                 children![

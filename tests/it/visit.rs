@@ -471,3 +471,25 @@ fn resuming_or_ending_a_visit_starts_the_childs_screen_afresh() {
     assert_eq!(area(&app), (true, WorkerPage::Review));
     assert_eq!(message_len(&app), 0);
 }
+
+#[test]
+fn after_a_failed_export_the_visit_cannot_be_deleted_from_the_tablet() {
+    let data = scratch("export-fails");
+    let mut app = app_on(&data);
+    start_visit(&mut app, "C-1042");
+    tap_cell(&mut app, "home", "want");
+    // The exports folder cannot be made: a file is in its place.
+    std::fs::write(data.join("exports"), b"not a folder").unwrap();
+    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    tap_named(&mut app, "End visit button");
+    tap_named(&mut app, "Export button");
+    assert_eq!(area(&app), (true, WorkerPage::Export));
+    let shown = text_under(&mut app, "Worker page");
+    assert!(shown.contains("not exported"), "{shown}");
+    assert!(shown.contains("exports"), "names the folder: {shown}");
+    assert!(
+        !has_named(&mut app, "Delete from tablet button"),
+        "nothing to delete the visit with"
+    );
+    assert_eq!(journals(&data).len(), 1, "the visit stays on the tablet");
+}

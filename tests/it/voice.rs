@@ -348,3 +348,27 @@ fn recording_without_a_microphone_is_a_clear_error_that_changes_nothing() {
         other => panic!("exit {other:?}: {stderr}"),
     }
 }
+
+#[test]
+fn a_recording_shorter_than_a_word_is_refused_and_changes_nothing() {
+    let data = Path::new(env!("CARGO_TARGET_TMPDIR")).join("voice-too-short");
+    let _ = std::fs::remove_dir_all(&data);
+    std::fs::create_dir_all(&data).unwrap();
+    let click = data.join("click.wav");
+    save_recording(&click, &sine(0.0005, 44_100, 0.5)).unwrap();
+    let output = hearme()
+        .arg("--data")
+        .arg(&data)
+        .args(["import-voice", "--board", "home", "--cell", "hello"])
+        .arg(&click)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("click.wav") && stderr.contains("too short"),
+        "{stderr}"
+    );
+    assert!(!recording_path(&data, "home", "hello").exists());
+    assert!(clean_recording("word", &sine(0.4, 44_100, 0.5)).is_ok());
+}
