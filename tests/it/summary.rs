@@ -142,3 +142,25 @@ fn the_open_board_log_marks_modelling_and_keeps_notes_apart() {
         .count();
     assert_eq!(assessments, 2, "the feelings scale and the card sort");
 }
+
+#[test]
+fn an_empty_purpose_or_nobody_present_leaves_no_dangling_separators() {
+    let text = concat!(
+        "(v:1, seq:0, at:\"2026-11-26T14:02:11.250Z\", event:VisitStarted(case_ref:\"C-1\", visit:\"Home visit\", purpose:\"\", present:[], seen_alone:Yes, profile:\"default\"))\n",
+        "(v:1, seq:1, at:\"2026-11-26T14:40:00.000Z\", event:VisitEnded)\n",
+    );
+    let recovered = parse_journal(Path::new("empty-header.journal"), text.as_bytes()).unwrap();
+    let summary = Summary::from_journal(&recovered).unwrap();
+    for rendered in [
+        render_text(&summary, None, &TimeZone::UTC),
+        render_markdown(&summary, None, &TimeZone::UTC),
+    ] {
+        let visit_line = rendered
+            .lines()
+            .find(|l| l.contains("Visit: "))
+            .expect("a visit line");
+        assert!(!visit_line.contains(" - "), "{visit_line}");
+        assert!(visit_line.contains("Home visit"), "{visit_line}");
+        assert!(visit_line.contains("Present: not recorded"), "{visit_line}");
+    }
+}

@@ -290,6 +290,24 @@ fn house_lines(list: &HouseList) -> Vec<String> {
     lines
 }
 
+/// The parts that were given, joined: an empty purpose leaves no dangling " - ".
+fn join_non_empty(parts: &[&str], separator: &str) -> String {
+    let given: Vec<&str> = parts
+        .iter()
+        .map(|part| part.trim())
+        .filter(|part| !part.is_empty())
+        .collect();
+    given.join(separator)
+}
+
+fn or_not_recorded(text: &str) -> String {
+    if text.trim().is_empty() {
+        "not recorded".to_string()
+    } else {
+        text.to_string()
+    }
+}
+
 pub(super) fn header_lines(summary: &Summary, zone: &TimeZone) -> Vec<String> {
     let start = local(&summary.started, zone);
     let end = summary.ended.as_deref().and_then(|e| local(e, zone));
@@ -313,10 +331,9 @@ pub(super) fn header_lines(summary: &Summary, zone: &TimeZone) -> Vec<String> {
     vec![
         format!("Case ref: {}      Date: {date}", summary.case_ref),
         format!(
-            "Visit: {} - {}       Present: {}",
-            summary.visit,
-            summary.purpose,
-            summary.present.join(", ")
+            "Visit: {}       Present: {}",
+            or_not_recorded(&join_non_empty(&[&summary.visit, &summary.purpose], " - ")),
+            or_not_recorded(&summary.present.join(", "))
         ),
         format!(
             "Child seen: yes; seen alone: {}          Supports: symbol board, spoken output",
