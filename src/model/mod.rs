@@ -10,6 +10,7 @@ pub mod review;
 pub mod session;
 pub mod summary;
 pub mod symbols;
+pub mod visit_form;
 pub mod vocab;
 pub mod voice;
 

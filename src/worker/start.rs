@@ -8,7 +8,7 @@ use bevy::ui_widgets::observe;
 use super::{FormField, PageRoot, PageTurn, WorkerPage, field_text, new_page};
 use crate::Content;
 use crate::input::Activate;
-use crate::model::session::{SeenAloneAnswer, VisitForm};
+use crate::model::visit_form::{SeenAloneAnswer, VisitForm};
 use crate::theme::{BODY_PX, PROBLEM, body, button, choice_button, row, text_field, title};
 use crate::visit::{Visit, sessions_dir};
 

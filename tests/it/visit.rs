@@ -10,10 +10,8 @@ use bevy::prelude::*;
 use hearme::Content;
 use hearme::model::journal::JournalWriter;
 use hearme::model::review::timeline;
-use hearme::model::session::{
-    Actor, Event, Mark, SeenAlone, SeenAloneAnswer, VisitForm, check_case_ref, journals_in,
-    read_journal,
-};
+use hearme::model::session::{Actor, Event, Mark, SeenAlone, journals_in, read_journal};
+use hearme::model::visit_form::{SeenAloneAnswer, VisitForm, check_case_ref};
 use hearme::visit::Visit;
 use hearme::worker::{CORNER_HOLD, WorkerArea, WorkerPage};
 

@@ -1,0 +1,74 @@
+//! The visit start page's answers as the model checks them: a case reference (never a name),
+//! who was present, whether the child was seen alone and why not; they become the journal's
+//! first line.
+
+use super::session::{Event, SeenAlone};
+
+/// What the worker typed on the visit start page.
+#[derive(Debug, Clone, Default)]
+pub struct VisitForm {
+    pub case_ref: String,
+    pub visit: String,
+    pub purpose: String,
+    /// Comma-separated, as typed: "child, mother".
+    pub present: String,
+    pub seen_alone: SeenAloneAnswer,
+    pub reason: String,
+    pub profile: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SeenAloneAnswer {
+    Yes,
+    No,
+    Partly,
+    #[default]
+    NotRecorded,
+}
+
+impl VisitForm {
+    /// The journal's first line, or what the worker must put right, in plain words.
+    pub fn visit_started(&self) -> Result<Event, String> {
+        check_case_ref(&self.case_ref)?;
+        let reason = self.reason.trim().to_string();
+        let seen_alone = match self.seen_alone {
+            SeenAloneAnswer::Yes => SeenAlone::Yes,
+            SeenAloneAnswer::NotRecorded => SeenAlone::NotRecorded,
+            SeenAloneAnswer::No | SeenAloneAnswer::Partly if reason.is_empty() => {
+                return Err("Say why the child was not seen alone.".into());
+            }
+            SeenAloneAnswer::No => SeenAlone::No { reason },
+            SeenAloneAnswer::Partly => SeenAlone::Partly { reason },
+        };
+        Ok(Event::VisitStarted {
+            case_ref: self.case_ref.trim().to_string(),
+            visit: self.visit.trim().to_string(),
+            purpose: self.purpose.trim().to_string(),
+            present: self
+                .present
+                .split(',')
+                .map(str::trim)
+                .filter(|who| !who.is_empty())
+                .map(String::from)
+                .collect(),
+            seen_alone,
+            profile: self.profile.clone(),
+        })
+    }
+}
+
+/// A case reference is the council's number for the case, never the child's name: it must
+/// have a digit in it, and be short.
+pub fn check_case_ref(case_ref: &str) -> Result<(), String> {
+    let case_ref = case_ref.trim();
+    if case_ref.is_empty() {
+        return Err("Enter the case reference.".into());
+    }
+    if case_ref.chars().count() > 40 {
+        return Err("A case reference is at most 40 characters.".into());
+    }
+    if !case_ref.chars().any(|c| c.is_ascii_digit()) {
+        return Err("A case reference has a number in it, and is never the child's name.".into());
+    }
+    Ok(())
+}
