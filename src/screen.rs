@@ -168,7 +168,8 @@ fn spawn_screen(mut commands: Commands, window: Query<&Window, With<PrimaryWindo
     ));
 }
 
-/// Whenever a visit starts, resumes, ends or is closed (after export), the child's screen starts
+/// Whenever a visit starts, resumes (also after being opened for review only), ends or is closed
+/// (after export), the child's screen starts
 /// afresh: an empty message bar, the home board, no activity open and no undo list, so nothing
 /// of one visit shows in the next and no undo can strike out a line of another visit's journal.
 fn start_afresh_for_each_visit(
@@ -176,11 +177,12 @@ fn start_afresh_for_each_visit(
     mut message: ResMut<Message>,
     mut navigation: ResMut<Navigation>,
     mut activity: ResMut<ActivityScreen>,
-    mut belongs_to: Local<(Option<std::path::PathBuf>, bool)>,
+    mut belongs_to: Local<(Option<std::path::PathBuf>, bool, bool)>,
 ) {
     let now = (
         visit.journal_path().map(std::path::Path::to_path_buf),
         visit.has_ended(),
+        visit.is_review_only(),
     );
     if *belongs_to == now {
         return;

@@ -46,6 +46,9 @@ struct Recording {
     next_seq: u64,
     /// `VisitEnded` is in the journal: from then on only the worker's review is recorded.
     ended: bool,
+    /// Opened from the tablet's list for review and export: like an ended visit, the board
+    /// records nothing until the worker resumes it.
+    review_only: bool,
     journal: BackgroundJournal,
 }
 
@@ -61,6 +64,7 @@ impl Visit {
             skipped: Vec::new(),
             next_seq: 0,
             ended: false,
+            review_only: false,
             journal,
         });
         self.modelling = false;
@@ -80,10 +84,32 @@ impl Visit {
             skipped: recovered.skipped,
             next_seq,
             ended,
+            review_only: false,
             journal,
         });
         self.modelling = false;
         Ok(())
+    }
+
+    /// Opens a journal found on the tablet for review and export only: nothing the child taps
+    /// is recorded until [`Visit::resume_recording`].
+    pub fn open_for_review(&mut self, recovered: Recovered) -> io::Result<()> {
+        self.resume(recovered)?;
+        if let Some(recording) = &mut self.recording {
+            recording.review_only = true;
+        }
+        Ok(())
+    }
+
+    /// Records the visit opened for review again, as Resume does.
+    pub fn resume_recording(&mut self) {
+        if let Some(recording) = &mut self.recording {
+            recording.review_only = false;
+        }
+    }
+
+    pub fn is_review_only(&self) -> bool {
+        self.recording.as_ref().is_some_and(|r| r.review_only)
     }
 
     /// Appends an event and returns its sequence number; does nothing when no visit is being
@@ -94,7 +120,7 @@ impl Visit {
             event,
             Event::Marked { .. } | Event::Redacted { .. } | Event::WorkerNote { .. }
         );
-        if self.has_ended() && !review_only {
+        if (self.has_ended() || self.is_review_only()) && !review_only {
             return None;
         }
         let recording = self.recording.as_mut()?;

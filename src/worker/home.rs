@@ -47,6 +47,8 @@ pub enum HomeAction {
     AddNote,
     EndVisit,
     Review,
+    /// Record again a visit that was opened for review only.
+    ResumeRecording,
 }
 
 /// Shown on the child's screen while the worker is modelling; a tap turns modelling off.
@@ -84,6 +86,26 @@ fn build_home(
                     "Review button",
                     "Review and export",
                     home_action(HomeAction::Review),
+                ));
+            } else if visit.is_review_only() {
+                page.spawn(body(format!(
+                    "Visit {case_ref} is open for review ({events} events): the board records \
+                     nothing until you resume it."
+                )));
+                page.spawn((
+                    row(),
+                    children![
+                        button(
+                            "Review button",
+                            "Review and export",
+                            home_action(HomeAction::Review),
+                        ),
+                        button(
+                            "Resume recording button",
+                            "Resume recording",
+                            home_action(HomeAction::ResumeRecording),
+                        ),
+                    ],
                 ));
             } else {
                 page.spawn(body(format!(
@@ -183,10 +205,16 @@ fn press_home_button(
             let Some(found) = unfinished.found.get(*index) else {
                 return;
             };
+            let for_review = *action == HomeAction::ReviewFound(*index);
             let resumed = read_journal(&found.path)
                 .map_err(|e| e.to_string())
                 .and_then(|recovered| {
-                    visit.resume(recovered).map_err(|e| {
+                    let opened = if for_review {
+                        visit.open_for_review(recovered)
+                    } else {
+                        visit.resume(recovered)
+                    };
+                    opened.map_err(|e| {
                         format!(
                             "{}: the visit could not be reopened: {e}",
                             found.path.display()
@@ -222,6 +250,10 @@ fn press_home_button(
             turn.show(WorkerPage::Review);
         }
         HomeAction::Review => turn.show(WorkerPage::Review),
+        HomeAction::ResumeRecording => {
+            visit.resume_recording();
+            turn.close();
+        }
     }
 }
 

@@ -491,3 +491,49 @@ fn after_a_failed_export_the_visit_cannot_be_deleted_from_the_tablet() {
     );
     assert_eq!(journals(&data).len(), 1, "the visit stays on the tablet");
 }
+
+#[test]
+fn a_visit_opened_for_review_records_nothing_from_the_board_until_it_is_resumed() {
+    let data = scratch("review-only");
+    let sessions = data.join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    let journal = sessions.join("visit-20261201-110000.journal");
+    let mut writer = JournalWriter::create(&journal).unwrap();
+    writer.append(started()).unwrap();
+    drop(writer);
+    let mut app = app_on(&data);
+    let taps = |app: &App| {
+        app.world().resource::<Visit>().flush();
+        read_journal(&journal)
+            .unwrap()
+            .lines
+            .iter()
+            .filter(|l| matches!(l.event, Event::SymbolChosen { .. }))
+            .count()
+    };
+
+    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    tap_named(&mut app, "Review visit 0");
+    assert_eq!(area(&app), (true, WorkerPage::Review));
+    tap_named(&mut app, "Back from review button");
+    assert!(text_under(&mut app, "Worker page").contains("open for review"));
+    tap_named(&mut app, "Back to board button");
+    tap_cell(&mut app, "home", "want");
+    assert_eq!(
+        taps(&app),
+        0,
+        "not recorded while the visit is only being reviewed"
+    );
+
+    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    tap_named(&mut app, "Resume recording button");
+    assert!(!area(&app).0);
+    let words = app
+        .world()
+        .resource::<hearme::message_bar::Message>()
+        .items
+        .len();
+    assert_eq!(words, 0, "recording starts with an empty message bar");
+    tap_cell(&mut app, "home", "stop");
+    assert_eq!(taps(&app), 1);
+}
