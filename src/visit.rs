@@ -49,6 +49,8 @@ struct Recording {
     /// Opened from the tablet's list for review and export: like an ended visit, the board
     /// records nothing until the worker resumes it.
     review_only: bool,
+    /// The line of a damaged `VisitStarted`, kept so an export says so.
+    damaged_header: Option<usize>,
     journal: BackgroundJournal,
 }
 
@@ -65,6 +67,7 @@ impl Visit {
             next_seq: 0,
             ended: false,
             review_only: false,
+            damaged_header: None,
             journal,
         });
         self.modelling = false;
@@ -78,6 +81,7 @@ impl Visit {
         let journal = BackgroundJournal::start(JournalWriter::resume(&recovered)?)?;
         let next_seq = recovered.next_seq();
         let ended = recovered.is_ended();
+        let damaged_header = recovered.damaged_header;
         self.recording = Some(Recording {
             path: recovered.path,
             lines: recovered.lines,
@@ -85,6 +89,7 @@ impl Visit {
             next_seq,
             ended,
             review_only: false,
+            damaged_header,
             journal,
         });
         self.modelling = false;
@@ -184,6 +189,7 @@ impl Visit {
             path: recording.path.clone(),
             lines: recording.lines.clone(),
             skipped: recording.skipped.clone(),
+            damaged_header: recording.damaged_header,
         })
     }
 

@@ -187,6 +187,9 @@ pub struct Recovered {
     pub path: PathBuf,
     pub lines: Vec<JournalLine>,
     pub skipped: Vec<SkippedLine>,
+    /// The line number of a `VisitStarted` that could not be read, when no other one could:
+    /// everything after it is kept, and the summary says its header is damaged.
+    pub damaged_header: Option<usize>,
 }
 
 impl Recovered {
@@ -270,6 +273,8 @@ pub fn parse_journal(path: &Path, bytes: &[u8]) -> Result<Recovered, JournalErro
     let mut lines = Vec::new();
     let mut skipped = Vec::new();
     let mut first_with_seq = std::collections::HashMap::new();
+    // A `VisitStarted` line that does not parse: the visit is kept, its header said to be damaged.
+    let mut damaged_header = None;
     let ends_with_newline = bytes.last() == Some(&b'\n');
     let raw_lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
     let count = raw_lines.len();
@@ -328,7 +333,13 @@ pub fn parse_journal(path: &Path, bytes: &[u8]) -> Result<Recovered, JournalErro
             },
             Err(error) => skipped.push(SkippedLine {
                 line: number,
-                reason: if torn {
+                reason: if text.contains("VisitStarted") && damaged_header.is_none() {
+                    damaged_header = Some(number);
+                    format!(
+                        "the visit's first line is damaged: {} at column {}",
+                        error.code, error.span.start.col
+                    )
+                } else if torn {
                     "cut off part-way (the tablet stopped while writing it)".to_string()
                 } else {
                     format!(
@@ -339,10 +350,10 @@ pub fn parse_journal(path: &Path, bytes: &[u8]) -> Result<Recovered, JournalErro
             }),
         }
     }
-    if !lines
+    let started = lines
         .iter()
-        .any(|l| matches!(l.event, Event::VisitStarted { .. }))
-    {
+        .any(|l| matches!(l.event, Event::VisitStarted { .. }));
+    if !started && damaged_header.is_none() {
         let why = if lines.is_empty() {
             "no line of it is a journal event".to_string()
         } else {
@@ -354,6 +365,7 @@ pub fn parse_journal(path: &Path, bytes: &[u8]) -> Result<Recovered, JournalErro
         path: path.to_path_buf(),
         lines,
         skipped,
+        damaged_header: damaged_header.filter(|_| !started),
     })
 }
 
@@ -385,7 +397,13 @@ pub fn describe_journal(path: &Path) -> Result<FoundVisit, JournalError> {
             Event::VisitStarted { case_ref, .. } => Some((case_ref.clone(), line.at.clone())),
             _ => None,
         })
-        .unwrap_or_default();
+        .unwrap_or_else(|| {
+            let started = recovered.lines.first().map(|l| l.at.clone());
+            (
+                "(first line damaged)".to_string(),
+                started.unwrap_or_default(),
+            )
+        });
     Ok(FoundVisit {
         path: path.to_path_buf(),
         case_ref,

@@ -557,3 +557,42 @@ fn a_line_with_zero_bytes_or_an_answer_outside_its_options_is_reported_and_left_
         "{text}"
     );
 }
+
+#[test]
+fn one_damaged_byte_in_the_first_line_keeps_the_rest_of_the_visit() {
+    let dir = scratch("damaged-header");
+    let journal = dir.join("visit.journal");
+    let text = std::fs::read_to_string(fixture("design-example.journal")).unwrap();
+    assert!(text.lines().next().unwrap().contains("seen_alone:Yes"));
+    std::fs::write(
+        &journal,
+        text.replacen("seen_alone:Yes", "seen_alone:Yos", 1),
+    )
+    .unwrap();
+
+    let recovered = read_journal(&journal).unwrap();
+    assert_eq!(recovered.damaged_header, Some(1));
+    assert_eq!(recovered.lines.len(), 6, "every line after it is kept");
+    assert!(
+        recovered.skipped[0]
+            .reason
+            .contains("first line is damaged")
+    );
+    assert!(recovered.skipped[0].reason.contains("column"));
+
+    let out = dir.join("out");
+    let output = export_to(&journal, &out);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let summary = std::fs::read_to_string(out.join("visit.summary.txt")).unwrap();
+    assert!(summary.contains("\"I want juice\""), "{summary}");
+    assert!(summary.contains("journal line 1) is damaged"), "{summary}");
+    assert!(
+        summary.contains("could not be read and are missing here: 1."),
+        "{summary}"
+    );
+}

@@ -16,7 +16,15 @@ impl Summary {
                 _ => None,
             })
         };
-        let start = lines.iter().find_map(|l| match &l.event {
+        let header = lines
+            .iter()
+            .find_map(|l| match &l.event {
+                Event::VisitStarted { .. } => Some((l.at.clone(), l.event.clone())),
+                _ => None,
+            })
+            .or_else(|| damaged_header(recovered))?;
+        let (
+            started,
             Event::VisitStarted {
                 case_ref,
                 visit,
@@ -24,19 +32,20 @@ impl Summary {
                 present,
                 seen_alone,
                 profile,
-            } => Some((l, case_ref, visit, purpose, present, seen_alone, profile)),
-            _ => None,
-        })?;
-        let (first, case_ref, visit, purpose, present, seen_alone, profile) = start;
+            },
+        ) = header
+        else {
+            return None;
+        };
         let mut summary = Summary {
             v: SUMMARY_VERSION,
-            case_ref: case_ref.clone(),
-            visit: visit.clone(),
-            purpose: purpose.clone(),
-            present: present.clone(),
-            seen_alone: seen_alone.clone(),
-            profile: profile.clone(),
-            started: first.at.clone(),
+            case_ref,
+            visit,
+            purpose,
+            present,
+            seen_alone,
+            profile,
+            started,
             ended: lines
                 .iter()
                 .rev()
@@ -292,6 +301,28 @@ impl Summary {
         }
         sort.columns.retain(|(_, cards)| !cards.is_empty());
     }
+}
+
+/// The header of a visit whose `VisitStarted` line is damaged: it says so and where, and starts
+/// at the first line that could be read; everything after it is summarised as usual.
+fn damaged_header(recovered: &Recovered) -> Option<(String, Event)> {
+    let line = recovered.damaged_header?;
+    let started = recovered
+        .lines
+        .first()
+        .map(|l| l.at.clone())
+        .unwrap_or_default();
+    Some((
+        started,
+        Event::VisitStarted {
+            case_ref: format!("unknown: the visit's first line (journal line {line}) is damaged"),
+            visit: String::new(),
+            purpose: String::new(),
+            present: Vec::new(),
+            seen_alone: crate::model::session::SeenAlone::NotRecorded,
+            profile: "default".to_string(),
+        },
+    ))
 }
 
 impl HouseList {
