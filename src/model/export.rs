@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use image::RgbaImage;
 use jiff::tz::TimeZone;
 
-use super::files::write_atomically;
+use super::files::{put_in_place, write_temp};
 use super::session::{Recovered, timestamp_now};
 use super::summary::picture::render_own_symbols;
 use super::summary::{self, ExportInfo, RenderError, Summary};
@@ -102,25 +102,60 @@ impl VisitExport<'_> {
     }
 
     /// Writes the asked formats; `journal_deleted` is what the footer says about the tablet's
-    /// copy. `picture_of` finds a symbol's picture for the PNG summary.
+    /// copy. `picture_of` finds a symbol's picture for the PNG summary. Every file is written
+    /// under a temporary name first: if one fails, none is put in place.
     pub fn write(
         &self,
         formats: &[SummaryFormat],
         journal_deleted: bool,
         picture_of: &dyn Fn(&str) -> Option<RgbaImage>,
     ) -> Result<Exported, ExportError> {
+        let (rendered, text) = self.render(formats, journal_deleted, picture_of)?;
+        let staged = self.stage(&rendered)?;
+        let files = place(staged, &rendered)?;
+        Ok(Exported { files, text })
+    }
+
+    /// Writes the summaries with the footer "Tablet copy deleted on export", deletes the
+    /// journal, and only then puts them in place. If a summary cannot be written nothing is
+    /// deleted and no file is left; if the journal cannot be deleted the summaries say it was
+    /// kept.
+    pub fn write_and_delete_journal(
+        &self,
+        formats: &[SummaryFormat],
+        picture_of: &dyn Fn(&str) -> Option<RgbaImage>,
+    ) -> Result<Exported, ExportError> {
+        let (rendered, text) = self.render(formats, true, picture_of)?;
+        let staged = self.stage(&rendered)?;
+        if let Err(source) = std::fs::remove_file(self.journal) {
+            for (temp, _) in &staged {
+                let _ = std::fs::remove_file(temp);
+            }
+            let _ = self.write(formats, false, picture_of);
+            return Err(ExportError::Delete {
+                path: self.journal.to_path_buf(),
+                source,
+            });
+        }
+        let files = place(staged, &rendered)?;
+        Ok(Exported { files, text })
+    }
+
+    /// Every asked format, as the bytes of its file, and the plain text for the clipboard.
+    fn render(
+        &self,
+        formats: &[SummaryFormat],
+        journal_deleted: bool,
+        picture_of: &dyn Fn(&str) -> Option<RgbaImage>,
+    ) -> Result<(Vec<(PathBuf, Vec<u8>)>, String), ExportError> {
         let summary = Summary::from_journal(self.recovered)
             .ok_or_else(|| ExportError::NotAVisit(self.journal.to_path_buf()))?;
-        std::fs::create_dir_all(self.out_dir).map_err(|source| ExportError::Folder {
-            path: self.out_dir.to_path_buf(),
-            source,
-        })?;
         let info = ExportInfo {
             exported_at: timestamp_now(),
             journal_deleted,
         };
         let text = summary::render_text(&summary, Some(&info), self.zone);
-        let mut files = Vec::new();
+        let mut rendered = Vec::new();
         for &format in formats {
             let path = self.path_for(format);
             let bytes = match format {
@@ -138,34 +173,55 @@ impl VisitExport<'_> {
                         reason,
                     })?,
             };
-            write_atomically(&path, &bytes).map_err(|source| ExportError::Write {
-                path: path.clone(),
-                source,
-            })?;
-            // A summary that does not read back as written is not exported.
-            if std::fs::read(&path).ok().as_deref() != Some(&bytes[..]) {
-                return Err(ExportError::ReadBack { path });
-            }
-            files.push(path);
+            rendered.push((path, bytes));
         }
-        Ok(Exported { files, text })
+        Ok((rendered, text))
     }
 
-    /// Writes the summaries, deletes the journal, and rewrites them so their footer says the
-    /// tablet copy is gone; if the journal cannot be deleted the footer says it was kept.
-    pub fn write_and_delete_journal(
+    /// Writes every file under its temporary name; if one fails, the others are removed.
+    fn stage(
         &self,
-        formats: &[SummaryFormat],
-        picture_of: &dyn Fn(&str) -> Option<RgbaImage>,
-    ) -> Result<Exported, ExportError> {
-        let exported = self.write(formats, true, picture_of)?;
-        if let Err(source) = std::fs::remove_file(self.journal) {
-            let _ = self.write(formats, false, picture_of);
-            return Err(ExportError::Delete {
-                path: self.journal.to_path_buf(),
-                source,
-            });
+        rendered: &[(PathBuf, Vec<u8>)],
+    ) -> Result<Vec<(PathBuf, PathBuf)>, ExportError> {
+        std::fs::create_dir_all(self.out_dir).map_err(|source| ExportError::Folder {
+            path: self.out_dir.to_path_buf(),
+            source,
+        })?;
+        let mut staged = Vec::new();
+        for (path, bytes) in rendered {
+            match write_temp(path, bytes) {
+                Ok(temp) => staged.push((temp, path.clone())),
+                Err(source) => {
+                    for (temp, _) in &staged {
+                        let _ = std::fs::remove_file(temp);
+                    }
+                    return Err(ExportError::Write {
+                        path: path.clone(),
+                        source,
+                    });
+                }
+            }
         }
-        Ok(exported)
+        Ok(staged)
     }
+}
+
+/// Puts staged files in place and reads each back: a summary that does not read back as
+/// written is not exported.
+fn place(
+    staged: Vec<(PathBuf, PathBuf)>,
+    rendered: &[(PathBuf, Vec<u8>)],
+) -> Result<Vec<PathBuf>, ExportError> {
+    let mut files = Vec::new();
+    for ((temp, path), (_, bytes)) in staged.into_iter().zip(rendered) {
+        put_in_place(&temp, &path).map_err(|source| ExportError::Write {
+            path: path.clone(),
+            source,
+        })?;
+        if std::fs::read(&path).ok().as_deref() != Some(&bytes[..]) {
+            return Err(ExportError::ReadBack { path });
+        }
+        files.push(path);
+    }
+    Ok(files)
 }

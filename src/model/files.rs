@@ -3,7 +3,7 @@
 //! fsync, rename).
 
 use std::io::{self, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Why a file was not read, in words that follow its name.
 #[derive(Debug, thiserror::Error)]
@@ -35,26 +35,46 @@ pub fn read_capped(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadRefused> 
 
 /// Writes `bytes` to `path` atomically: readers see the old file or the whole new one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let temp = write_temp(path, bytes)?;
+    put_in_place(&temp, path)
+}
+
+/// Writes `bytes` beside `path` under a temporary name, synced, and returns that name; nothing
+/// is left behind if it fails.
+pub fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::other("no file name"))?;
-    let temp = dir.join(format!(".{}.tmp", name.to_string_lossy()));
+    let temp = folder_of(path).join(format!(".{}.tmp", name.to_string_lossy()));
     let result = (|| {
         let mut file = std::fs::File::create(&temp)?;
         file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)?;
-        if let Ok(folder) = std::fs::File::open(dir) {
-            let _ = folder.sync_all();
-        }
-        Ok(())
+        file.sync_all()
     })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
+    match result {
+        Ok(()) => Ok(temp),
+        Err(error) => {
+            let _ = std::fs::remove_file(&temp);
+            Err(error)
+        }
     }
-    result
+}
+
+/// Moves a file written by [`write_temp`] to its name, and syncs the folder.
+pub fn put_in_place(temp: &Path, path: &Path) -> io::Result<()> {
+    let renamed = std::fs::rename(temp, path);
+    if renamed.is_err() {
+        let _ = std::fs::remove_file(temp);
+    }
+    renamed?;
+    if let Ok(folder) = std::fs::File::open(folder_of(path)) {
+        let _ = folder.sync_all();
+    }
+    Ok(())
+}
+
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
 }

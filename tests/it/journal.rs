@@ -596,3 +596,33 @@ fn one_damaged_byte_in_the_first_line_keeps_the_rest_of_the_visit() {
         "{summary}"
     );
 }
+
+#[test]
+fn when_one_format_cannot_be_written_nothing_is_deleted_and_no_partial_set_is_left() {
+    let dir = scratch("export-partial");
+    let journal = dir.join("visit.journal");
+    std::fs::copy(fixture("design-example.journal"), &journal).unwrap();
+    let out = dir.join("out");
+    // The picture, written after the text formats, cannot be: a folder is where it would go.
+    std::fs::create_dir_all(out.join(".visit.summary.png.tmp").join("in the way")).unwrap();
+    let output = hearme()
+        .args(["export", "--format", "all", "--delete-journal", "--out"])
+        .arg(&out)
+        .arg(&journal)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("visit.summary.png"),
+        "names the file: {stderr}"
+    );
+    assert!(journal.exists(), "the tablet copy is kept");
+    let left: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name != ".visit.summary.png.tmp")
+        .collect();
+    assert!(left.is_empty(), "no summary file left behind: {left:?}");
+}
