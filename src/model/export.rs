@@ -81,6 +81,9 @@ fn rendering(path: &Path) -> impl Fn(RenderError) -> ExportError + '_ {
     }
 }
 
+/// A summary file to write: where it goes, and its bytes.
+type Rendered = (PathBuf, Vec<u8>);
+
 /// A visit journal and where its summaries go.
 pub struct VisitExport<'a> {
     pub journal: &'a Path,
@@ -147,7 +150,7 @@ impl VisitExport<'_> {
         formats: &[SummaryFormat],
         journal_deleted: bool,
         picture_of: &dyn Fn(&str) -> Option<RgbaImage>,
-    ) -> Result<(Vec<(PathBuf, Vec<u8>)>, String), ExportError> {
+    ) -> Result<(Vec<Rendered>, String), ExportError> {
         let summary = Summary::from_journal(self.recovered)
             .ok_or_else(|| ExportError::NotAVisit(self.journal.to_path_buf()))?;
         let info = ExportInfo {
@@ -210,7 +213,7 @@ impl VisitExport<'_> {
 /// written is not exported.
 fn place(
     staged: Vec<(PathBuf, PathBuf)>,
-    rendered: &[(PathBuf, Vec<u8>)],
+    rendered: &[Rendered],
 ) -> Result<Vec<PathBuf>, ExportError> {
     let mut files = Vec::new();
     for ((temp, path), (_, bytes)) in staged.into_iter().zip(rendered) {
