@@ -1,11 +1,13 @@
 //! The input seam: the one module that reads raw pointer and touch input. It turns a press
 //! released on the same control into an [`Activate`] on that control, marks the control
 //! [`Pressed`] while a finger is on it, and turns a long hold on the top-left corner into
-//! [`WorkerAreaRequested`]. Features never read raw input; they attach their action to a control
-//! with `observe` (docs/architecture.md, "The one-way flow, and the input seam"). Hold time, debounce, dwell,
+//! [`WorkerAreaRequested`]; a tap too quick for picking is activated too (`quick_tap.rs`).
+//! Features never read raw input; they attach their action to a control with `observe`
+//! (docs/architecture.md, "The one-way flow, and the input seam"). Hold time, debounce, dwell,
 //! scanning and the keyboard belong here.
 
 mod corner;
+mod quick_tap;
 mod simulate;
 
 use bevy::prelude::*;
@@ -20,7 +22,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_observer(show_released::<Release>)
         .add_observer(show_released::<Cancel>)
         .add_observer(show_released::<Out>)
-        .add_plugins(corner::plugin);
+        .add_plugins((corner::plugin, quick_tap::plugin));
 }
 
 /// Something a person can activate: a board cell, a button, an activity choice. Widgets add it
@@ -40,10 +42,12 @@ pub struct Activate {
 fn activate_on_release(
     mut click: On<Pointer<Click>>,
     controls: Query<(), With<Control>>,
+    mut activated: ResMut<quick_tap::ActivatedThisFrame>,
     mut commands: Commands,
 ) {
     if controls.contains(click.entity) {
         click.propagate(false);
+        activated.0.push(click.entity);
         commands.trigger(Activate {
             entity: click.entity,
         });

@@ -261,3 +261,17 @@ fn the_symbols_are_credited_on_screen() {
             .any(|t| t.0.contains("OpenMoji") && t.0.contains("CC BY-SA 4.0"))
     );
 }
+
+#[test]
+fn a_press_and_release_in_the_same_frame_activate_exactly_once() {
+    use bevy::input::touch::TouchPhase;
+    let mut app = tablet_app();
+    let want = cell_entity(&mut app, HOME_BOARD, "want").unwrap();
+    let (centre, _) = rect_of(&mut app, want);
+    // A slow frame: the finger went down and up before the app looked.
+    hearme::simulate_touch(&mut app, centre, TouchPhase::Started);
+    hearme::simulate_touch(&mut app, centre, TouchPhase::Ended);
+    app.update();
+    app.update();
+    assert_eq!(message_words(&app), ["want"]);
+}
