@@ -123,7 +123,10 @@ impl Visit {
         // Once the visit has ended only the worker's review goes on: marks, strike-outs, notes.
         let review_only = matches!(
             event,
-            Event::Marked { .. } | Event::Redacted { .. } | Event::WorkerNote { .. }
+            Event::Marked { .. }
+                | Event::Redacted { .. }
+                | Event::Restored { .. }
+                | Event::WorkerNote { .. }
         );
         if (self.has_ended() || self.is_review_only()) && !review_only {
             return None;

@@ -1,7 +1,7 @@
 //! The visit's timeline as the worker reviews it: each event in plain words, with the mark the
 //! worker gave it and whether it was struck out.
 
-use super::session::{Actor, Event, JournalLine, Mark};
+use super::session::{Actor, Event, JournalLine, Mark, redacted_in};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TimelineItem {
@@ -37,17 +37,16 @@ pub fn timeline(lines: &[JournalLine]) -> Vec<TimelineItem> {
         })
         .collect();
     for line in lines {
-        let target = match line.event {
-            Event::Marked { seq, .. } | Event::Redacted { seq, .. } => seq,
-            _ => continue,
-        };
-        let Some(item) = items.iter_mut().find(|item| item.seq == target) else {
+        let Event::Marked { seq, mark } = line.event else {
             continue;
         };
-        match line.event {
-            Event::Marked { mark, .. } => item.mark = Some(mark),
-            _ => item.redacted = true,
+        if let Some(item) = items.iter_mut().find(|item| item.seq == seq) {
+            item.mark = Some(mark);
         }
+    }
+    let redacted = redacted_in(lines);
+    for item in &mut items {
+        item.redacted = redacted.contains(&item.seq);
     }
     items
 }
@@ -124,6 +123,6 @@ fn describe(event: &Event) -> Option<(String, bool, bool)> {
         }
         Event::WorkerNote { text } => (format!("Note: {text}"), false, true),
         Event::VisitEnded => ("Visit ended".to_string(), false, false),
-        Event::Redacted { .. } | Event::Marked { .. } => return None,
+        Event::Redacted { .. } | Event::Restored { .. } | Event::Marked { .. } => return None,
     })
 }

@@ -142,6 +142,11 @@ pub enum Event {
         seq: u64,
         mark: Mark,
     },
+    /// The worker brought back an event struck out before (a strike-out by mistake); the
+    /// latest of `Redacted` and `Restored` for an event wins.
+    Restored {
+        seq: u64,
+    },
     VisitEnded,
 }
 
@@ -207,15 +212,9 @@ impl Recovered {
             .unwrap_or(0)
     }
 
-    /// The sequence numbers the worker redacted.
+    /// The sequence numbers struck out, and not brought back since.
     pub fn redacted_seqs(&self) -> std::collections::HashSet<u64> {
-        self.lines
-            .iter()
-            .filter_map(|l| match l.event {
-                Event::Redacted { seq, .. } => Some(seq),
-                _ => None,
-            })
-            .collect()
+        redacted_in(&self.lines)
     }
 
     /// The lines that count: everything but redacted events.
@@ -367,6 +366,23 @@ pub fn parse_journal(path: &Path, bytes: &[u8]) -> Result<Recovered, JournalErro
         skipped,
         damaged_header: damaged_header.filter(|_| !started),
     })
+}
+
+/// The events struck out in `lines` and not brought back since, in the journal's order.
+pub fn redacted_in(lines: &[JournalLine]) -> std::collections::HashSet<u64> {
+    let mut redacted = std::collections::HashSet::new();
+    for line in lines {
+        match line.event {
+            Event::Redacted { seq, .. } => {
+                redacted.insert(seq);
+            }
+            Event::Restored { seq } => {
+                redacted.remove(&seq);
+            }
+            _ => {}
+        }
+    }
+    redacted
 }
 
 /// A scale answer whose chosen option is not in its list: it says nothing that can be shown.

@@ -29,14 +29,22 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-/// The first timeline item shown.
+/// Where the review is: the first timeline item shown, and the item the worker asked to strike
+/// out, waiting for them to confirm.
 #[derive(Resource, Debug, Default)]
-pub struct ReviewPosition(pub usize);
+pub struct ReviewPosition {
+    pub first: usize,
+    pub asking: Option<u64>,
+}
 
 #[derive(Component, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReviewAction {
     Mark(u64, Mark),
+    /// Asks whether to strike the item out.
     Redact(u64),
+    ConfirmRedact(u64),
+    KeepItem,
+    Restore(u64),
     Earlier,
     Later,
     AddNote,
@@ -62,11 +70,12 @@ fn build_review(
     let zone = jiff::tz::TimeZone::system();
     let items = timeline(visit.lines());
     let last_page_start = items.len().saturating_sub(1) / ITEMS_PER_PAGE * ITEMS_PER_PAGE;
-    if position.0 > last_page_start {
+    if position.first > last_page_start {
         // Not a change of what to show: the page is being built for this position now.
-        position.bypass_change_detection().0 = last_page_start;
+        position.bypass_change_detection().first = last_page_start;
     }
-    let first = position.0;
+    let first = position.first;
+    let asking = position.asking;
     let shown = &items[first.min(items.len())..(first + ITEMS_PER_PAGE).min(items.len())];
     let case_ref = visit.case_ref().unwrap_or("-").to_string();
     commands.entity(slot).with_children(|page| {
@@ -111,6 +120,26 @@ fn build_review(
                     children![body(text)],
                 ));
                 if item.redacted {
+                    line.spawn(button(
+                        format!("Bring back {}", item.seq),
+                        "Bring back",
+                        review_action(ReviewAction::Restore(item.seq)),
+                    ));
+                    return;
+                }
+                if asking == Some(item.seq) {
+                    // Ask once: a slip would take a child's words out of the summary.
+                    line.spawn(body("Strike this out?"));
+                    line.spawn(button(
+                        format!("Confirm strike out {}", item.seq),
+                        "Yes, strike out",
+                        review_action(ReviewAction::ConfirmRedact(item.seq)),
+                    ));
+                    line.spawn(button(
+                        format!("Keep {}", item.seq),
+                        "No, keep it",
+                        review_action(ReviewAction::KeepItem),
+                    ));
                     return;
                 }
                 if item.markable {
@@ -202,20 +231,26 @@ fn press_review_button(
         ReviewAction::Mark(seq, mark) => {
             visit.record(Event::Marked { seq, mark });
         }
-        ReviewAction::Redact(seq) => {
+        ReviewAction::Redact(seq) => position.asking = Some(seq),
+        ReviewAction::KeepItem => position.asking = None,
+        ReviewAction::ConfirmRedact(seq) => {
+            position.asking = None;
             visit.record(Event::Redacted {
                 seq,
                 reason: "struck out on review".into(),
             });
         }
-        ReviewAction::Earlier => position.0 = position.0.saturating_sub(ITEMS_PER_PAGE),
-        ReviewAction::Later => position.0 += ITEMS_PER_PAGE,
+        ReviewAction::Restore(seq) => {
+            visit.record(Event::Restored { seq });
+        }
+        ReviewAction::Earlier => position.first = position.first.saturating_sub(ITEMS_PER_PAGE),
+        ReviewAction::Later => position.first += ITEMS_PER_PAGE,
         ReviewAction::AddNote => {
             let text = field_text(&fields, FormField::Note);
             if !text.is_empty() {
                 visit.record(Event::WorkerNote { text });
                 // Show the page the new note is on.
-                position.0 = usize::MAX;
+                position.first = usize::MAX;
             }
         }
         ReviewAction::Export => commands.trigger(ExportRequested),

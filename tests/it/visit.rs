@@ -318,6 +318,7 @@ fn a_whole_visit_is_journaled_reviewed_exported_and_deleted_from_the_tablet() {
         tap_named(&mut app, "Later button");
     }
     tap_named(&mut app, &format!("Strike out {stop}"));
+    tap_named(&mut app, &format!("Confirm strike out {stop}"));
     let events = events_on_disk(&app);
     assert!(events.contains(&Event::Marked {
         seq: spoken,
@@ -536,4 +537,62 @@ fn a_visit_opened_for_review_records_nothing_from_the_board_until_it_is_resumed(
     assert_eq!(words, 0, "recording starts with an empty message bar");
     tap_cell(&mut app, "home", "stop");
     assert_eq!(taps(&app), 1);
+}
+
+#[test]
+fn a_strike_out_is_asked_once_and_can_be_brought_back() {
+    let data = scratch("strike-out");
+    let mut app = app_on(&data);
+    start_visit(&mut app, "C-1042");
+    tap_cell(&mut app, "home", "help");
+    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    tap_named(&mut app, "End visit button");
+    let help = app
+        .world()
+        .resource::<Visit>()
+        .lines()
+        .iter()
+        .find(|l| matches!(&l.event, Event::SymbolChosen { cell, .. } if cell == "help"))
+        .map(|l| l.seq)
+        .unwrap();
+    let struck = |app: &App| {
+        let visit = app.world().resource::<Visit>();
+        timeline(visit.lines())
+            .into_iter()
+            .find(|item| item.seq == help)
+            .unwrap()
+            .redacted
+    };
+
+    // A slip on "Strike out" only asks; "No" keeps the tap.
+    tap_named(&mut app, &format!("Strike out {help}"));
+    assert!(
+        !struck(&app),
+        "nothing is struck out before the worker confirms"
+    );
+    tap_named(&mut app, &format!("Keep {help}"));
+    assert!(!struck(&app));
+    assert!(has_named(&mut app, &format!("Strike out {help}")));
+
+    tap_named(&mut app, &format!("Strike out {help}"));
+    tap_named(&mut app, &format!("Confirm strike out {help}"));
+    assert!(struck(&app));
+
+    // Brought back with a new event; the strike-out stays in the journal.
+    tap_named(&mut app, &format!("Bring back {help}"));
+    assert!(!struck(&app));
+    let events = events_on_disk(&app);
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, Event::Redacted { seq, .. } if *seq == help))
+    );
+    assert!(events.contains(&Event::Restored { seq: help }));
+    let recovered = read_journal(app.world().resource::<Visit>().journal_path().unwrap()).unwrap();
+    let summary = hearme::model::summary::Summary::from_journal(&recovered).unwrap();
+    let text = hearme::model::summary::render_text(&summary, None, &jiff::tz::TimeZone::UTC);
+    assert!(
+        text.contains("[help]"),
+        "the tap is in the summary again:\n{text}"
+    );
 }

@@ -199,6 +199,7 @@ impl Summary {
                 }),
                 Event::VisitStarted { .. }
                 | Event::Redacted { .. }
+                | Event::Restored { .. }
                 | Event::Marked { .. }
                 | Event::VisitEnded => {}
             }
