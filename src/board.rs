@@ -25,7 +25,7 @@ pub(super) fn plugin(app: &mut App) {
                 show_current_board.after(SymbolImagesSystems),
             )
                 .in_set(ShowBoard)
-                .run_if(resource_changed::<Navigation>),
+                .run_if(resource_changed::<Navigation>.or_else(window_resized)),
         );
 }
 
@@ -96,6 +96,11 @@ pub struct BoardGrid;
 /// Marks the folder tab, the shape that tells a folder from a word without relying on colour.
 #[derive(Component)]
 pub struct FolderTab;
+
+/// The tablet was turned (or the window resized): labels are sized for the window's width.
+fn window_resized(mut resized: MessageReader<bevy::window::WindowResized>) -> bool {
+    resized.read().count() > 0
+}
 
 fn open_start_board(content: Res<Content>, mut navigation: ResMut<Navigation>) {
     if let Some(board) = &content.open_board {

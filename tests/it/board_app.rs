@@ -275,3 +275,33 @@ fn a_press_and_release_in_the_same_frame_activate_exactly_once() {
     app.update();
     assert_eq!(message_words(&app), ["want"]);
 }
+
+#[test]
+fn turning_the_tablet_sizes_the_labels_for_the_new_width_at_once() {
+    let mut app = tablet_app();
+    let label_size = |app: &mut App| {
+        let cell = cell_entity(app, HOME_BOARD, "activities").unwrap();
+        let mut texts = app.world_mut().query::<(&Text, &TextFont)>();
+        let mut stack = vec![cell];
+        while let Some(entity) = stack.pop() {
+            if let Ok((_, font)) = texts.get(app.world(), entity) {
+                return font.font_size;
+            }
+            if let Some(children) = app.world().get::<Children>(entity) {
+                stack.extend(children.iter());
+            }
+        }
+        panic!("the cell has a label");
+    };
+    let landscape = label_size(&mut app);
+    turn_window(&mut app, 800.0, 1280.0);
+    let portrait = label_size(&mut app);
+    assert_ne!(
+        landscape, portrait,
+        "no board had to open for the labels to fit"
+    );
+    assert_eq!(
+        portrait,
+        FontSize::Px(hearme::board::label_size_for(800.0, 8))
+    );
+}
