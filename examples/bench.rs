@@ -462,15 +462,16 @@ fn journal() {
         JournalWriter::create(&dir.join("background.journal")).unwrap(),
     )
     .unwrap();
+    let tap_line = |n: u64| hearme::model::session::JournalLine {
+        v: 1,
+        seq: n,
+        at: hearme::model::session::timestamp_now(),
+        event: tap(n as usize),
+    };
     let mut handed_over = Vec::new();
     let mut until_saved = Vec::new();
     for n in 0..500u64 {
-        let line = hearme::model::session::JournalLine {
-            v: 1,
-            seq: n,
-            at: hearme::model::session::timestamp_now(),
-            event: tap(n as usize),
-        };
+        let line = tap_line(n);
         let at = Instant::now();
         background.append(line);
         handed_over.push(at.elapsed().as_secs_f64() * 1e3);
@@ -481,12 +482,7 @@ fn journal() {
     // When a tap counts as saved (written and synced by the writer thread), in a run of its
     // own so that waiting for it does not disturb the frame cost above.
     for n in 500..1000u64 {
-        let line = hearme::model::session::JournalLine {
-            v: 1,
-            seq: n,
-            at: hearme::model::session::timestamp_now(),
-            event: tap(n as usize),
-        };
+        let line = tap_line(n);
         let at = Instant::now();
         background.append(line);
         while background.saved() <= n {

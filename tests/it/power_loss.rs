@@ -166,21 +166,23 @@ fn a_power_cut_at_any_write_loses_no_acknowledged_line() {
     }
 }
 
+/// Hands every line to the app's background writer on `storage` and waits for it.
+fn write_in_the_background(storage: &PowerCutStorage, lines: &[JournalLine]) -> BackgroundJournal {
+    let writer = JournalWriter::on(storage.clone(), Path::new("background.journal"), 0);
+    let journal = BackgroundJournal::start(writer).unwrap();
+    for line in lines {
+        journal.append(line.clone());
+    }
+    journal.flush();
+    journal
+}
+
 #[test]
 fn a_power_cut_under_the_apps_background_writer_loses_no_line_it_counted_as_saved() {
     let written = visit_lines();
     for cut in 0..=written.len() * 2 {
         let storage = PowerCutStorage::cut_after(cut);
-        let journal = BackgroundJournal::start(JournalWriter::on(
-            storage.clone(),
-            Path::new("cut.journal"),
-            0,
-        ))
-        .unwrap();
-        for line in &written {
-            journal.append(line.clone());
-        }
-        journal.flush();
+        let journal = write_in_the_background(&storage, &written);
         let saved = journal.saved() as usize;
         if saved < written.len() {
             assert!(
@@ -203,16 +205,7 @@ fn after_a_write_that_fails_part_way_the_next_lines_are_whole_and_read_back() {
     // covers.
     for at in 2..written.len() * 2 {
         let storage = PowerCutStorage::failing_once_at(at);
-        let journal = BackgroundJournal::start(JournalWriter::on(
-            storage.clone(),
-            Path::new("glitch.journal"),
-            0,
-        ))
-        .unwrap();
-        for line in &written {
-            journal.append(line.clone());
-        }
-        journal.flush();
+        let journal = write_in_the_background(&storage, &written);
         let failed = journal.failures();
         assert_eq!(
             failed.len(),
