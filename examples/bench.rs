@@ -447,6 +447,7 @@ fn journal() {
         } else {
             Actor::Child
         },
+        symbol: None,
     };
 
     let mut writer = JournalWriter::create(&dir.join("append.journal")).unwrap();
@@ -516,6 +517,9 @@ fn journal() {
                 text: "I want juice".into(),
                 symbols: vec!["i".into(), "want".into(), "juice".into()],
                 by: Actor::Child,
+                chosen_by: Vec::new(),
+                pictures: Vec::new(),
+                silent: false,
             }
         } else {
             tap(n)

@@ -12,6 +12,7 @@ use crate::model::vocab::{Board, Cell, HOME_BOARD};
 use crate::screen::GridSlot;
 use crate::symbol_images::{SymbolImages, SymbolImagesSystems};
 use crate::theme::{self, CELL_LABEL_PX, GAP_PX, PressFeedback, TEXT};
+use crate::visit::Visit;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Navigation>()
@@ -330,6 +331,7 @@ fn activate_cell(
     mut navigation: ResMut<Navigation>,
     mut chosen: MessageWriter<WordChosen>,
     mut folder: MessageWriter<FolderChosen>,
+    visit: Res<Visit>,
 ) {
     let Ok(on_screen) = cells.get(activate.entity) else {
         return;
@@ -355,6 +357,7 @@ fn activate_cell(
                 cell: cell.id.clone(),
                 word: cell.word.clone(),
                 symbol: cell.symbol.clone(),
+                by: visit.actor(),
             }));
         }
     }

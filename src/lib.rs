@@ -21,6 +21,7 @@ use std::sync::Arc;
 
 use bevy::prelude::*;
 
+use model::summary::picture::PictureRef;
 use model::symbols::SymbolLibrary;
 use model::vocab::Vocabulary;
 
@@ -88,28 +89,43 @@ impl Content {
         content
     }
 
-    /// The picture for a symbol as a journal names it: a cell id or a word of the vocabulary
-    /// (home first), else a word of a built-in activity (a feeling, a card), else a symbol id of
-    /// the library.
-    pub fn symbol_picture(&self, name: &str) -> Option<image::RgbaImage> {
-        static BUILT_IN_ACTIVITIES: std::sync::OnceLock<model::activity::Activities> =
-            std::sync::OnceLock::new();
-        let home = self.vocabulary.home().into_iter();
-        let boards = home.chain(self.vocabulary.boards.values());
-        let symbol_id = boards
-            .flat_map(|board| board.cells.iter())
-            .find(|cell| cell.id == name || cell.word.eq_ignore_ascii_case(name))
-            .map(|cell| cell.symbol.clone())
-            .or_else(|| {
-                BUILT_IN_ACTIVITIES
-                    .get_or_init(|| model::activity::Activities::built_in(&self.symbols).0)
-                    .symbol_for_word(name)
-                    .map(String::from)
-            })
-            .unwrap_or_else(|| name.to_string());
-        let symbol = self.symbols.get(&symbol_id)?;
+    /// The picture a summary tile names, from the symbol library (see [`Content::symbol_id`]).
+    pub fn symbol_picture(&self, tile: &PictureRef) -> Option<image::RgbaImage> {
+        let symbol = self.symbols.get(&self.symbol_id(tile)?)?;
         let path = asset_root().join("symbols").join(&symbol.small);
         image::open(path).ok().map(|picture| picture.to_rgba8())
+    }
+
+    /// The library's symbol for a summary tile: the very symbol journaled; else an activity's
+    /// choice (that activity's picture for the word first); else, for journals written before
+    /// pictures were, a cell id or word of the vocabulary (home first), then of an activity.
+    pub fn symbol_id(&self, tile: &PictureRef) -> Option<String> {
+        static BUILT_IN_ACTIVITIES: std::sync::OnceLock<model::activity::Activities> =
+            std::sync::OnceLock::new();
+        let activities = || {
+            BUILT_IN_ACTIVITIES
+                .get_or_init(|| model::activity::Activities::built_in(&self.symbols).0)
+        };
+        let of_vocabulary = |name: &str| {
+            let home = self.vocabulary.home().into_iter();
+            let boards = home.chain(self.vocabulary.boards.values());
+            boards
+                .flat_map(|board| board.cells.iter())
+                .find(|cell| cell.id == name || cell.word.eq_ignore_ascii_case(name))
+                .map(|cell| cell.symbol.clone())
+        };
+        let symbol_id = match tile {
+            PictureRef::Symbol(symbol) => symbol.clone(),
+            PictureRef::Choice { activity, word } => activities()
+                .symbol_for_word(activity, word)
+                .map(String::from)
+                .or_else(|| of_vocabulary(word))
+                .unwrap_or_else(|| word.clone()),
+            PictureRef::Word(name) => of_vocabulary(name)
+                .or_else(|| activities().symbol_for_word("", name).map(String::from))
+                .unwrap_or_else(|| name.clone()),
+        };
+        self.symbols.get(&symbol_id).map(|_| symbol_id)
     }
 }
 

@@ -10,6 +10,7 @@ use hearme::Content;
 use hearme::model::check::check_paths;
 use hearme::model::export::{SummaryFormat, VisitExport};
 use hearme::model::summary::Summary;
+use hearme::model::summary::picture::PictureRef;
 use hearme::model::symbols::SymbolLibrary;
 use hearme::model::{session, voice};
 
@@ -277,10 +278,10 @@ fn export(
     };
     // Only the picture needs the vocabulary, to find each symbol's picture.
     let content = std::cell::OnceCell::new();
-    let picture_of = |symbol: &str| {
+    let picture_of = |tile: &PictureRef| {
         content
             .get_or_init(|| Content::for_data_dir(data_dir.as_ref()))
-            .symbol_picture(symbol)
+            .symbol_picture(tile)
     };
     let zone = jiff::tz::TimeZone::system();
     let visit = VisitExport {

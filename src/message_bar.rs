@@ -9,6 +9,7 @@ use bevy::window::RequestRedraw;
 use bevy::ui_widgets::observe;
 
 use crate::input::Activate;
+use crate::model::session::Actor;
 use crate::screen::MessageBarSlot;
 use crate::symbol_images::{SymbolImages, SymbolImagesSystems};
 use crate::theme::{
@@ -52,6 +53,8 @@ pub struct MessageItem {
     pub cell: String,
     pub word: String,
     pub symbol: String,
+    /// Who chose it: the child, or the worker modelling. A message can hold both.
+    pub by: Actor,
 }
 
 /// The message the child is building.

@@ -14,6 +14,7 @@ use crate::model::session::{
     Actor, Event, FoundVisit, JOURNAL_VERSION, JournalLine, Recovered, SkippedLine,
     describe_journal, journals_in, timestamp_now,
 };
+use crate::voice::VoiceOutput;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Visit>()
@@ -235,17 +236,23 @@ fn find_unfinished_visits(content: Res<Content>, mut unfinished: ResMut<Unfinish
 
 fn journal_chosen_words(mut chosen: MessageReader<WordChosen>, mut visit: ResMut<Visit>) {
     for WordChosen(item) in chosen.read() {
-        let by = visit.actor();
         visit.record(Event::SymbolChosen {
             board: item.board.clone(),
             cell: item.cell.clone(),
             label: item.word.clone(),
-            by,
+            by: item.by,
+            symbol: Some(item.symbol.clone()),
         });
     }
 }
 
-fn journal_spoken_messages(mut spoken: MessageReader<SpeakRequested>, mut visit: ResMut<Visit>) {
+fn journal_spoken_messages(
+    mut spoken: MessageReader<SpeakRequested>,
+    mut visit: ResMut<Visit>,
+    output: Option<Res<VoiceOutput>>,
+) {
+    // Without a sound device the message is shown, not heard, and the summary says so.
+    let silent = !output.is_some_and(|output| output.has_sound());
     for message in spoken.read() {
         let by = visit.actor();
         let text = message
@@ -254,8 +261,15 @@ fn journal_spoken_messages(mut spoken: MessageReader<SpeakRequested>, mut visit:
             .map(|item| item.word.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        let symbols = message.items.iter().map(|item| item.cell.clone()).collect();
-        visit.record(Event::MessageSpoken { text, symbols, by });
+        let items = &message.items;
+        visit.record(Event::MessageSpoken {
+            text,
+            symbols: items.iter().map(|item| item.cell.clone()).collect(),
+            by,
+            chosen_by: items.iter().map(|item| item.by).collect(),
+            pictures: items.iter().map(|item| item.symbol.clone()).collect(),
+            silent,
+        });
     }
 }
 

@@ -9,7 +9,7 @@ use jiff::tz::TimeZone;
 
 use super::files::{put_in_place, write_temp};
 use super::session::{Recovered, timestamp_now};
-use super::summary::picture::render_own_symbols;
+use super::summary::picture::{PictureRef, render_own_symbols};
 use super::summary::{self, ExportInfo, RenderError, Summary};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,7 +111,7 @@ impl VisitExport<'_> {
         &self,
         formats: &[SummaryFormat],
         journal_deleted: bool,
-        picture_of: &dyn Fn(&str) -> Option<RgbaImage>,
+        picture_of: &dyn Fn(&PictureRef) -> Option<RgbaImage>,
     ) -> Result<Exported, ExportError> {
         let (rendered, text) = self.render(formats, journal_deleted, picture_of)?;
         let staged = self.stage(&rendered)?;
@@ -126,7 +126,7 @@ impl VisitExport<'_> {
     pub fn write_and_delete_journal(
         &self,
         formats: &[SummaryFormat],
-        picture_of: &dyn Fn(&str) -> Option<RgbaImage>,
+        picture_of: &dyn Fn(&PictureRef) -> Option<RgbaImage>,
     ) -> Result<Exported, ExportError> {
         let (rendered, text) = self.render(formats, true, picture_of)?;
         let staged = self.stage(&rendered)?;
@@ -149,7 +149,7 @@ impl VisitExport<'_> {
         &self,
         formats: &[SummaryFormat],
         journal_deleted: bool,
-        picture_of: &dyn Fn(&str) -> Option<RgbaImage>,
+        picture_of: &dyn Fn(&PictureRef) -> Option<RgbaImage>,
     ) -> Result<(Vec<Rendered>, String), ExportError> {
         let summary = Summary::from_journal(self.recovered)
             .ok_or_else(|| ExportError::NotAVisit(self.journal.to_path_buf()))?;

@@ -5,6 +5,7 @@ pub mod check;
 pub mod export;
 pub mod files;
 pub mod journal;
+pub mod messages;
 pub mod problem;
 pub mod review;
 pub mod session;

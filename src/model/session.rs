@@ -66,11 +66,27 @@ pub enum Event {
         cell: String,
         label: String,
         by: Actor,
+        /// The picture the cell showed (left out of lines written before it was added).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        symbol: Option<String>,
     },
+    /// Speak was pressed. `by` is who pressed it; `chosen_by` who chose each symbol, so a
+    /// message the worker began and the child finished shows as made together
+    /// (docs/journal-format.md, "Messages").
     MessageSpoken {
         text: String,
+        /// The cells, in order.
         symbols: Vec<String>,
         by: Actor,
+        /// Who chose each symbol (lines written before it was added: worked out from the taps).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        chosen_by: Vec<Actor>,
+        /// The picture of each symbol, as the child saw it.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pictures: Vec<String>,
+        /// The tablet had no sound: the message was shown, not heard.
+        #[serde(default, skip_serializing_if = "is_false")]
+        silent: bool,
     },
     ScaleAnswered {
         scale: String,

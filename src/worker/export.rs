@@ -13,6 +13,7 @@ use super::{PageRoot, PageTurn, WorkerPage, new_page};
 use crate::Content;
 use crate::input::Activate;
 use crate::model::export::{Exported, SummaryFormat, VisitExport};
+use crate::model::summary::picture::PictureRef;
 use crate::theme::{body, button, problem, row, title};
 use crate::visit::{Visit, exports_dir};
 
@@ -59,7 +60,7 @@ fn write_summaries(visit: &mut Visit, content: &Content, delete: bool) -> Result
         out_dir: &out_dir,
         zone: &zone,
     };
-    let picture_of = |symbol: &str| content.symbol_picture(symbol);
+    let picture_of = |tile: &PictureRef| content.symbol_picture(tile);
     if delete {
         // The journal file is closed before it is deleted (some systems refuse to delete an
         // open file), and reopened if anything fails, so the visit can still be reviewed.

@@ -36,6 +36,7 @@ fn chosen(word: &str) -> Event {
         cell: word.into(),
         label: word.into(),
         by: Actor::Child,
+        symbol: None,
     }
 }
 

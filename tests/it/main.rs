@@ -7,6 +7,7 @@ mod check_cli;
 mod harness;
 mod journal;
 mod power_loss;
+mod record;
 mod render;
 mod summary;
 mod symbols;

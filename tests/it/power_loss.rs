@@ -107,6 +107,7 @@ fn visit_lines() -> Vec<JournalLine> {
         cell: word.into(),
         label: word.into(),
         by: Actor::Child,
+        symbol: None,
     });
     std::iter::once(started())
         .chain(taps)

@@ -207,9 +207,11 @@ impl Activities {
     }
 
     /// The symbol an activity shows with a word (a point, a card or a house), for pictures of
-    /// the child's answers.
-    pub fn symbol_for_word(&self, word: &str) -> Option<&str> {
-        self.by_id.values().find_map(|file| {
+    /// the child's answers: that of `activity` when it has the word (two activities may show
+    /// the same word with different faces), else the first activity's that does.
+    pub fn symbol_for_word(&self, activity: &str, word: &str) -> Option<&str> {
+        let named = self.by_id.get(activity).into_iter();
+        named.chain(self.by_id.values()).find_map(|file| {
             let matches = |w: &str| w.eq_ignore_ascii_case(word);
             match &file.activity {
                 Activity::Scale { points, .. } => points

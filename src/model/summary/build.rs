@@ -2,7 +2,10 @@
 //! mark, the child's words apart from the worker's modelling.
 
 use super::{BodyPlace, CardSort, Feeling, HouseList, Note, SUMMARY_VERSION, Said, Summary};
-use crate::model::session::{ActivityKind, Actor, Event, JournalLine, Recovered};
+use std::collections::HashMap;
+
+use crate::model::messages::{Group, Whose, group_messages};
+use crate::model::session::{ActivityKind, Actor, Event, JournalLine, Mark, Recovered};
 
 impl Summary {
     /// Builds the summary of a recovered journal. Redacted events are left out; marks are
@@ -53,6 +56,7 @@ impl Summary {
                 .map(|l| l.at.clone()),
             child_messages: Vec::new(),
             modelling: Vec::new(),
+            together: Vec::new(),
             feelings: Vec::new(),
             card_sorts: Vec::new(),
             modelled_answers: Vec::new(),
@@ -62,10 +66,6 @@ impl Summary {
             redacted: lines.iter().filter(|l| redacted.contains(&l.seq)).count(),
             skipped_lines: recovered.skipped.iter().map(|s| s.line).collect(),
         };
-        let mut tapped: [Vec<&JournalLine>; 2] = [Vec::new(), Vec::new()];
-        // A spoken message names its symbols by cell id; the summary shows the words the child
-        // saw on those cells, as the taps before it recorded them.
-        let mut label_of_cell = std::collections::HashMap::new();
         for line in recovered.kept_lines() {
             if let Some(text) = modelled_answer(&line.event) {
                 summary.modelled_answers.push(Note {
@@ -75,25 +75,6 @@ impl Summary {
                 continue;
             }
             match &line.event {
-                Event::SymbolChosen {
-                    by, cell, label, ..
-                } => {
-                    label_of_cell.insert(cell.clone(), label.clone());
-                    tapped[actor_index(*by)].push(line);
-                }
-                Event::MessageSpoken { text, symbols, by } => {
-                    tapped[actor_index(*by)].clear();
-                    let said = Said {
-                        at: line.at.clone(),
-                        spoken: Some(text.clone()),
-                        symbols: symbols
-                            .iter()
-                            .map(|cell| label_of_cell.get(cell).unwrap_or(cell).clone())
-                            .collect(),
-                        mark: mark_of(line.seq),
-                    };
-                    summary.said_by(*by).push(said);
-                }
                 Event::ScaleAnswered {
                     scale,
                     prompt,
@@ -138,8 +119,9 @@ impl Summary {
                     activity,
                     house,
                     word,
+                    symbol,
                     ..
-                } => summary.house_list(activity).add(house, word),
+                } => summary.house_list(activity).add(house, word, symbol),
                 Event::Declined {
                     activity,
                     kind,
@@ -198,45 +180,25 @@ impl Summary {
                     text: text.clone(),
                 }),
                 Event::VisitStarted { .. }
+                | Event::SymbolChosen { .. }
+                | Event::MessageSpoken { .. }
                 | Event::Redacted { .. }
                 | Event::Restored { .. }
                 | Event::Marked { .. }
                 | Event::VisitEnded => {}
             }
         }
-        for by in [Actor::Child, Actor::Worker] {
-            let pending = std::mem::take(&mut tapped[actor_index(by)]);
-            if let Some(first) = pending.first() {
-                let symbols = pending
-                    .iter()
-                    .filter_map(|l| match &l.event {
-                        Event::SymbolChosen { label, .. } => Some(label.clone()),
-                        _ => None,
-                    })
-                    .collect();
-                let said = Said {
-                    at: first.at.clone(),
-                    spoken: None,
-                    symbols,
-                    // A mark on any tap of the run is the run's mark.
-                    mark: pending.iter().rev().find_map(|l| mark_of(l.seq)),
-                };
-                let list = summary.said_by(by);
-                let position = list
-                    .iter()
-                    .position(|s| s.at > said.at)
-                    .unwrap_or(list.len());
-                list.insert(position, said);
+        let kept: Vec<&JournalLine> = recovered.kept_lines().collect();
+        let label_of_cell = labels_of_cells(&kept);
+        for group in group_messages(kept.iter().copied()) {
+            let said = said(&group, &label_of_cell, &mark_of);
+            match group.whose() {
+                Whose::Child => summary.child_messages.push(said),
+                Whose::Worker => summary.modelling.push(said),
+                Whose::Together => summary.together.push(said),
             }
         }
         Some(summary)
-    }
-
-    fn said_by(&mut self, by: Actor) -> &mut Vec<Said> {
-        match by {
-            Actor::Child => &mut self.child_messages,
-            Actor::Worker => &mut self.modelling,
-        }
     }
 
     /// Gives the latest body place for `region` its "how much", if it has none yet. False when
@@ -281,6 +243,7 @@ impl Summary {
                     activity: activity.to_string(),
                     houses: Vec::new(),
                     declined: Vec::new(),
+                    pictures: Default::default(),
                 });
                 self.houses.len() - 1
             }
@@ -327,7 +290,10 @@ fn damaged_header(recovered: &Recovered) -> Option<(String, Event)> {
 }
 
 impl HouseList {
-    fn add(&mut self, house: &str, word: &str) {
+    fn add(&mut self, house: &str, word: &str, symbol: &str) {
+        if !symbol.is_empty() {
+            self.pictures.insert(word.to_string(), symbol.to_string());
+        }
         match self.houses.iter_mut().find(|(name, _)| name == house) {
             Some((_, words)) => words.push(word.to_string()),
             None => self
@@ -372,9 +338,103 @@ fn modelled_answer(event: &Event) -> Option<String> {
     }
 }
 
-fn actor_index(by: Actor) -> usize {
-    match by {
-        Actor::Child => 0,
-        Actor::Worker => 1,
+/// The word each cell showed, as its first tap recorded it, with that tap's number: a message
+/// names its symbols by cell.
+fn labels_of_cells<'a>(lines: &[&'a JournalLine]) -> HashMap<&'a str, (u64, &'a str)> {
+    let mut labels = HashMap::new();
+    for line in lines {
+        if let Event::SymbolChosen { cell, label, .. } = &line.event {
+            labels
+                .entry(cell.as_str())
+                .or_insert((line.seq, label.as_str()));
+        }
+    }
+    labels
+}
+
+/// A message or a run of taps as the summary shows it: the words the child saw, the picture
+/// of each, who chose which (when both did), and the worker's mark.
+fn said(
+    group: &Group,
+    label_of_cell: &HashMap<&str, (u64, &str)>,
+    mark_of: &impl Fn(u64) -> Option<Mark>,
+) -> Said {
+    let tap_picture = |tap: &JournalLine| match &tap.event {
+        Event::SymbolChosen { symbol, .. } => symbol.clone().unwrap_or_default(),
+        _ => String::new(),
+    };
+    let mixed = group.whose() == Whose::Together;
+    let chosen_by = if mixed {
+        group.chosen_by.clone()
+    } else {
+        Vec::new()
+    };
+    match group.message.map(|line| (line, &line.event)) {
+        Some((
+            line,
+            Event::MessageSpoken {
+                text,
+                symbols,
+                pictures,
+                silent,
+                ..
+            },
+        )) => {
+            let tap_of = |cell: &str| {
+                group.taps.iter().find(|tap| {
+                    matches!(&tap.event, Event::SymbolChosen { cell: c, label, .. } if c == cell || label == cell)
+                })
+            };
+            let pictures = if pictures.is_empty() {
+                let found: Vec<String> = symbols
+                    .iter()
+                    .map(|cell| tap_of(cell).map(|tap| tap_picture(tap)).unwrap_or_default())
+                    .collect();
+                if found.iter().all(String::is_empty) {
+                    Vec::new()
+                } else {
+                    found
+                }
+            } else {
+                pictures.clone()
+            };
+            Said {
+                at: line.at.clone(),
+                spoken: Some(text.clone()),
+                symbols: symbols
+                    .iter()
+                    .map(|cell| match label_of_cell.get(cell.as_str()) {
+                        // The word of a cell tapped before the message, as the child saw it.
+                        Some((seq, label)) if *seq < line.seq => label.to_string(),
+                        _ => cell.clone(),
+                    })
+                    .collect(),
+                mark: mark_of(line.seq),
+                chosen_by,
+                pictures,
+                silent: *silent,
+            }
+        }
+        _ => {
+            let labels = group.taps.iter().filter_map(|tap| match &tap.event {
+                Event::SymbolChosen { label, .. } => Some(label.clone()),
+                _ => None,
+            });
+            let pictures: Vec<String> = group.taps.iter().map(|tap| tap_picture(tap)).collect();
+            Said {
+                at: group.at().to_string(),
+                spoken: None,
+                symbols: labels.collect(),
+                // A mark on any tap of the run is the run's mark.
+                mark: group.taps.iter().rev().find_map(|tap| mark_of(tap.seq)),
+                chosen_by,
+                pictures: if pictures.iter().all(String::is_empty) {
+                    Vec::new()
+                } else {
+                    pictures
+                },
+                silent: false,
+            }
+        }
     }
 }

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use jiff::tz::TimeZone;
 
-use super::sections::{Item, Kind, footer_lines, header_lines, mark_text, sections, symbols_text};
+use super::sections::{Item, Kind, footer_lines, header_lines, said_notes, sections, symbols_text};
 use super::{ExportInfo, Summary, clock_text};
 
 /// The same content as Markdown, for case-record systems that accept it.
@@ -24,6 +24,10 @@ pub fn render_markdown(summary: &Summary, export: Option<&ExportInfo>, zone: &Ti
         let detail = md_escape(section.detail.as_deref().unwrap_or_default());
         let _ = match section.kind {
             Kind::ChildMessages => writeln!(out, "\n## The child's messages\n"),
+            Kind::Together => writeln!(
+                out,
+                "\n## Messages made with the worker (not the child's alone; \\* the worker chose it, modelling)\n"
+            ),
             Kind::Modelling => writeln!(out, "\n## Worker modelling (not the child's words)\n"),
             Kind::Feelings => writeln!(out, "\n## Feelings\n"),
             Kind::CardSort => writeln!(out, "\n## Card sort: {detail}\n"),
@@ -56,8 +60,8 @@ fn item_markdown(item: &Item, zone: &TimeZone) -> String {
                 "- {} {} {}{}",
                 clock_text(&said.at, zone),
                 words,
-                md_escape(&symbols_text(&said.symbols)),
-                md_escape(mark_text(said.mark))
+                md_escape(&symbols_text(said)),
+                md_escape(&said_notes(said))
             )
         }
         Item::NothingFromTheChild => "No messages from the child.".to_string(),

@@ -48,6 +48,10 @@ pub struct Summary {
     pub child_messages: Vec<Said>,
     /// The worker's own taps (modelling), kept apart from the child's words.
     pub modelling: Vec<Said>,
+    /// Messages the worker began (modelling) and the child finished, or the other way round:
+    /// never shown as the child's alone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub together: Vec<Said>,
     pub feelings: Vec<Feeling>,
     pub card_sorts: Vec<CardSort>,
     /// Activity answers the worker gave while modelling (card placements, houses, body map,
@@ -73,6 +77,15 @@ pub struct Said {
     pub spoken: Option<String>,
     pub symbols: Vec<String>,
     pub mark: Option<Mark>,
+    /// Who chose each symbol, when the worker and the child both did (else empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chosen_by: Vec<Actor>,
+    /// The picture of each symbol as the child saw it ("" where the journal does not say).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pictures: Vec<String>,
+    /// Spoken with no sound: the tablet showed the message but could not say it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub silent: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -126,6 +139,9 @@ pub struct HouseList {
     /// Each house with the words put in it, in order.
     pub houses: Vec<(String, Vec<String>)>,
     pub declined: Vec<Decline>,
+    /// The picture of each word put in a house, as the child saw it.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub pictures: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -33,13 +33,17 @@ pub fn render_obl(recovered: &Recovered) -> Result<String, RenderError> {
     for line in recovered.kept_lines() {
         let id = format!("s:{}", line.seq);
         match &line.event {
-            Event::SymbolChosen { board, cell, label, by } => log_events.push(json!({
+            Event::SymbolChosen { board, cell, label, by, .. } => log_events.push(json!({
                 "id": id, "timestamp": line.at, "type": "button", "button_id": cell, "board_id": board,
                 "label": label, "modeling": *by == Actor::Worker,
             })),
-            Event::MessageSpoken { text, symbols, by } => log_events.push(json!({
+            Event::MessageSpoken { text, symbols, by, chosen_by, .. } => log_events.push(json!({
                 "id": id, "timestamp": line.at, "type": "utterance", "text": text,
-                "buttons": symbols.iter().map(|s| json!({ "label": s })).collect::<Vec<_>>(),
+                "buttons": symbols.iter().enumerate().map(|(i, s)| match chosen_by.get(i) {
+                    // Who chose each symbol, when the journal says: a message made together.
+                    Some(chooser) => json!({ "label": s, "modeling": *chooser == Actor::Worker }),
+                    None => json!({ "label": s }),
+                }).collect::<Vec<_>>(),
                 "modeling": *by == Actor::Worker,
             })),
             Event::ScaleAnswered { scale, prompt, options, chosen, by, about, .. } => {

@@ -18,6 +18,10 @@ const GAP: u32 = 16;
 const WORD_PX: f32 = 22.0;
 const HEADING_PX: f32 = 30.0;
 const TIME_PX: f32 = 20.0;
+/// Lines a word under a symbol may take before it is shortened.
+const WORD_LINES: u32 = 2;
+/// The longest text drawn on one line, in characters: a 1 MB prompt costs no more than this.
+const MAX_LINE_CHARS: usize = 300;
 /// A visit with more messages than this (a long or damaged journal) draws the first ones and
 /// says how many more are in the text summary, so the picture stays a sensible size.
 pub const MAX_MESSAGES: usize = 60;
@@ -31,11 +35,50 @@ pub const MAX_SYMBOLS: usize = 40;
 const INK: Rgba<u8> = Rgba([20, 20, 26, 255]);
 const PAPER: Rgba<u8> = Rgba([255, 255, 255, 255]);
 
+/// Which picture a tile shows: the very symbol the journal names where it names one, else the
+/// choice of that activity, else whatever the vocabulary shows for the word.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PictureRef {
+    /// A symbol id (OpenMoji name or a photo), as journaled.
+    Symbol(String),
+    /// A choice or card of an activity, by the activity's id and the choice's word.
+    Choice { activity: String, word: String },
+    /// A word or cell id, looked up in the vocabulary (journals written before pictures were).
+    Word(String),
+}
+
+struct Tile {
+    word: String,
+    picture: PictureRef,
+}
+
+impl Tile {
+    fn choice(activity: &str, word: &str) -> Tile {
+        Tile {
+            word: word.to_string(),
+            picture: PictureRef::Choice {
+                activity: activity.to_string(),
+                word: word.to_string(),
+            },
+        }
+    }
+
+    fn journaled(word: &str, symbol: Option<&String>) -> Tile {
+        Tile {
+            word: words_of(word),
+            picture: match symbol.filter(|s| !s.is_empty()) {
+                Some(symbol) => PictureRef::Symbol(symbol.clone()),
+                None => PictureRef::Word(word.to_string()),
+            },
+        }
+    }
+}
+
 /// One part of the picture: a line of text, then symbols with their words, then a line of
 /// plain text (a declined answer, how much it hurts).
 struct Block {
     heading: String,
-    tiles: Vec<String>,
+    tiles: Vec<Tile>,
     after: Option<String>,
 }
 
@@ -57,7 +100,13 @@ fn blocks(summary: &Summary, zone: &TimeZone) -> (Vec<Block>, usize) {
                     .map(|s| format!("  \"{s}\""))
                     .unwrap_or_default()
             ),
-            tiles: said.symbols.iter().take(MAX_SYMBOLS).cloned().collect(),
+            tiles: said
+                .symbols
+                .iter()
+                .enumerate()
+                .take(MAX_SYMBOLS)
+                .map(|(i, word)| Tile::journaled(word, said.pictures.get(i)))
+                .collect(),
             after: None,
         })
         .collect();
@@ -78,7 +127,7 @@ fn blocks(summary: &Summary, zone: &TimeZone) -> (Vec<Block>, usize) {
                 tiles: feeling
                     .options
                     .get(feeling.chosen)
-                    .cloned()
+                    .map(|word| Tile::choice(&feeling.scale, word))
                     .into_iter()
                     .collect(),
                 after: None,
@@ -89,7 +138,11 @@ fn blocks(summary: &Summary, zone: &TimeZone) -> (Vec<Block>, usize) {
         for (column, cards) in &sort.columns {
             blocks.push(Block {
                 heading: format!("{}: {column}", sort.activity),
-                tiles: cards.iter().take(MAX_SYMBOLS).cloned().collect(),
+                tiles: cards
+                    .iter()
+                    .take(MAX_SYMBOLS)
+                    .map(|card| Tile::choice(&sort.activity, card))
+                    .collect(),
                 after: None,
             });
         }
@@ -98,7 +151,11 @@ fn blocks(summary: &Summary, zone: &TimeZone) -> (Vec<Block>, usize) {
         for (house, words) in &list.houses {
             blocks.push(Block {
                 heading: format!("{}: {house}", list.activity),
-                tiles: words.iter().take(MAX_SYMBOLS).cloned().collect(),
+                tiles: words
+                    .iter()
+                    .take(MAX_SYMBOLS)
+                    .map(|word| Tile::journaled(word, list.pictures.get(word)))
+                    .collect(),
                 after: None,
             });
         }
@@ -119,16 +176,17 @@ fn blocks(summary: &Summary, zone: &TimeZone) -> (Vec<Block>, usize) {
     (blocks, left_out + answers_left_out)
 }
 
-/// Draws the child's messages and answers; `picture_of` finds the picture for a symbol as the
-/// journal names it (a cell id or a word), or `None` to show the word alone.
+/// Draws the child's messages and answers; `picture_of` finds the picture a tile names, or
+/// `None` to show the word alone.
 pub fn render_own_symbols(
     summary: &Summary,
     zone: &TimeZone,
-    picture_of: impl Fn(&str) -> Option<RgbaImage>,
+    picture_of: impl Fn(&PictureRef) -> Option<RgbaImage>,
 ) -> Result<Vec<u8>, String> {
     let font = FontRef::try_from_slice(crate::model::ANDIKA_REGULAR).map_err(|e| e.to_string())?;
     let per_row = ((WIDTH - 2 * MARGIN + GAP) / (TILE + GAP)) as usize;
-    let row_height = TILE + 40;
+    // A symbol's word takes up to two lines under it.
+    let row_height = TILE + WORD_LINES * 26 + 14;
     let (mut blocks, mut left_out) = blocks(summary, zone);
     let block_height = |block: &Block| {
         let rows = block.tiles.len().div_ceil(per_row) as u32;
@@ -150,7 +208,7 @@ pub fn render_own_symbols(
         + blocks.iter().map(block_height).sum::<u32>()
         + if left_out > 0 { 40 } else { 0 };
     // Each symbol is read and scaled once, however often the child used it.
-    let mut tiles: HashMap<&str, Option<RgbaImage>> = HashMap::new();
+    let mut tiles: HashMap<&PictureRef, Option<RgbaImage>> = HashMap::new();
     let mut page = RgbaImage::from_pixel(WIDTH, height.max(200), PAPER);
 
     let date = date_text(&summary.started, zone);
@@ -177,24 +235,27 @@ pub fn render_own_symbols(
     for block in &blocks {
         draw_text(&mut page, &font, TIME_PX, MARGIN, y, &block.heading);
         y += 34;
-        for (index, symbol) in block.tiles.iter().enumerate() {
+        for (index, tile_of) in block.tiles.iter().enumerate() {
             let column = (index % per_row) as u32;
             if index > 0 && column == 0 {
                 y += row_height;
             }
             let x = MARGIN + column * (TILE + GAP);
-            let tile = tiles.entry(symbol.as_str()).or_insert_with(|| {
-                picture_of(symbol).map(|picture| {
+            let tile = tiles.entry(&tile_of.picture).or_insert_with(|| {
+                picture_of(&tile_of.picture).map(|picture| {
                     imageops::resize(&picture, TILE, TILE, imageops::FilterType::Triangle)
                 })
             });
             if let Some(tile) = tile {
                 imageops::overlay(&mut page, tile, i64::from(x), i64::from(y));
             }
-            let word = words_of(symbol);
-            let width = text_width(&font, WORD_PX, &word);
-            let centred = x + (TILE.saturating_sub(width)) / 2;
-            draw_text(&mut page, &font, WORD_PX, centred, y + TILE + 4, &word);
+            let lines = wrapped(&font, WORD_PX, &tile_of.word, TILE + GAP - 4, WORD_LINES);
+            for (line_index, line) in lines.iter().enumerate() {
+                let width = text_width(&font, WORD_PX, line);
+                let centred = (x + TILE / 2).saturating_sub(width / 2);
+                let line_y = y + TILE + 4 + line_index as u32 * 26;
+                draw_text(&mut page, &font, WORD_PX, centred, line_y, line);
+            }
         }
         if !block.tiles.is_empty() {
             y += row_height;
@@ -232,7 +293,65 @@ fn text_width(font: &FontRef, px: f32, text: &str) -> u32 {
         .ceil() as u32
 }
 
+/// `text` shortened to fit `max_width` pixels, with "..." where it was cut.
+fn fitted(font: &FontRef, px: f32, text: &str, max_width: u32) -> String {
+    let scaled = font.as_scaled(PxScale::from(px));
+    let advance = |c: char| scaled.h_advance(font.glyph_id(c));
+    let (room, ellipsis) = (max_width as f32, advance('.') * 3.0);
+    let (mut kept, mut width, mut room_for_ellipsis) = (String::new(), 0.0, 0);
+    for (count, c) in text.chars().enumerate() {
+        width += advance(c);
+        if width > room || count >= MAX_LINE_CHARS {
+            return format!("{}...", kept[..room_for_ellipsis].trim_end());
+        }
+        kept.push(c);
+        if width + ellipsis <= room {
+            room_for_ellipsis = kept.len();
+        }
+    }
+    kept
+}
+
+/// `text` broken at spaces into at most `lines` lines of `max_width` pixels, the last one
+/// shortened if the rest does not fit.
+fn wrapped(font: &FontRef, px: f32, text: &str, max_width: u32, lines: u32) -> Vec<String> {
+    let text: String = text.chars().take(MAX_LINE_CHARS).collect();
+    let space = text_width(font, px, " ");
+    let mut out: Vec<String> = Vec::new();
+    let (mut line, mut width) = (String::new(), 0);
+    let mut words = text.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let word_width = text_width(font, px, word);
+        if !line.is_empty() && width + space + word_width > max_width {
+            out.push(std::mem::take(&mut line));
+            width = 0;
+            if out.len() as u32 + 1 >= lines {
+                // The last line takes the rest, shortened below.
+                line = std::iter::once(word)
+                    .chain(words.by_ref())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                break;
+            }
+        }
+        if !line.is_empty() {
+            line.push(' ');
+            width += space;
+        }
+        line.push_str(word);
+        width += word_width;
+    }
+    if !line.is_empty() {
+        out.push(line);
+    }
+    out.into_iter()
+        .map(|line| fitted(font, px, &line, max_width))
+        .collect()
+}
+
 fn draw_text(page: &mut RgbaImage, font: &FontRef, px: f32, x: u32, y: u32, text: &str) {
+    let text = fitted(font, px, text, page.width().saturating_sub(x + MARGIN / 2));
+    let text = text.as_str();
     let scale = PxScale::from(px);
     let scaled = font.as_scaled(scale);
     let mut caret = x as f32;

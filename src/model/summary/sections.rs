@@ -11,7 +11,10 @@ use crate::model::session::{Actor, Mark, SeenAlone};
 /// Which section, so each renderer can give it its own heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    /// The detail says what the quotes are.
     ChildMessages,
+    /// Messages the worker and the child made together; the worker's symbols are starred.
+    Together,
     Modelling,
     Feelings,
     /// One per card sort; the detail is "activity (column / column)".
@@ -61,7 +64,15 @@ pub fn sections<'a>(summary: &'a Summary, zone: &TimeZone) -> Vec<Section<'a>> {
     if messages.is_empty() {
         messages.push(Item::NothingFromTheChild);
     }
-    list.push(section(Kind::ChildMessages, messages));
+    list.push(Section {
+        kind: Kind::ChildMessages,
+        detail: Some(quotes_note(summary).to_string()),
+        items: messages,
+    });
+    if !summary.together.is_empty() {
+        let together = summary.together.iter().map(Item::Said).collect();
+        list.push(section(Kind::Together, together));
+    }
     if !summary.modelling.is_empty() || !summary.modelled_answers.is_empty() {
         let said = summary.modelling.iter().map(Item::Said);
         let answers = summary.modelled_answers.iter().map(|answer| Item::Timed {
@@ -140,12 +151,77 @@ pub(super) fn mark_text(mark: Option<Mark>) -> &'static str {
     }
 }
 
-pub(super) fn symbols_text(symbols: &[String]) -> String {
-    symbols
+/// The symbols in brackets; in a message made together, the worker's are starred.
+pub(super) fn symbols_text(said: &Said) -> String {
+    said.symbols
         .iter()
-        .map(|s| format!("[{s}]"))
+        .enumerate()
+        .map(|(position, s)| match said.chosen_by.get(position) {
+            Some(Actor::Worker) => format!("[{s}]*"),
+            _ => format!("[{s}]"),
+        })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// After a message's symbols: the mark, and "no sound" when the tablet could not say it.
+pub(super) fn said_notes(said: &Said) -> String {
+    let sound = if said.silent { "  (no sound)" } else { "" };
+    format!("{sound}{}", mark_text(said.mark))
+}
+
+/// What the quotes of the child's messages are: words the tablet spoke, unless it had no sound.
+fn quotes_note(summary: &Summary) -> &'static str {
+    let messages = || summary.child_messages.iter().chain(&summary.together);
+    if messages().any(|said| said.silent) {
+        "symbols chosen, in order; \"quotes\" are each message's words, spoken by the tablet unless marked \"no sound\""
+    } else {
+        "symbols chosen, in order; \"quotes\" are the words the tablet spoke"
+    }
+}
+
+/// The supports the visit used, from what its journal shows happened.
+fn supports_text(summary: &Summary) -> String {
+    let said = || {
+        summary
+            .child_messages
+            .iter()
+            .chain(&summary.together)
+            .chain(&summary.modelling)
+    };
+    let spoken = || said().filter(|s| s.spoken.is_some());
+    let mut used = Vec::new();
+    if said().next().is_some() {
+        used.push("symbol board");
+    }
+    if spoken().any(|s| !s.silent) {
+        used.push("spoken output");
+    } else if spoken().next().is_some() {
+        used.push("no sound (messages shown, not spoken)");
+    }
+    let activities = [
+        (!summary.feelings.is_empty(), "feelings scales"),
+        (!summary.card_sorts.is_empty(), "card sort"),
+        (!summary.body_map.is_empty(), "body map"),
+        (!summary.houses.is_empty(), "houses"),
+        (
+            !summary.modelling.is_empty()
+                || !summary.together.is_empty()
+                || !summary.modelled_answers.is_empty(),
+            "worker modelling",
+        ),
+    ];
+    used.extend(
+        activities
+            .iter()
+            .filter(|(shown, _)| *shown)
+            .map(|(_, name)| *name),
+    );
+    if used.is_empty() {
+        "none (the tablet was not used)".to_string()
+    } else {
+        used.join(", ")
+    }
 }
 
 fn feeling_line(feeling: &Feeling, zone: &TimeZone) -> String {
@@ -336,8 +412,9 @@ pub(super) fn header_lines(summary: &Summary, zone: &TimeZone) -> Vec<String> {
             or_not_recorded(&summary.present.join(", "))
         ),
         format!(
-            "Child seen: yes; seen alone: {}          Supports: symbol board, spoken output",
-            seen_alone_text(&summary.seen_alone)
+            "Child seen: yes; seen alone: {}          Supports: {}",
+            seen_alone_text(&summary.seen_alone),
+            supports_text(summary)
         ),
     ]
 }

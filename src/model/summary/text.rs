@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use jiff::tz::TimeZone;
 
-use super::sections::{Item, Kind, footer_lines, header_lines, mark_text, sections, symbols_text};
+use super::sections::{Item, Kind, footer_lines, header_lines, said_notes, sections, symbols_text};
 use super::{ExportInfo, Said, Summary, clock_text};
 
 /// Plain text for pasting into the case record, section by section.
@@ -18,9 +18,10 @@ pub fn render_text(summary: &Summary, export: Option<&ExportInfo>, zone: &TimeZo
     for section in sections(summary, zone) {
         let detail = section.detail.as_deref().unwrap_or_default();
         let _ = match section.kind {
-            Kind::ChildMessages => writeln!(
+            Kind::ChildMessages => writeln!(out, "\nTHE CHILD'S MESSAGES ({detail})"),
+            Kind::Together => writeln!(
                 out,
-                "\nTHE CHILD'S MESSAGES (symbols chosen, in order; \"quotes\" are the words the tablet spoke)"
+                "MESSAGES MADE WITH THE WORKER (not the child's alone; * the worker chose it, modelling)"
             ),
             Kind::Modelling => writeln!(out, "WORKER MODELLING (not the child's words)"),
             Kind::Feelings => writeln!(out, "FEELINGS"),
@@ -59,7 +60,7 @@ fn said_line(said: &Said, zone: &TimeZone) -> String {
         "{}  {:<24} {}{}",
         clock_text(&said.at, zone),
         words,
-        symbols_text(&said.symbols),
-        mark_text(said.mark)
+        symbols_text(said),
+        said_notes(said)
     )
 }
