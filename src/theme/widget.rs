@@ -127,21 +127,43 @@ pub fn button_node(min_height_px: f32, border_px: f32) -> Node {
 /// coloured.
 pub fn choice_button(
     name: impl Into<Cow<'static, str>>,
-    text: &str,
+    text: impl Into<String>,
     chosen: bool,
     action: impl Bundle,
 ) -> impl Bundle {
+    sized_choice(name, text, chosen, 64.0, action)
+}
+
+/// A small worded choice inside a line of a worker page (a tap in the review), 44 px tall: a
+/// worker's target, never a child's.
+pub fn chip_button(
+    name: impl Into<Cow<'static, str>>,
+    text: impl Into<String>,
+    chosen: bool,
+    action: impl Bundle,
+) -> impl Bundle {
+    sized_choice(name, text, chosen, 44.0, action)
+}
+
+fn sized_choice(
+    name: impl Into<Cow<'static, str>>,
+    text: impl Into<String>,
+    chosen: bool,
+    min_height_px: f32,
+    action: impl Bundle,
+) -> impl Bundle {
+    let text = text.into();
     let (face, ink, shown) = if chosen {
         (HIGHLIGHT, TEXT, format!("✓ {text}"))
     } else {
-        (BUTTON, TEXT_ON_DARK, text.to_string())
+        (BUTTON, TEXT_ON_DARK, text)
     };
     let look = ButtonLook {
         face,
         ink,
         edge: TEXT,
         border_px: if chosen { 4.0 } else { 2.0 },
-        min_height_px: 64.0,
+        min_height_px,
     };
     worded_button(name, shown, look, action)
 }

@@ -7,6 +7,7 @@
 mod export;
 mod home;
 mod review;
+mod review_item;
 mod start;
 
 use bevy::ecs::system::SystemParam;
@@ -36,7 +37,13 @@ pub(super) fn plugin(app: &mut App) {
             show_visit_waiting.run_if(resource_changed::<UnfinishedVisits>),
         )
         .add_observer(open_area)
-        .add_plugins((home::plugin, start::plugin, review::plugin, export::plugin));
+        .add_plugins((
+            home::plugin,
+            start::plugin,
+            review::plugin,
+            review_item::plugin,
+            export::plugin,
+        ));
 }
 
 /// Whether the worker area is open. While it is, [`WorkerPage`] says which page shows.

@@ -4,13 +4,15 @@
 use bevy::prelude::*;
 use bevy::text::EditableText;
 use bevy::ui_widgets::observe;
+use bevy::window::PrimaryWindow;
 
+use super::review_item::{NARROW_BELOW_PX, NARROW_ROW_PX, ROW_PX, item_contents, item_row};
 use super::{FormField, PageRoot, PageTurn, WorkerPage, field_text, new_page};
 use crate::input::Activate;
 use crate::model::review::timeline;
-use crate::model::session::{Event, Mark};
+use crate::model::session::{Event, JournalLine, Mark, redacted_in};
 use crate::model::summary::clock_text;
-use crate::theme::{GAP_PX, body, button, choice_button, row, text_field, title};
+use crate::theme::{body, button, row, text_field, title};
 use crate::visit::Visit;
 
 /// Timeline items on screen at once, so each has room for its buttons on a tablet.
@@ -29,22 +31,31 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-/// Where the review is: the first timeline item shown, and the item the worker asked to strike
+/// Where the review is: the first timeline item shown, and what the worker asked to strike
 /// out, waiting for them to confirm.
 #[derive(Resource, Debug, Default)]
 pub struct ReviewPosition {
     pub first: usize,
-    pub asking: Option<u64>,
+    pub asking: Option<Asking>,
+}
+
+/// What a strike-out waiting for confirmation would take out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Asking {
+    /// A whole item: a message with its taps, a run of taps, an answer, a note.
+    Item(u64),
+    /// One tap of a run.
+    Tap(u64),
 }
 
 #[derive(Component, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReviewAction {
     Mark(u64, Mark),
-    /// Asks whether to strike the item out.
-    Redact(u64),
-    ConfirmRedact(u64),
+    /// Asks whether to strike out the item, or one tap of it.
+    Redact(Asking),
+    ConfirmRedact(Asking),
     KeepItem,
-    Restore(u64),
+    Restore(Asking),
     Earlier,
     Later,
     AddNote,
@@ -56,7 +67,7 @@ pub enum ReviewAction {
 #[derive(Event, Debug, Clone, Copy)]
 pub struct ExportRequested;
 
-fn review_action(action: ReviewAction) -> impl Bundle {
+pub(super) fn review_action(action: ReviewAction) -> impl Bundle {
     (action, observe(press_review_button))
 }
 
@@ -65,7 +76,11 @@ fn build_review(
     shown: Query<Entity, With<PageRoot>>,
     visit: Res<Visit>,
     mut position: ResMut<ReviewPosition>,
+    window: Query<&Window, With<PrimaryWindow>>,
 ) {
+    // A tablet held upright has no room for an item's words and buttons side by side.
+    let narrow = window.single().is_ok_and(|w| w.width() < NARROW_BELOW_PX);
+    let row_px = if narrow { NARROW_ROW_PX } else { ROW_PX };
     let slot = new_page(&mut commands, &shown, WorkerPage::Review);
     let zone = jiff::tz::TimeZone::system();
     let items = timeline(visit.lines());
@@ -78,92 +93,29 @@ fn build_review(
     let asking = position.asking;
     let shown = &items[first.min(items.len())..(first + ITEMS_PER_PAGE).min(items.len())];
     let case_ref = visit.case_ref().unwrap_or("-").to_string();
+    let when = visit_times(visit.lines(), &zone);
     commands.entity(slot).with_children(|page| {
         page.spawn(title(format!("Review visit {case_ref}")));
-        page.spawn(body(
-            "Mark what the child said as prompted or spontaneous, strike out mis-taps, add notes. \
-             Then export.",
-        ));
-        for item in shown {
-            page.spawn((
-                Name::new(format!("Timeline item {}", item.seq)),
-                Node {
-                    width: percent(100.0),
-                    min_height: px(64.0),
-                    flex_direction: FlexDirection::Row,
-                    align_items: AlignItems::Center,
-                    column_gap: px(GAP_PX * 2.0),
-                    ..default()
-                },
-            ))
-            .with_children(|line| {
-                line.spawn((
-                    Node {
-                        width: px(80.0),
-                        flex_shrink: 0.0,
-                        ..default()
-                    },
-                    children![body(clock_text(&item.at, &zone))],
-                ));
-                let text = if item.redacted {
-                    format!("Struck out: {}", item.text)
-                } else {
-                    item.text.clone()
-                };
-                line.spawn((
-                    Node {
-                        flex_grow: 1.0,
-                        flex_basis: px(0.0),
-                        min_width: px(0.0),
-                        ..default()
-                    },
-                    children![body(text)],
-                ));
-                if item.redacted {
-                    line.spawn(button(
-                        format!("Bring back {}", item.seq),
-                        "Bring back",
-                        review_action(ReviewAction::Restore(item.seq)),
-                    ));
-                    return;
-                }
-                if asking == Some(item.seq) {
-                    // Ask once: a slip would take a child's words out of the summary.
-                    line.spawn(body("Strike this out?"));
-                    line.spawn(button(
-                        format!("Confirm strike out {}", item.seq),
-                        "Yes, strike out",
-                        review_action(ReviewAction::ConfirmRedact(item.seq)),
-                    ));
-                    line.spawn(button(
-                        format!("Keep {}", item.seq),
-                        "No, keep it",
-                        review_action(ReviewAction::KeepItem),
-                    ));
-                    return;
-                }
-                if item.markable {
-                    for (mark, word) in [
-                        (Mark::Prompted, "Prompted"),
-                        (Mark::Spontaneous, "Spontaneous"),
-                    ] {
-                        line.spawn(choice_button(
-                            format!("{word} {}", item.seq),
-                            word,
-                            item.mark == Some(mark),
-                            review_action(ReviewAction::Mark(item.seq, mark)),
-                        ));
-                    }
-                }
-                if item.redactable {
-                    line.spawn(button(
-                        format!("Strike out {}", item.seq),
-                        "Strike out",
-                        review_action(ReviewAction::Redact(item.seq)),
-                    ));
-                }
-            });
-        }
+        page.spawn(body(format!(
+            "{when}. Mark the child's words, strike out mis-taps, add notes, then export."
+        )));
+        page.spawn((
+            Name::new("Timeline"),
+            Node {
+                width: percent(100.0),
+                height: px(row_px * ITEMS_PER_PAGE as f32),
+                flex_shrink: 0.0,
+                flex_direction: FlexDirection::Column,
+                ..default()
+            },
+        ))
+        .with_children(|timeline| {
+            for item in shown {
+                timeline
+                    .spawn(item_row(item, row_px, narrow))
+                    .with_children(|line| item_contents(line, item, asking, &zone, narrow));
+            }
+        });
         let range = if items.is_empty() {
             "Nothing recorded yet.".to_string()
         } else {
@@ -175,7 +127,10 @@ fn build_review(
             )
         };
         page.spawn((
-            row(),
+            Node {
+                width: percent(100.0),
+                ..row()
+            },
             children![
                 button(
                     "Earlier button",
@@ -183,7 +138,23 @@ fn build_review(
                     review_action(ReviewAction::Earlier)
                 ),
                 button("Later button", "Later", review_action(ReviewAction::Later)),
-                body(range),
+                (
+                    Node {
+                        flex_grow: 1.0,
+                        ..default()
+                    },
+                    children![body(range)],
+                ),
+                button(
+                    "Export button",
+                    "Export summary",
+                    review_action(ReviewAction::Export)
+                ),
+                button(
+                    "Back from review button",
+                    "Back",
+                    review_action(ReviewAction::Back)
+                ),
             ],
         ));
         page.spawn((
@@ -194,21 +165,6 @@ fn build_review(
                     "Add note button",
                     "Add note",
                     review_action(ReviewAction::AddNote)
-                ),
-            ],
-        ));
-        page.spawn((
-            row(),
-            children![
-                button(
-                    "Export button",
-                    "Export summary",
-                    review_action(ReviewAction::Export)
-                ),
-                button(
-                    "Back from review button",
-                    "Back",
-                    review_action(ReviewAction::Back)
                 ),
             ],
         ));
@@ -231,17 +187,21 @@ fn press_review_button(
         ReviewAction::Mark(seq, mark) => {
             visit.record(Event::Marked { seq, mark });
         }
-        ReviewAction::Redact(seq) => position.asking = Some(seq),
+        ReviewAction::Redact(what) => position.asking = Some(what),
         ReviewAction::KeepItem => position.asking = None,
-        ReviewAction::ConfirmRedact(seq) => {
+        ReviewAction::ConfirmRedact(what) => {
             position.asking = None;
-            visit.record(Event::Redacted {
-                seq,
-                reason: "struck out on review".into(),
-            });
+            for seq in events_of(&visit, what, false) {
+                visit.record(Event::Redacted {
+                    seq,
+                    reason: "struck out on review".into(),
+                });
+            }
         }
-        ReviewAction::Restore(seq) => {
-            visit.record(Event::Restored { seq });
+        ReviewAction::Restore(what) => {
+            for seq in events_of(&visit, what, true) {
+                visit.record(Event::Restored { seq });
+            }
         }
         ReviewAction::Earlier => position.first = position.first.saturating_sub(ITEMS_PER_PAGE),
         ReviewAction::Later => position.first += ITEMS_PER_PAGE,
@@ -255,5 +215,41 @@ fn press_review_button(
         }
         ReviewAction::Export => commands.trigger(ExportRequested),
         ReviewAction::Back => turn.show(WorkerPage::Home),
+    }
+}
+
+/// The events a strike-out (or bringing back, when `struck`) of `what` applies to: a whole
+/// item's events that are not in that state yet, or the one tap.
+fn events_of(visit: &Visit, what: Asking, struck: bool) -> Vec<u64> {
+    match what {
+        Asking::Tap(seq) => vec![seq],
+        Asking::Item(seq) => {
+            let redacted = redacted_in(visit.lines());
+            timeline(visit.lines())
+                .into_iter()
+                .find(|item| item.seq == seq)
+                .map(|item| item.covers)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|seq| redacted.contains(seq) == struck)
+                .collect()
+        }
+    }
+}
+
+/// "Started 14:02, ended 14:47", from the visit's first and last lines.
+fn visit_times(lines: &[JournalLine], zone: &jiff::tz::TimeZone) -> String {
+    let started = lines.iter().find_map(|line| match line.event {
+        Event::VisitStarted { .. } => Some(clock_text(&line.at, zone)),
+        _ => None,
+    });
+    let ended = lines.iter().find_map(|line| match line.event {
+        Event::VisitEnded => Some(clock_text(&line.at, zone)),
+        _ => None,
+    });
+    match (started, ended) {
+        (Some(started), Some(ended)) => format!("Started {started}, ended {ended}"),
+        (Some(started), None) => format!("Started {started}, not ended yet"),
+        _ => "The start of this visit could not be read".to_string(),
     }
 }

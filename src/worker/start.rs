@@ -156,7 +156,7 @@ fn show_choices(
                 for (index, name) in VISIT_TYPES.iter().enumerate() {
                     line.spawn(choice_button(
                         format!("Visit type {name}"),
-                        name,
+                        *name,
                         choices.visit_type == index,
                         start_action(StartAction::VisitType(index)),
                     ));

@@ -9,6 +9,7 @@ mod journal;
 mod power_loss;
 mod record;
 mod render;
+mod review;
 mod summary;
 mod symbols;
 mod visit;

@@ -1,0 +1,172 @@
+//! The worker's review of a visit, through the pointer path: taps grouped into the message or
+//! run they belong to, strike-outs per item and per tap, and buttons that hold still.
+
+use bevy::prelude::*;
+use jiff::tz::TimeZone;
+
+use hearme::Content;
+use hearme::model::review::timeline;
+use hearme::model::session::{Event, read_journal};
+use hearme::model::summary::{Summary, render_text};
+use hearme::visit::Visit;
+use hearme::worker::CORNER_HOLD;
+
+use crate::harness::*;
+use crate::journal::scratch;
+use crate::visit::{FRAME, hold_corner, start_visit};
+
+fn visit_app(name: &str) -> App {
+    let mut content = Content::built_in();
+    content.data_dir = Some(scratch(name));
+    let mut app = app_with(content, 1280, 800);
+    step_time(&mut app, FRAME);
+    start_visit(&mut app, "C-1042");
+    app
+}
+
+/// Ends the visit from the worker area; the review opens.
+fn end_visit(app: &mut App) {
+    hold_corner(app, CORNER_HOLD + FRAME * 2);
+    tap_named(app, "End visit button");
+}
+
+fn seq_of_tap(app: &App, cell: &str) -> u64 {
+    app.world()
+        .resource::<Visit>()
+        .lines()
+        .iter()
+        .rev()
+        .find(|l| matches!(&l.event, Event::SymbolChosen { cell: c, .. } if c == cell))
+        .map(|l| l.seq)
+        .unwrap()
+}
+
+fn summary_text(app: &App) -> String {
+    let visit = app.world().resource::<Visit>();
+    visit.flush();
+    let recovered = read_journal(visit.journal_path().unwrap()).unwrap();
+    render_text(
+        &Summary::from_journal(&recovered).unwrap(),
+        None,
+        &TimeZone::UTC,
+    )
+}
+
+/// A visit of 50 taps: ten four-word messages spoken, and ten taps cleared in between.
+fn fifty_tap_visit(app: &mut App) {
+    let messages = [
+        ["i", "want", "more", "drink"],
+        ["you", "come", "play", "now"],
+        ["i", "dont-like", "that", "it"],
+        ["she", "go", "out", "again"],
+    ];
+    for n in 0..10 {
+        for cell in messages[n % messages.len()] {
+            tap_cell(app, "home", cell);
+        }
+        tap_named(app, "Speak button");
+        tap_named(app, "Clear button");
+        // A word tapped and cleared before the next message.
+        tap_cell(app, "home", ["no", "stop"][n % 2]);
+        tap_named(app, "Clear button");
+    }
+}
+
+#[test]
+fn a_fifty_tap_visit_reviews_in_three_pages_of_messages_and_runs() {
+    let mut app = visit_app("review-fifty");
+    fifty_tap_visit(&mut app);
+    end_visit(&mut app);
+    let taps = app
+        .world()
+        .resource::<Visit>()
+        .lines()
+        .iter()
+        .filter(|l| matches!(l.event, Event::SymbolChosen { .. }))
+        .count();
+    assert_eq!(taps, 50);
+    let page = text_under(&mut app, "Worker page");
+    // 10 messages, each but the first with the word cleared before it, and the last word
+    // cleared after them all: 11 items on 3 pages of 5 (not 62 items on 13).
+    assert!(page.contains("Items 1-5 of 11"), "{page}");
+    assert!(
+        page.contains("Child: \"you come play now\"  [you] [come] [play] [now]\ntried first, not sent:\n[no] ×"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Child: \"I want more drink\"  [I] [want] [more] [drink]"),
+        "a message shows with the taps that built it:\n{page}"
+    );
+}
+
+#[test]
+fn a_message_is_struck_out_with_its_taps_and_one_tap_of_a_run_alone() {
+    let mut app = visit_app("review-strike");
+    tap_cell(&mut app, "home", "i");
+    tap_cell(&mut app, "home", "hurt");
+    tap_named(&mut app, "Clear button");
+    tap_cell(&mut app, "home", "stop");
+    tap_named(&mut app, "Speak button");
+    end_visit(&mut app);
+    let hurt = seq_of_tap(&app, "hurt");
+    let stop_message = app
+        .world()
+        .resource::<Visit>()
+        .lines()
+        .iter()
+        .find(|l| matches!(l.event, Event::MessageSpoken { .. }))
+        .map(|l| l.seq)
+        .unwrap();
+
+    // One tap of the run "I hurt": asked once, then only that tap goes.
+    tap_named(&mut app, &format!("Strike out tap {hurt}"));
+    tap_named(&mut app, &format!("Confirm strike out tap {hurt}"));
+    let text = summary_text(&app);
+    assert!(
+        text.contains("(tapped, not sent as a message) [I]\n"),
+        "{text}"
+    );
+    assert!(!text.contains("[hurt]"), "{text}");
+
+    // The message "stop": the message and its tap go together, and come back together.
+    tap_named(&mut app, &format!("Strike out {stop_message}"));
+    tap_named(&mut app, &format!("Confirm strike out {stop_message}"));
+    let text = summary_text(&app);
+    assert!(
+        !text.contains("stop"),
+        "no trace of it, not even as a tap:\n{text}"
+    );
+    tap_named(&mut app, &format!("Bring back {stop_message}"));
+    let text = summary_text(&app);
+    assert!(text.contains("\"stop\""), "{text}");
+    let items = timeline(app.world().resource::<Visit>().lines());
+    assert!(items.iter().all(|item| !item.redacted));
+}
+
+#[test]
+fn the_buttons_under_the_timeline_stay_put_on_a_short_last_page() {
+    let mut app = visit_app("review-still");
+    for _ in 0..6 {
+        tap_cell(&mut app, "home", "help");
+        tap_named(&mut app, "Speak button");
+    }
+    end_visit(&mut app);
+    let place = |app: &mut App, name: &str| {
+        let entity = named(app, name);
+        rect_of(app, entity).0
+    };
+    let (later, export) = (
+        place(&mut app, "Later button"),
+        place(&mut app, "Export button"),
+    );
+    tap_named(&mut app, "Later button");
+    let page = text_under(&mut app, "Worker page");
+    assert!(page.contains("Items 6-6 of 6"), "{page}");
+    assert_eq!(place(&mut app, "Later button"), later);
+    assert_eq!(place(&mut app, "Export button"), export);
+
+    // Upright, the rows are laid out again with their buttons under their words: taller.
+    turn_window(&mut app, 800.0, 1280.0);
+    let upright = place(&mut app, "Later button");
+    assert!(upright.y > later.y + 200.0, "{upright} vs {later}");
+}
