@@ -19,8 +19,10 @@ use crate::theme::{
 
 /// How long each symbol stays highlighted while the message is "spoken".
 pub const HIGHLIGHT_STEP: Duration = Duration::from_millis(600);
-/// Symbols shown in the bar at once; older ones scroll off to the left.
+/// Symbols shown in the bar before its width is known; then as many as fit, the newest always
+/// shown and older ones scrolled off to the left.
 const SHOWN_SYMBOLS: usize = 10;
+const SYMBOL_PX: f32 = 84.0;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Message>()
@@ -142,6 +144,9 @@ fn spawn_bar(mut commands: Commands, slot: Query<Entity, With<MessageBarSlot>>) 
         Name::new("Message bar"),
         Node {
             flex_grow: 1.0,
+            // However long the message, the bar never grows past the screen: its words clip,
+            // and Speak, Delete and Clear keep their place.
+            min_width: px(0.0),
             flex_direction: FlexDirection::Row,
             align_items: AlignItems::Stretch,
             column_gap: px(GAP_PX),
@@ -156,6 +161,7 @@ fn spawn_bar(mut commands: Commands, slot: Query<Entity, With<MessageBarSlot>>) 
                 MessageSymbols,
                 Node {
                     flex_grow: 1.0,
+                    flex_basis: px(0.0),
                     min_width: px(0.0),
                     flex_direction: FlexDirection::Row,
                     column_gap: px(GAP_PX),
@@ -254,15 +260,24 @@ fn show_message(
     message: Res<Message>,
     speaking: Res<Speaking>,
     images: Res<SymbolImages>,
-    container: Query<Entity, With<MessageSymbols>>,
+    container: Query<(Entity, &ComputedNode), With<MessageSymbols>>,
     mut shown: Query<(&MessageSymbol, &mut BackgroundColor)>,
+    mut fitting_before: Local<usize>,
 ) {
-    let Ok(container) = container.single() else {
+    let Ok((container, laid_out)) = container.single() else {
         return;
     };
-    if message.is_changed() {
+    let width = laid_out.size().x * laid_out.inverse_scale_factor();
+    let fitting = if width > 0.0 {
+        (((width + GAP_PX) / (SYMBOL_PX + GAP_PX)) as usize).max(1)
+    } else {
+        SHOWN_SYMBOLS
+    };
+    // Turning the tablet changes how many fit: the newest must stay in view.
+    let turned = std::mem::replace(&mut *fitting_before, fitting) != fitting;
+    if message.is_changed() || turned {
         commands.entity(container).despawn_related::<Children>();
-        let first = message.items.len().saturating_sub(SHOWN_SYMBOLS);
+        let first = message.items.len().saturating_sub(fitting);
         commands.entity(container).with_children(|bar| {
             for (position, item) in message.items.iter().enumerate().skip(first) {
                 bar.spawn(message_symbol(
@@ -298,7 +313,7 @@ fn message_symbol(
         Name::new(format!("Message symbol {position}")),
         MessageSymbol(position),
         Node {
-            width: px(84.0),
+            width: px(SYMBOL_PX),
             flex_shrink: 0.0,
             flex_direction: FlexDirection::Column,
             align_items: AlignItems::Center,

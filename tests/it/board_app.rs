@@ -305,3 +305,33 @@ fn turning_the_tablet_sizes_the_labels_for_the_new_width_at_once() {
         FontSize::Px(hearme::board::label_size_for(800.0, 8))
     );
 }
+
+#[test]
+fn upright_a_long_message_keeps_its_buttons_in_place_and_shows_the_newest_word() {
+    let mut app = app_with(Content::built_in(), 800, 1280);
+    let place = |app: &mut App, name: &str| {
+        let entity = named(app, name);
+        rect_of(app, entity)
+    };
+    let buttons = ["Speak button", "Delete last button", "Clear button"];
+    let empty: Vec<(Vec2, Vec2)> = buttons.iter().map(|b| place(&mut app, b)).collect();
+    let words = ["i", "want", "more", "drink", "you", "come", "play", "now", "go", "help"];
+    for cell in words {
+        tap_cell(&mut app, "home", cell);
+    }
+    for (button, before) in buttons.iter().zip(&empty) {
+        let (centre, size) = place(&mut app, button);
+        assert_eq!((centre, size), *before, "{button} stays where it was");
+        assert!(centre.x + size.x / 2.0 <= 800.0, "{button} is on screen");
+    }
+    // The newest word is inside the bar, left of the Speak button.
+    let (newest, newest_size) = place(&mut app, "Message symbol 9");
+    let (speak, speak_size) = empty[0];
+    assert!(
+        newest.x + newest_size.x / 2.0 <= speak.x - speak_size.x / 2.0,
+        "the newest word ends at {} and Speak starts at {}",
+        newest.x + newest_size.x / 2.0,
+        speak.x - speak_size.x / 2.0
+    );
+    assert!(newest.x - newest_size.x / 2.0 >= 0.0, "and is on screen");
+}
