@@ -228,6 +228,10 @@ fn picture_and_word(cell: &Cell, picture: Handle<Image>, label_px: f32) -> impl 
         Node {
             flex_grow: 1.0,
             min_height: px(0.0),
+            // A square picture sized by the cell's height must not widen the cell's content
+            // in a narrow (upright) cell, or the word is pushed off centre and out of the cell.
+            min_width: px(0.0),
+            flex_basis: px(0.0),
             flex_direction: FlexDirection::Column,
             align_items: AlignItems::Center,
             justify_content: JustifyContent::SpaceBetween,
