@@ -42,7 +42,7 @@ typein 404 268 "Child smiled when talking about gran."
 click 858 268                                   # Add note
 click 140 354 4                                 # End visit and review
 shot worker-review
-click 132 696 5                                 # Export summary
+click 1049 576 5                                # Export summary
 xclip -o -selection clipboard > "$DATA/clipboard-after-export.txt"
 click 200 417 4                                 # Delete the visit from this tablet
 shot worker-exported

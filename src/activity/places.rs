@@ -57,6 +57,23 @@ pub(super) fn house_row(
         });
 }
 
+/// A word in the houses' picker: big enough that a phrase's picture stays legible.
+const PICKER_CELL_SIZE: (f32, f32) = (124.0, 136.0);
+
+/// The picture of a board's tab in the picker: the folder that opens it (home: a house).
+fn board_symbol(vocabulary: &crate::model::vocab::Vocabulary, board: &str) -> String {
+    let folders = vocabulary
+        .home()
+        .into_iter()
+        .chain(vocabulary.boards.values())
+        .flat_map(|b| b.cells.iter());
+    folders
+        .filter(|cell| cell.opens.as_deref() == Some(board))
+        .map(|cell| cell.symbol.clone())
+        .next()
+        .unwrap_or_else(|| "house".to_string())
+}
+
 /// The vocabulary's words, one board at a time, to put in the chosen house.
 pub(super) fn symbol_picker(
     page: &mut ChildSpawnerCommands,
@@ -81,11 +98,18 @@ pub(super) fn symbol_picker(
                     .values()
                     .filter(|b| b.id != crate::model::vocab::HOME_BOARD),
             ) {
-                tabs.spawn((theme::child_button(
-                    format!("Picker board {}", board.id),
-                    board.name.clone(),
+                let chosen = board.id == run.picker_board;
+                tabs.spawn(picture_choice(
+                    PictureChoice {
+                        name: format!("Picker board {}", board.id),
+                        word: &board.name,
+                        picture: picture(&board_symbol(vocabulary, &board.id)),
+                        colour: PLAIN,
+                        size: (200.0, 92.0),
+                        chosen,
+                    },
                     activity_control(Action::PickerBoard(board.id.clone())),
-                ),));
+                ));
             }
         });
     let Some(board) = vocabulary.board(&run.picker_board) else {
@@ -106,7 +130,7 @@ pub(super) fn symbol_picker(
                         word: &cell.word,
                         picture: picture(&cell.symbol),
                         colour: theme::word_class_colour(cell.class),
-                        size: (124.0, 110.0),
+                        size: PICKER_CELL_SIZE,
                         chosen: false,
                     },
                     activity_control(Action::HouseSymbol {
@@ -122,7 +146,7 @@ pub(super) fn symbol_picker(
                         word: "more words",
                         picture: picture("right-arrow"),
                         colour: PLAIN,
-                        size: (124.0, 110.0),
+                        size: PICKER_CELL_SIZE,
                         chosen: false,
                     },
                     activity_control(Action::PickerMore(start + PICKER_CELLS)),

@@ -223,7 +223,13 @@ fn card_sort(
             TEXT,
         ));
     });
-    page.spawn((Name::new("Columns"), wrapping_row()))
+    // The columns hang from the top at a fixed width: a long list of cards under one grows
+    // downwards and never moves another column (docs/decisions.md, "Nothing moves").
+    let columns_row = Node {
+        align_items: AlignItems::FlexStart,
+        ..wrapping_row()
+    };
+    page.spawn((Name::new("Columns"), columns_row))
         .with_children(|row| {
             for (index, column) in columns.iter().enumerate() {
                 let placed: Vec<&str> = run
@@ -233,6 +239,7 @@ fn card_sort(
                     .map(|(card, _)| card.as_str())
                     .collect();
                 row.spawn(Node {
+                    width: px(COLUMN_SIZE.0),
                     flex_direction: FlexDirection::Column,
                     align_items: AlignItems::Center,
                     row_gap: px(GAP_PX),
@@ -245,7 +252,7 @@ fn card_sort(
                             word: &column.word,
                             picture: picture(&column.symbol),
                             colour: colour_of(&column.colour),
-                            size: (260.0, 200.0),
+                            size: COLUMN_SIZE,
                             chosen: false,
                         },
                         activity_control(Action::Column(index)),
@@ -256,13 +263,15 @@ fn card_sort(
         });
 }
 
+const COLUMN_SIZE: (f32, f32) = (260.0, 200.0);
+
 fn bottom_bar(
     page: &mut ChildSpawnerCommands,
     can_undo: bool,
     can_decline: bool,
     picture: &dyn Fn(&str) -> Handle<Image>,
 ) {
-    let size = (200.0, 100.0);
+    let size = (250.0, 100.0);
     let mut buttons = Vec::new();
     if can_decline {
         for (name, answer, symbol) in [
@@ -276,27 +285,42 @@ fn bottom_bar(
             buttons.push((name, answer.words(), symbol, Action::Decline(answer)));
         }
     }
-    if can_undo {
-        buttons.push((
-            "Undo button",
-            "Undo",
-            "counterclockwise-arrows-button",
-            Action::Undo,
-        ));
-    }
+    let undo = (
+        "Undo button",
+        "Undo",
+        "counterclockwise-arrows-button",
+        Action::Undo,
+    );
+    buttons.push(undo);
     buttons.push(("Close activity button", "Back", "back-arrow", Action::Close));
     page.spawn((
         Name::new("Activity bar"),
         Node {
             margin: UiRect::top(auto()),
             flex_direction: FlexDirection::Row,
+            // Upright, the bar takes two lines rather than running off the screen.
+            flex_wrap: FlexWrap::Wrap,
             justify_content: JustifyContent::Center,
             column_gap: px(GAP_PX * 3.0),
+            row_gap: px(GAP_PX * 2.0),
             ..default()
         },
     ))
     .with_children(|bar| {
         for (name, word, symbol, action) in buttons {
+            if action == Action::Undo && !can_undo {
+                // Undo's place is kept empty until there is something to undo, so the other
+                // buttons never move under a finger.
+                bar.spawn((
+                    Name::new("Undo slot"),
+                    Node {
+                        width: px(size.0),
+                        height: px(size.1),
+                        ..default()
+                    },
+                ));
+                continue;
+            }
             bar.spawn(picture_choice(
                 PictureChoice {
                     name: name.to_string(),

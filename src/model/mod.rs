@@ -11,6 +11,7 @@ pub mod review;
 pub mod session;
 pub mod summary;
 pub mod symbols;
+pub mod text_fit;
 pub mod visit_form;
 pub mod vocab;
 pub mod voice;

@@ -194,6 +194,18 @@ pub fn picture_choice(choice: PictureChoice, action: impl Bundle) -> impl Bundle
     } else {
         word.to_string()
     };
+    // A wide, low card (the activity bar) puts its picture beside its word, so a long word
+    // does not leave the picture a dot; any card sizes its word to fit in two lines.
+    let inner = (width - 22.0, height - 22.0);
+    let beside = width >= 1.8 * height;
+    let word_width = if beside {
+        inner.0 - inner.1 - 6.0
+    } else {
+        inner.0
+    };
+    let lines = if beside { 3 } else { 2 };
+    let word_px =
+        crate::model::text_fit::size_to_fit(&word, BUTTON_LABEL_PX, 14.0, word_width, lines);
     (
         Name::new(name),
         Button,
@@ -202,11 +214,16 @@ pub fn picture_choice(choice: PictureChoice, action: impl Bundle) -> impl Bundle
         Node {
             width: px(width),
             height: px(height),
-            flex_direction: FlexDirection::Column,
+            flex_direction: if beside {
+                FlexDirection::Row
+            } else {
+                FlexDirection::Column
+            },
             align_items: AlignItems::Center,
             justify_content: JustifyContent::Center,
             padding: UiRect::all(px(8.0)),
             row_gap: px(4.0),
+            column_gap: px(6.0),
             border: UiRect::all(px(if chosen { 7.0 } else { 3.0 })),
             border_radius: BorderRadius::all(px(14.0)),
             ..default()
@@ -217,7 +234,31 @@ pub fn picture_choice(choice: PictureChoice, action: impl Bundle) -> impl Bundle
             normal: colour,
             pressed: darker(colour, 0.25),
         },
-        children![symbol_picture(picture), label(word, BUTTON_LABEL_PX, TEXT)],
+        children![
+            (
+                // Beside the word the picture is as tall as the card; above it, it takes the
+                // height the word leaves.
+                Node {
+                    width: if beside { px(inner.1) } else { percent(100.0) },
+                    height: if beside { px(inner.1) } else { auto() },
+                    flex_grow: if beside { 0.0 } else { 1.0 },
+                    flex_shrink: 0.0,
+                    min_height: px(0.0),
+                    flex_direction: FlexDirection::Column,
+                    align_items: AlignItems::Center,
+                    ..default()
+                },
+                children![symbol_picture(picture)],
+            ),
+            (
+                Node {
+                    max_width: px(word_width),
+                    flex_shrink: 0.0,
+                    ..default()
+                },
+                children![label(word, word_px, TEXT)],
+            )
+        ],
     )
 }
 

@@ -411,3 +411,53 @@ fn an_open_activity_and_its_undo_do_not_carry_over_to_the_next_visit() {
         "no undo reaches the last visit"
     );
 }
+
+#[test]
+fn no_control_moves_when_undo_appears_or_a_card_is_placed() {
+    let (mut app, _) = visit_app("still-controls");
+    open_activity(&mut app, "my-week");
+    let controls = [
+        "Decline button",
+        "Don't know button",
+        "Close activity button",
+        "Column good",
+        "Column not sure",
+        "Column not good",
+    ];
+    let places = |app: &mut App| -> Vec<(String, Vec2)> {
+        controls
+            .iter()
+            .map(|name| {
+                let entity = named(app, name);
+                (name.to_string(), rect_of(app, entity).0)
+            })
+            .collect()
+    };
+    let before = places(&mut app);
+    assert!(!has_named(&mut app, "Undo button"));
+    // Three cards into one column: its list of cards grows long.
+    for _ in 0..3 {
+        tap_named(&mut app, "Card");
+        tap_named(&mut app, "Column not sure");
+    }
+    assert!(has_named(&mut app, "Undo button"), "Undo is offered now");
+    assert_eq!(places(&mut app), before);
+}
+
+#[test]
+fn a_long_word_gets_a_size_at_which_it_fits_and_leaves_room_for_its_picture() {
+    use hearme::model::text_fit::{lines_needed, size_to_fit};
+    // "Activities" at the full 22 px (about 93 px wide, as drawn) does not fit 80 px.
+    assert_eq!(lines_needed("Activities", 22.0, 80.0), usize::MAX);
+    assert_eq!(lines_needed("Activities", 22.0, 110.0), 1);
+    let px = size_to_fit("Activities", 22.0, 14.0, 80.0, 3);
+    assert!(
+        px < 22.0 && lines_needed("Activities", px, 80.0) == 1,
+        "{px}"
+    );
+    // A phrase wraps to two lines at most in a picker cell, so its picture is not a dot.
+    let phrase = "I want to tell you something";
+    let px = size_to_fit(phrase, 22.0, 14.0, 102.0, 2);
+    assert!(lines_needed(phrase, px, 102.0) <= 2, "{px}");
+    assert_eq!(size_to_fit("Undo", 22.0, 14.0, 96.0, 3), 22.0);
+}

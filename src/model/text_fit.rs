@@ -1,0 +1,52 @@
+//! How many lines a word takes in Andika at a size and width, so a label can be given the size
+//! at which it fits and its picture keeps the rest of the card (docs/decisions.md, "Pictures").
+
+use std::sync::OnceLock;
+
+use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
+
+fn andika() -> Option<&'static FontRef<'static>> {
+    static FONT: OnceLock<Option<FontRef<'static>>> = OnceLock::new();
+    FONT.get_or_init(|| FontRef::try_from_slice(super::ANDIKA_REGULAR).ok())
+        .as_ref()
+}
+
+/// Lines `text` wraps into at `px` in `width` pixels, breaking at spaces; `usize::MAX` if a
+/// word alone is wider than the width (it would be broken mid-word or run over its card).
+pub fn lines_needed(text: &str, px: f32, width: f32) -> usize {
+    let Some(font) = andika() else { return 1 };
+    // Sizes on screen are em sizes (Bevy's `FontSize::Px`); ab_glyph's scale is the line height.
+    let per_em = font.height_unscaled() / font.units_per_em().unwrap_or(1000.0);
+    let scale = PxScale::from(px * per_em);
+    let scaled = font.as_scaled(scale);
+    let width_of = |word: &str| -> f32 {
+        word.chars()
+            .map(|c| scaled.h_advance(font.glyph_id(c)))
+            .sum()
+    };
+    let space = width_of(" ");
+    let mut lines = 1;
+    let mut line = 0.0;
+    for word in text.split_whitespace() {
+        let word_width = width_of(word);
+        if line > 0.0 && line + space + word_width > width {
+            lines += 1;
+            line = 0.0;
+        }
+        if word_width > width {
+            return usize::MAX;
+        }
+        line += if line > 0.0 { space } else { 0.0 } + word_width;
+    }
+    lines
+}
+
+/// The largest size from `base` down to `smallest` (in steps of 1 px) at which `text` fits
+/// `width` in at most `max_lines` lines; `smallest` if none does.
+pub fn size_to_fit(text: &str, base: f32, smallest: f32, width: f32, max_lines: usize) -> f32 {
+    let mut px = base;
+    while px > smallest && lines_needed(text, px, width) > max_lines {
+        px -= 1.0;
+    }
+    px.max(smallest)
+}
