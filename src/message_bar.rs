@@ -92,10 +92,13 @@ pub struct Speaking {
     pub position: Option<usize>,
     timer: Timer,
     paced_by_voice: bool,
+    /// How many symbols the message being spoken has (words tapped meanwhile are not in it).
+    length: usize,
 }
 
 impl Speaking {
-    fn start(&mut self) {
+    fn start(&mut self, length: usize) {
+        self.length = length;
         self.position = Some(0);
         self.timer = Timer::new(HIGHLIGHT_STEP, TimerMode::Repeating);
         self.paced_by_voice = false;
@@ -180,13 +183,9 @@ fn spawn_bar(mut commands: Commands, slot: Query<Entity, With<MessageBarSlot>>) 
     ));
 }
 
-fn add_chosen_words(
-    mut chosen: MessageReader<WordChosen>,
-    mut message: ResMut<Message>,
-    mut speaking: ResMut<Speaking>,
-) {
+fn add_chosen_words(mut chosen: MessageReader<WordChosen>, mut message: ResMut<Message>) {
+    // A word tapped while the message is spoken joins it without cutting the message off.
     for word in chosen.read() {
-        speaking.stop();
         message.items.push(word.0.clone());
     }
 }
@@ -215,7 +214,7 @@ fn press_bar_button(
     match action {
         BarAction::Speak => {
             if !message.items.is_empty() {
-                speaking.start();
+                speaking.start(message.items.len());
                 speak.write(SpeakRequested {
                     items: message.items.clone(),
                 });
@@ -248,7 +247,7 @@ fn advance_speaking(
     let steps = speaking.timer.times_finished_this_tick() as usize;
     if steps > 0 {
         let next = position + steps;
-        speaking.position = (next < message.items.len()).then_some(next);
+        speaking.position = (next < speaking.length.min(message.items.len())).then_some(next);
     }
     if speaking.position.is_some() {
         redraw.write(RequestRedraw);

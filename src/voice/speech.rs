@@ -158,7 +158,15 @@ fn speak_chosen_words(
     mut folders: MessageReader<FolderChosen>,
     mut speaker: Speaker,
     speech: Res<SystemSpeech>,
+    speaking: Res<Speaking>,
 ) {
+    // A message being spoken is not cut off by a tap: the word joins the bar silently, a
+    // folder opens silently, and the message and its highlight go on to the end.
+    if speaking.position.is_some() {
+        words.clear();
+        folders.clear();
+        return;
+    }
     let (on_tap, on_folders) = (
         speaker.settings.speak_on_tap,
         speaker.settings.speak_folders,
@@ -207,10 +215,23 @@ fn speak_message(
     mut requests: MessageReader<SpeakRequested>,
     mut speaker: Speaker,
     mut speaking: ResMut<Speaking>,
+    speech: Res<SystemSpeech>,
 ) {
     let Some(request) = requests.read().last() else {
         return;
     };
+    let missing = request
+        .items
+        .iter()
+        .any(|item| speaker.clip_path(&item.board, &item.cell).is_none());
+    if missing && speech.is_available() {
+        // A word with no clip is said in its place: the system voice says the whole message,
+        // in order, and the bar's timer paces the highlight.
+        speaker.output.stop_current();
+        let text: Vec<&str> = request.items.iter().map(|i| i.word.as_str()).collect();
+        speech.speak(&text.join(" "));
+        return;
+    }
     let clips: Vec<(usize, PathBuf)> = request
         .items
         .iter()

@@ -372,3 +372,82 @@ fn a_recording_shorter_than_a_word_is_refused_and_changes_nothing() {
     assert!(!recording_path(&data, "home", "hello").exists());
     assert!(clean_recording("word", &sine(0.4, 44_100, 0.5)).is_ok());
 }
+
+#[test]
+fn a_folder_or_a_word_tapped_during_speak_does_not_cut_the_message_off() {
+    let (voice, mut output) = VoiceOutput::without_device();
+    let mut app = app_with_voice(Content::built_in(), voice, 1280, 800);
+    for cell in ["i", "want", "drink"] {
+        tap_cell(&mut app, "home", cell);
+    }
+    let before = utterances(&app).len();
+    tap_named(&mut app, "Speak button");
+    // Mid-message: a folder opens and a word is tapped on it.
+    output.by_ref().take(2205).for_each(drop);
+    tap_cell(&mut app, "home", "feelings");
+    tap_cell(&mut app, "feelings", "happy");
+    assert_eq!(
+        utterances(&app).len(),
+        before + 1,
+        "only the message was handed to the mixer since Speak"
+    );
+    let mut seen = Vec::new();
+    for _ in 0..200 {
+        output.by_ref().take(2205).for_each(drop);
+        app.update();
+        let position = app.world().resource::<Speaking>().position;
+        if seen.last() != Some(&position) {
+            seen.push(position);
+        }
+        if position.is_none() {
+            break;
+        }
+    }
+    assert_eq!(
+        seen.iter().flatten().max(),
+        Some(&2),
+        "the highlight went on to the message's last word: {seen:?}"
+    );
+    assert_eq!(
+        app.world()
+            .resource::<hearme::message_bar::Message>()
+            .items
+            .len(),
+        4
+    );
+}
+
+#[test]
+fn a_message_with_a_word_that_has_no_clip_is_said_whole_by_the_system_voice() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("system-speech-message");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let (speech, said) = recording_speech(&dir);
+    let mut renamed = Content::built_in();
+    let mut vocabulary = (*renamed.vocabulary).clone();
+    let home = vocabulary.boards.get_mut("home").unwrap();
+    home.cells.iter_mut().find(|c| c.id == "want").unwrap().word = "wibble".into();
+    renamed.vocabulary = std::sync::Arc::new(vocabulary);
+    let mut app = app_with_speech(renamed, VoiceOutput::without_device().0, speech, 1280, 800);
+    app.world_mut()
+        .resource_mut::<hearme::voice::VoiceSettings>()
+        .speak_on_tap = false;
+    for cell in ["i", "want", "drink"] {
+        tap_cell(&mut app, "home", cell);
+    }
+    tap_named(&mut app, "Speak button");
+    assert!(utterances(&app).is_empty(), "no clips with a gap in them");
+    let mut heard = String::new();
+    for _ in 0..50 {
+        heard = std::fs::read_to_string(&said).unwrap_or_default();
+        if !heard.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(
+        heard.trim(),
+        "I wibble drink",
+        "the word is said in its place"
+    );
+}
