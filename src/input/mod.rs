@@ -22,7 +22,14 @@ pub(super) fn plugin(app: &mut App) {
         .add_observer(show_released::<Release>)
         .add_observer(show_released::<Cancel>)
         .add_observer(show_released::<Out>)
-        .add_plugins((corner::plugin, quick_tap::plugin));
+        .add_plugins((corner::plugin, quick_tap::plugin))
+        // A tap on a text field moves the keyboard's focus before that frame's keys are
+        // handed out, so a letter typed at once lands in the field just tapped.
+        .configure_sets(
+            PreUpdate,
+            bevy::input_focus::InputFocusSystems::Dispatch
+                .after(bevy::picking::PickingSystems::Last),
+        );
 }
 
 /// Something a person can activate: a board cell, a button, an activity choice. Widgets add it

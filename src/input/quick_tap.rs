@@ -3,8 +3,10 @@
 //! the control under it itself, the way picking would: the frontmost node under the finger that
 //! takes touches, then its nearest `Control`.
 
+use bevy::input_focus::{FocusCause, InputFocus, InputFocusSystems};
 use bevy::picking::PickingSystems;
 use bevy::prelude::*;
+use bevy::text::EditableText;
 use bevy::ui::UiStack;
 use bevy::window::WindowEvent;
 
@@ -15,7 +17,9 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(First, forget_last_frame)
         .add_systems(
             PreUpdate,
-            activate_taps_too_quick_for_picking.after(PickingSystems::Last),
+            activate_taps_too_quick_for_picking
+                .after(PickingSystems::Last)
+                .before(InputFocusSystems::Dispatch),
         );
 }
 
@@ -27,7 +31,8 @@ fn forget_last_frame(mut activated: ResMut<ActivatedThisFrame>) {
     activated.0.clear();
 }
 
-#[allow(clippy::type_complexity)]
+// A Bevy system: each argument is a resource or query it reads.
+#[allow(clippy::type_complexity, clippy::too_many_arguments)]
 fn activate_taps_too_quick_for_picking(
     mut events: MessageReader<WindowEvent>,
     stack: Res<UiStack>,
@@ -38,8 +43,9 @@ fn activate_taps_too_quick_for_picking(
         Option<&Pickable>,
     )>,
     parents: Query<&ChildOf>,
-    controls: Query<(), With<Control>>,
+    targets: Query<Has<EditableText>, Or<(With<Control>, With<EditableText>)>>,
     mut activated: ResMut<ActivatedThisFrame>,
+    mut focus: ResMut<InputFocus>,
     mut commands: Commands,
 ) {
     let mut down_this_frame: Vec<u64> = Vec::new();
@@ -50,10 +56,20 @@ fn activate_taps_too_quick_for_picking(
         match touch.phase {
             bevy::input::touch::TouchPhase::Started => down_this_frame.push(touch.id),
             bevy::input::touch::TouchPhase::Ended if down_this_frame.contains(&touch.id) => {
-                let Some(control) = control_at(touch.position, &stack, &nodes, &parents, &controls)
+                let Some(hit) = frontmost_at(touch.position, &stack, &nodes) else {
+                    continue;
+                };
+                let Some(control) = std::iter::once(hit)
+                    .chain(parents.iter_ancestors(hit))
+                    .find(|&entity| targets.contains(entity))
                 else {
                     continue;
                 };
+                // A text field tapped this quickly takes the keyboard, as a slower tap would.
+                if targets.get(control).unwrap_or(false) {
+                    focus.set(control, FocusCause::Pressed);
+                    continue;
+                }
                 if !activated.0.contains(&control) {
                     activated.0.push(control);
                     commands.trigger(Activate { entity: control });
@@ -64,10 +80,11 @@ fn activate_taps_too_quick_for_picking(
     }
 }
 
-/// The control under `position` (logical pixels), if the frontmost node there is or is inside
-/// one; a node that takes touches and is no control (a page's background) hides what is under it.
+/// The frontmost node under `position` (logical pixels) that takes touches; the control tapped
+/// is it or its nearest ancestor that is one, and a node that takes touches and is no control (a
+/// page's background) hides what is under it.
 #[allow(clippy::type_complexity)]
-fn control_at(
+fn frontmost_at(
     position: Vec2,
     stack: &UiStack,
     nodes: &Query<(
@@ -76,18 +93,13 @@ fn control_at(
         &InheritedVisibility,
         Option<&Pickable>,
     )>,
-    parents: &Query<&ChildOf>,
-    controls: &Query<(), With<Control>>,
 ) -> Option<Entity> {
-    let hit = stack.uinodes.iter().rev().copied().find(|&entity| {
+    stack.uinodes.iter().rev().copied().find(|&entity| {
         let Ok((node, transform, visibility, pickable)) = nodes.get(entity) else {
             return false;
         };
         let takes_touches = pickable.is_none_or(|p| p.is_hoverable);
         let physical = position / node.inverse_scale_factor();
         takes_touches && visibility.get() && node.contains_point(*transform, physical)
-    })?;
-    std::iter::once(hit)
-        .chain(parents.iter_ancestors(hit))
-        .find(|&entity| controls.contains(entity))
+    })
 }

@@ -23,6 +23,8 @@ pub const PLAIN_CHOICE: Color = Color::srgb(0.93, 0.94, 0.95);
 pub const SKIN: Color = Color::srgb(0.99, 0.86, 0.74);
 /// Worker pages: the page, a text field, and a problem the worker must put right.
 pub const PAGE_BACKGROUND: Color = Color::srgb(0.96, 0.96, 0.94);
+/// The edge of the text field that has the keyboard (6:1 on the field's white).
+pub const FOCUS_EDGE: Color = Color::srgb(0.0, 0.33, 0.8);
 pub const FIELD_BACKGROUND: Color = Color::srgb(1.0, 1.0, 1.0);
 pub const PROBLEM: Color = Color::srgb(0.65, 0.05, 0.05);
 

@@ -133,6 +133,9 @@ fn build_home(
                         home_action(HomeAction::AddNote),
                     ));
                 });
+                if let Some(added) = last_note(&visit) {
+                    page.spawn((Name::new("Note added"), body(added)));
+                }
                 page.spawn(button(
                     "End visit button",
                     "End visit and review",
@@ -300,4 +303,17 @@ fn show_modelling_badge(visit: Res<Visit>, mut badge: Query<&mut Node, With<Mode
 /// Anyone can turn modelling off from the child's screen; only the worker area turns it on.
 fn stop_modelling(_: On<Activate>, mut visit: ResMut<Visit>) {
     visit.modelling = false;
+}
+
+/// "Note added at 14:25: ...", while the visit's latest event is a note, so the worker sees it
+/// was kept.
+fn last_note(visit: &Visit) -> Option<String> {
+    let line = visit.lines().last()?;
+    let Event::WorkerNote { text } = &line.event else {
+        return None;
+    };
+    let shown: String = text.chars().take(60).collect();
+    let more = if text.chars().count() > 60 { "..." } else { "" };
+    let at = crate::model::summary::clock_text(&line.at, &jiff::tz::TimeZone::system());
+    Some(format!("Note added at {at}: \"{shown}{more}\""))
 }

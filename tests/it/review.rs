@@ -170,3 +170,86 @@ fn the_buttons_under_the_timeline_stay_put_on_a_short_last_page() {
     let upright = place(&mut app, "Later button");
     assert!(upright.y > later.y + 200.0, "{upright} vs {later}");
 }
+
+/// What the field named `name` holds.
+fn field_value(app: &mut App, name: &str) -> String {
+    let entity = named(app, name);
+    app.world()
+        .get::<bevy::text::EditableText>(entity)
+        .map(|text| text.value().to_string())
+        .unwrap_or_default()
+}
+
+fn press_key(app: &mut App, character: char) {
+    use bevy::input::ButtonState;
+    use bevy::input::keyboard::{Key, KeyCode, KeyboardInput, NativeKeyCode};
+    let window = app
+        .world_mut()
+        .query_filtered::<Entity, With<bevy::window::PrimaryWindow>>()
+        .single(app.world())
+        .unwrap();
+    app.world_mut().write_message(KeyboardInput {
+        key_code: KeyCode::Unidentified(NativeKeyCode::Unidentified),
+        logical_key: Key::Character(character.to_string().into()),
+        state: ButtonState::Pressed,
+        text: Some(character.to_string().into()),
+        repeat: false,
+        window,
+    });
+}
+
+#[test]
+fn a_letter_typed_with_the_tap_on_a_field_lands_in_that_field_which_shows_it_has_focus() {
+    let mut content = Content::built_in();
+    content.data_dir = Some(scratch("field-focus"));
+    let mut app = app_with(content, 1280, 800);
+    step_time(&mut app, FRAME);
+    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    tap_named(&mut app, "Start visit button");
+    type_into(&mut app, "Case reference field", "C-1");
+
+    // A tap on the purpose field (down and up in one frame) with a key in the same frame. (The
+    // letter once landed in the field before; this has not been made to fail here again, so it
+    // guards the order the input seam sets: focus from taps first, then keys.)
+    let purpose = named(&mut app, "Purpose field");
+    let (centre, _) = rect_of(&mut app, purpose);
+    hearme::simulate_touch(&mut app, centre, bevy::input::touch::TouchPhase::Started);
+    hearme::simulate_touch(&mut app, centre, bevy::input::touch::TouchPhase::Ended);
+    press_key(&mut app, 'R');
+    app.update();
+    app.update();
+    assert_eq!(field_value(&mut app, "Case reference field"), "C-1");
+    assert_eq!(field_value(&mut app, "Purpose field"), "R");
+
+    // The field with the keyboard has a thick, coloured edge; the others a thin dark one.
+    let edge = |app: &mut App, name: &str| {
+        let entity = named(app, name);
+        let node = app.world().get::<Node>(entity).unwrap().border.left;
+        let colour = app.world().get::<BorderColor>(entity).unwrap().left;
+        (node, colour)
+    };
+    let (purpose_edge, purpose_colour) = edge(&mut app, "Purpose field");
+    let (case_edge, case_colour) = edge(&mut app, "Case reference field");
+    assert_eq!(purpose_edge, Val::Px(4.0));
+    assert_eq!(case_edge, Val::Px(2.0));
+    assert_ne!(purpose_colour, case_colour);
+}
+
+#[test]
+fn adding_a_note_says_it_was_kept() {
+    let mut app = visit_app("note-added");
+    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    assert!(!has_named(&mut app, "Note added"));
+    type_into(&mut app, "Note field", "Child smiled");
+    tap_named(&mut app, "Add note button");
+    let shown = text_under(&mut app, "Note added");
+    assert!(
+        shown.contains("Note added at") && shown.contains("Child smiled"),
+        "{shown}"
+    );
+    assert_eq!(
+        field_value(&mut app, "Note field"),
+        "",
+        "the field is empty for the next"
+    );
+}
