@@ -437,6 +437,7 @@ fn journal() {
         present: vec!["child".into()],
         seen_alone: SeenAlone::Yes,
         profile: "default".into(),
+        child_seen: Some(true),
     };
     let tap = |n: usize| Event::SymbolChosen {
         board: "home".into(),

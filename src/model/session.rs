@@ -60,6 +60,10 @@ pub enum Event {
         present: Vec<String>,
         seen_alone: SeenAlone,
         profile: String,
+        /// Whether the child was seen at all (left out of lines written before it was asked:
+        /// the summary says "not recorded").
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        child_seen: Option<bool>,
     },
     SymbolChosen {
         board: String,

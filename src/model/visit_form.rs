@@ -22,6 +22,8 @@ pub enum SeenAloneAnswer {
     Yes,
     No,
     Partly,
+    /// The child was not seen at all (the reason is asked for).
+    NotSeen,
     #[default]
     NotRecorded,
 }
@@ -34,11 +36,19 @@ impl VisitForm {
         let seen_alone = match self.seen_alone {
             SeenAloneAnswer::Yes => SeenAlone::Yes,
             SeenAloneAnswer::NotRecorded => SeenAlone::NotRecorded,
+            SeenAloneAnswer::NotSeen if reason.is_empty() => {
+                return Err("Say why the child was not seen.".into());
+            }
             SeenAloneAnswer::No | SeenAloneAnswer::Partly if reason.is_empty() => {
                 return Err("Say why the child was not seen alone.".into());
             }
-            SeenAloneAnswer::No => SeenAlone::No { reason },
+            SeenAloneAnswer::No | SeenAloneAnswer::NotSeen => SeenAlone::No { reason },
             SeenAloneAnswer::Partly => SeenAlone::Partly { reason },
+        };
+        let child_seen = match self.seen_alone {
+            SeenAloneAnswer::NotRecorded => None,
+            SeenAloneAnswer::NotSeen => Some(false),
+            _ => Some(true),
         };
         Ok(Event::VisitStarted {
             case_ref: self.case_ref.trim().to_string(),
@@ -53,6 +63,7 @@ impl VisitForm {
                 .collect(),
             seen_alone,
             profile: self.profile.clone(),
+            child_seen,
         })
     }
 }

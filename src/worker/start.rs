@@ -13,10 +13,11 @@ use crate::theme::{BODY_PX, PROBLEM, body, button, choice_button, row, text_fiel
 use crate::visit::{Visit, sessions_dir};
 
 pub const VISIT_TYPES: [&str; 4] = ["Home visit", "School visit", "Office visit", "Other visit"];
-const SEEN_ALONE: [(SeenAloneAnswer, &str); 4] = [
+const SEEN_ALONE: [(SeenAloneAnswer, &str); 5] = [
     (SeenAloneAnswer::Yes, "Yes"),
     (SeenAloneAnswer::No, "No"),
     (SeenAloneAnswer::Partly, "Partly"),
+    (SeenAloneAnswer::NotSeen, "Child not seen"),
     (SeenAloneAnswer::NotRecorded, "Not recorded"),
 ];
 const FIELD_PX: f32 = 620.0;
@@ -105,12 +106,12 @@ fn build_start(
                 text_field("Present field", FormField::Present, FIELD_PX),
             ],
         ));
-        page.spawn((row(), children![labelled("Seen alone?")]))
+        page.spawn((row(), children![labelled("Child seen alone?")]))
             .with_child((Name::new("Seen alone choices"), ChoiceRow::SeenAlone, row()));
         page.spawn((
             row(),
             children![
-                labelled("If not alone, why"),
+                labelled("If not, why"),
                 text_field("Reason field", FormField::Reason, FIELD_PX),
             ],
         ));

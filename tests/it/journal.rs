@@ -27,6 +27,7 @@ pub fn started() -> Event {
         present: vec!["child".into(), "mother".into()],
         seen_alone: SeenAlone::Yes,
         profile: "default".into(),
+        child_seen: Some(true),
     }
 }
 

@@ -203,3 +203,35 @@ fn a_huge_prompt_is_shortened_in_the_picture_and_stays_inside_it() {
         .count();
     assert_eq!(right_edge_ink, 0, "no text runs off the right edge");
 }
+
+#[test]
+fn the_start_page_asks_whether_the_child_was_seen_and_the_header_says_so() {
+    let mut seen = visit_app("record-child-seen", VoiceOutput::without_device().0);
+    let text = summary_text(&seen);
+    assert!(
+        text.contains("Child seen: yes; seen alone: partly (teacher stayed for the first part)"),
+        "{text}"
+    );
+    seen.update();
+
+    let mut content = Content::built_in();
+    content.data_dir = Some(scratch("record-child-not-seen"));
+    let mut app = app_with_voice(content, VoiceOutput::without_device().0, 1280, 800);
+    step_time(&mut app, FRAME);
+    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    tap_named(&mut app, "Start visit button");
+    type_into(&mut app, "Case reference field", "C-7");
+    tap_named(&mut app, "Seen alone Child not seen");
+    tap_named(&mut app, "Begin visit button");
+    assert!(
+        !app.world().resource::<Visit>().is_recording(),
+        "a reason is asked for first"
+    );
+    type_into(&mut app, "Reason field", "child was at school");
+    tap_named(&mut app, "Begin visit button");
+    let text = summary_text(&app);
+    assert!(
+        text.contains("Child seen: no; seen alone: no (child was at school)"),
+        "{text}"
+    );
+}

@@ -35,6 +35,7 @@ impl Summary {
                 present,
                 seen_alone,
                 profile,
+                child_seen,
             },
         ) = header
         else {
@@ -47,6 +48,7 @@ impl Summary {
             purpose,
             present,
             seen_alone,
+            child_seen,
             profile,
             started,
             ended: lines
@@ -285,6 +287,7 @@ fn damaged_header(recovered: &Recovered) -> Option<(String, Event)> {
             present: Vec::new(),
             seen_alone: crate::model::session::SeenAlone::NotRecorded,
             profile: "default".to_string(),
+            child_seen: None,
         },
     ))
 }

@@ -40,6 +40,9 @@ pub struct Summary {
     pub purpose: String,
     pub present: Vec<String>,
     pub seen_alone: SeenAlone,
+    /// Whether the child was seen; `None` when the journal does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub child_seen: Option<bool>,
     pub profile: String,
     /// UTC, RFC 3339, as in the journal.
     pub started: String,

@@ -412,7 +412,12 @@ pub(super) fn header_lines(summary: &Summary, zone: &TimeZone) -> Vec<String> {
             or_not_recorded(&summary.present.join(", "))
         ),
         format!(
-            "Child seen: yes; seen alone: {}          Supports: {}",
+            "Child seen: {}; seen alone: {}          Supports: {}",
+            match summary.child_seen {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "not recorded",
+            },
             seen_alone_text(&summary.seen_alone),
             supports_text(summary)
         ),
