@@ -155,7 +155,11 @@ pub(super) fn symbol_picker(
         });
 }
 
-pub(super) fn body_map(page: &mut ChildSpawnerCommands, regions: &[Region]) {
+pub(super) fn body_map(
+    page: &mut ChildSpawnerCommands,
+    regions: &[Region],
+    picture: &dyn Fn(&str) -> Handle<Image>,
+) {
     page.spawn((
         Name::new("Body map"),
         Node {
@@ -194,7 +198,7 @@ pub(super) fn body_map(page: &mut ChildSpawnerCommands, regions: &[Region]) {
                             theme::label(title, CHOICE_LABEL_PX, TEXT),
                         ));
                         for region in regions.iter().filter(|r| r.side == side) {
-                            outline.spawn(region_button(region));
+                            outline.spawn(region_button(region, picture));
                         }
                     });
             });
@@ -202,7 +206,7 @@ pub(super) fn body_map(page: &mut ChildSpawnerCommands, regions: &[Region]) {
     });
 }
 
-fn region_button(region: &Region) -> impl Bundle {
+fn region_button(region: &Region, picture: &dyn Fn(&str) -> Handle<Image>) -> impl Bundle {
     let skin = SKIN;
     (
         Name::new(format!("Region {}", region.id)),
@@ -227,6 +231,44 @@ fn region_button(region: &Region) -> impl Bundle {
             normal: skin,
             pressed: darker(skin, 0.25),
         },
-        children![theme::label(region.word.clone(), 18.0, TEXT)],
+        children![region_contents(region, picture)],
+    )
+}
+
+/// A region's picture (if it has one) above its word.
+fn region_contents(region: &Region, picture: &dyn Fn(&str) -> Handle<Image>) -> impl Bundle {
+    let symbol = region.symbol.as_deref().map(picture);
+    (
+        Node {
+            width: percent(100.0),
+            height: percent(100.0),
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            justify_content: JustifyContent::Center,
+            padding: UiRect::all(px(4.0)),
+            ..default()
+        },
+        Pickable::IGNORE,
+        children![
+            (
+                Node {
+                    flex_grow: 1.0,
+                    flex_basis: px(0.0),
+                    min_height: px(0.0),
+                    max_height: px(72.0),
+                    width: percent(100.0),
+                    flex_direction: FlexDirection::Column,
+                    align_items: AlignItems::Center,
+                    display: if symbol.is_some() {
+                        Display::Flex
+                    } else {
+                        Display::None
+                    },
+                    ..default()
+                },
+                children![theme::symbol_picture(symbol.unwrap_or_default())],
+            ),
+            theme::label(region.word.clone(), 18.0, TEXT),
+        ],
     )
 }

@@ -88,7 +88,7 @@ pub(super) fn show_activity(
                 super::places::house_row(page, run, houses, &picture);
                 super::places::symbol_picker(page, run, &content, &picture);
             }
-            Activity::BodyMap { regions, .. } => super::places::body_map(page, regions),
+            Activity::BodyMap { regions, .. } => super::places::body_map(page, regions, &picture),
         }
         bottom_bar(page, can_undo, true, &picture);
     });

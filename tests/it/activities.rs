@@ -461,3 +461,21 @@ fn a_long_word_gets_a_size_at_which_it_fits_and_leaves_room_for_its_picture() {
     assert!(lines_needed(phrase, px, 102.0) <= 2, "{px}");
     assert_eq!(size_to_fit("Undo", 22.0, 14.0, 96.0, 3), 22.0);
 }
+
+#[test]
+fn a_body_map_region_may_have_a_picture_and_an_unknown_one_is_reported_where_it_is() {
+    let dir = scratch("region-symbol");
+    let text = include_str!("../../assets/activities/where-it-hurts.ron")
+        .replace("symbol: \"lungs\"", "symbol: \"lungz\"");
+    let path = dir.join("where.activity.ron");
+    std::fs::write(&path, text).unwrap();
+    let output = hearme().arg("check").arg(&path).output().unwrap();
+    let report = String::from_utf8_lossy(&output.stdout).to_string()
+        + &String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{report}");
+    assert!(report.contains("unknown symbol \"lungz\""), "{report}");
+    assert!(
+        report.contains(":14:"),
+        "placed on the region's line: {report}"
+    );
+}

@@ -138,6 +138,9 @@ pub fn parse_activity(
             let mut seen = HashSet::new();
             for region in regions {
                 words.push(("word", region.word.as_str()));
+                if let Some(symbol) = &region.symbol {
+                    check_symbol(symbol, &mut symbol_problems);
+                }
                 // Answers name regions by word, so two regions must not share one.
                 if !seen.insert(region.word.as_str()) {
                     problem(

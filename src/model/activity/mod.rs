@@ -157,6 +157,9 @@ pub struct Region {
     pub y: f32,
     pub width: f32,
     pub height: f32,
+    /// A picture shown in the region above its word (a region may have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
 }
 
 impl ActivityFile {
