@@ -1,14 +1,17 @@
-//! The visit summary: the model built from a journal, and its renderers. `sections.rs` lays the
-//! summary out once as a list of sections with their wording; `text.rs` (plain text for the
+//! The visit summary: the model built from a journal (`build.rs`, messages in `said.rs`), and
+//! its renderers. `sections.rs` lays the summary out once as a list of sections with their
+//! wording, `header.rs` its header and footer; `text.rs` (plain text for the
 //! case record) and `markdown.rs` format that list; `ron.rs` writes the model itself (it reads
 //! back to the same summary), `obl.rs` the journal as an Open Board Log, `picture.rs` the
 //! child's messages and answers in their own symbols.
 
 mod build;
+mod header;
 mod markdown;
 mod obl;
 pub mod picture;
 mod ron;
+mod said;
 mod sections;
 mod text;
 

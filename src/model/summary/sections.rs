@@ -3,10 +3,9 @@
 
 use jiff::tz::TimeZone;
 
-use super::{
-    BodyPlace, CardSort, ExportInfo, Feeling, HouseList, Said, Summary, clock_text, local,
-};
-use crate::model::session::{Actor, Mark, SeenAlone};
+use super::header::quotes_note;
+use super::{BodyPlace, CardSort, Feeling, HouseList, Said, Summary, clock_text};
+use crate::model::session::{Actor, Mark};
 
 /// Which section, so each renderer can give it its own heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,15 +132,6 @@ pub fn sections<'a>(summary: &'a Summary, zone: &TimeZone) -> Vec<Section<'a>> {
     list
 }
 
-pub(super) fn seen_alone_text(seen: &SeenAlone) -> String {
-    match seen {
-        SeenAlone::Yes => "yes".into(),
-        SeenAlone::No { reason } => format!("no ({reason})"),
-        SeenAlone::Partly { reason } => format!("partly ({reason})"),
-        SeenAlone::NotRecorded => "not recorded".into(),
-    }
-}
-
 pub(super) fn mark_text(mark: Option<Mark>) -> &'static str {
     match mark {
         Some(Mark::Prompted) => "  (prompted)",
@@ -168,60 +158,6 @@ pub(super) fn symbols_text(said: &Said) -> String {
 pub(super) fn said_notes(said: &Said) -> String {
     let sound = if said.silent { "  (no sound)" } else { "" };
     format!("{sound}{}", mark_text(said.mark))
-}
-
-/// What the quotes of the child's messages are: words the tablet spoke, unless it had no sound.
-fn quotes_note(summary: &Summary) -> &'static str {
-    let messages = || summary.child_messages.iter().chain(&summary.together);
-    if messages().any(|said| said.silent) {
-        "symbols chosen, in order; \"quotes\" are each message's words, spoken by the tablet unless marked \"no sound\""
-    } else {
-        "symbols chosen, in order; \"quotes\" are the words the tablet spoke"
-    }
-}
-
-/// The supports the visit used, from what its journal shows happened.
-fn supports_text(summary: &Summary) -> String {
-    let said = || {
-        summary
-            .child_messages
-            .iter()
-            .chain(&summary.together)
-            .chain(&summary.modelling)
-    };
-    let spoken = || said().filter(|s| s.spoken.is_some());
-    let mut used = Vec::new();
-    if said().next().is_some() {
-        used.push("symbol board");
-    }
-    if spoken().any(|s| !s.silent) {
-        used.push("spoken output");
-    } else if spoken().next().is_some() {
-        used.push("no sound (messages shown, not spoken)");
-    }
-    let activities = [
-        (!summary.feelings.is_empty(), "feelings scales"),
-        (!summary.card_sorts.is_empty(), "card sort"),
-        (!summary.body_map.is_empty(), "body map"),
-        (!summary.houses.is_empty(), "houses"),
-        (
-            !summary.modelling.is_empty()
-                || !summary.together.is_empty()
-                || !summary.modelled_answers.is_empty(),
-            "worker modelling",
-        ),
-    ];
-    used.extend(
-        activities
-            .iter()
-            .filter(|(shown, _)| *shown)
-            .map(|(_, name)| *name),
-    );
-    if used.is_empty() {
-        "none (the tablet was not used)".to_string()
-    } else {
-        used.join(", ")
-    }
 }
 
 fn feeling_line(feeling: &Feeling, zone: &TimeZone) -> String {
@@ -362,101 +298,6 @@ fn house_lines(list: &HouseList) -> Vec<String> {
         .collect();
     for declined in &list.declined {
         lines.push(format!("declined: {}", declined.words()));
-    }
-    lines
-}
-
-/// The parts that were given, joined: an empty purpose leaves no dangling " - ".
-fn join_non_empty(parts: &[&str], separator: &str) -> String {
-    let given: Vec<&str> = parts
-        .iter()
-        .map(|part| part.trim())
-        .filter(|part| !part.is_empty())
-        .collect();
-    given.join(separator)
-}
-
-fn or_not_recorded(text: &str) -> String {
-    if text.trim().is_empty() {
-        "not recorded".to_string()
-    } else {
-        text.to_string()
-    }
-}
-
-pub(super) fn header_lines(summary: &Summary, zone: &TimeZone) -> Vec<String> {
-    let start = local(&summary.started, zone);
-    let end = summary.ended.as_deref().and_then(|e| local(e, zone));
-    let date = match (&start, &end) {
-        (Some(s), Some(e)) => {
-            let minutes = (e.timestamp().as_second() - s.timestamp().as_second() + 30) / 60;
-            format!(
-                "{}, {}-{} ({minutes} min)",
-                s.strftime("%a %-d %b %Y"),
-                s.strftime("%H:%M"),
-                e.strftime("%H:%M")
-            )
-        }
-        (Some(s), None) => format!(
-            "{}, {}- (visit not ended)",
-            s.strftime("%a %-d %b %Y"),
-            s.strftime("%H:%M")
-        ),
-        _ => "unknown".to_string(),
-    };
-    vec![
-        format!("Case ref: {}      Date: {date}", summary.case_ref),
-        format!(
-            "Visit: {}       Present: {}",
-            or_not_recorded(&join_non_empty(&[&summary.visit, &summary.purpose], " - ")),
-            or_not_recorded(&summary.present.join(", "))
-        ),
-        format!(
-            "Child seen: {}; seen alone: {}          Supports: {}",
-            match summary.child_seen {
-                Some(true) => "yes",
-                Some(false) => "no",
-                None => "not recorded",
-            },
-            seen_alone_text(&summary.seen_alone),
-            supports_text(summary)
-        ),
-    ]
-}
-
-pub(super) fn footer_lines(
-    summary: &Summary,
-    export: Option<&ExportInfo>,
-    zone: &TimeZone,
-) -> Vec<String> {
-    let mut lines = Vec::new();
-    if summary.redacted > 0 {
-        lines.push(format!(
-            "{} item(s) struck out (by the worker on review, or undone by the child) and left out.",
-            summary.redacted
-        ));
-    }
-    if !summary.skipped_lines.is_empty() {
-        let numbers: Vec<String> = summary
-            .skipped_lines
-            .iter()
-            .map(ToString::to_string)
-            .collect();
-        lines.push(format!(
-            "Journal lines that could not be read and are missing here: {}.",
-            numbers.join(", ")
-        ));
-    }
-    if let Some(export) = export {
-        let deleted = if export.journal_deleted {
-            "Tablet copy deleted on export."
-        } else {
-            "Tablet copy kept."
-        };
-        lines.push(format!(
-            "Exported {}. {deleted}",
-            clock_text(&export.exported_at, zone)
-        ));
     }
     lines
 }

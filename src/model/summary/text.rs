@@ -4,7 +4,8 @@ use std::fmt::Write as _;
 
 use jiff::tz::TimeZone;
 
-use super::sections::{Item, Kind, footer_lines, header_lines, said_notes, sections, symbols_text};
+use super::header::{footer_lines, header_lines};
+use super::sections::{Item, Kind, said_notes, sections, symbols_text};
 use super::{ExportInfo, Said, Summary, clock_text};
 
 /// Plain text for pasting into the case record, section by section.
