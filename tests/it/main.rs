@@ -6,6 +6,7 @@ mod board_app;
 mod check_cli;
 mod harness;
 mod journal;
+mod pin;
 mod power_loss;
 mod record;
 mod render;
