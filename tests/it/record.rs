@@ -206,13 +206,12 @@ fn a_huge_prompt_is_shortened_in_the_picture_and_stays_inside_it() {
 
 #[test]
 fn the_start_page_asks_whether_the_child_was_seen_and_the_header_says_so() {
-    let mut seen = visit_app("record-child-seen", VoiceOutput::without_device().0);
+    let seen = visit_app("record-child-seen", VoiceOutput::without_device().0);
     let text = summary_text(&seen);
     assert!(
         text.contains("Child seen: yes; seen alone: partly (teacher stayed for the first part)"),
         "{text}"
     );
-    seen.update();
 
     let mut content = Content::built_in();
     content.data_dir = Some(scratch("record-child-not-seen"));
