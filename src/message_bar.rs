@@ -276,8 +276,34 @@ fn show_message(
     let turned = std::mem::replace(&mut *fitting_before, fitting) != fitting;
     if message.is_changed() || turned {
         commands.entity(container).despawn_related::<Children>();
-        let first = message.items.len().saturating_sub(fitting);
+        // When older words are scrolled off, the first place says how many, so the message
+        // never looks shorter than it is.
+        let length = message.items.len();
+        let shown = if length > fitting {
+            fitting.saturating_sub(1).max(1)
+        } else {
+            length
+        };
+        let first = length - shown;
         commands.entity(container).with_children(|bar| {
+            if first > 0 {
+                bar.spawn((
+                    Name::new("Older words"),
+                    Node {
+                        width: px(SYMBOL_PX),
+                        flex_shrink: 0.0,
+                        justify_content: JustifyContent::Center,
+                        align_items: AlignItems::Center,
+                        ..default()
+                    },
+                    Pickable::IGNORE,
+                    children![theme::label(
+                        format!("+{first}"),
+                        MESSAGE_LABEL_PX * 1.4,
+                        TEXT
+                    )],
+                ));
+            }
             for (position, item) in message.items.iter().enumerate().skip(first) {
                 bar.spawn(message_symbol(
                     position,

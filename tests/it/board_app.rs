@@ -336,6 +336,12 @@ fn upright_a_long_message_keeps_its_buttons_in_place_and_shows_the_newest_word()
         speak.x - speak_size.x / 2.0
     );
     assert!(newest.x - newest_size.x / 2.0 >= 0.0, "and is on screen");
+    // The words scrolled off are counted in the first place, so the message never looks short.
+    let shown = shown_message_symbols(&mut app);
+    assert_eq!(
+        text_under(&mut app, "Older words"),
+        format!("+{}", words.len() - shown)
+    );
 }
 
 /// Each label whose drawn text reaches outside its cell's border, for every cell on screen.
