@@ -8,7 +8,7 @@ mod dev_tools;
 pub mod input;
 pub use input::simulate_touch;
 pub mod message_bar;
-mod power;
+pub mod power;
 pub mod screen;
 pub mod symbol_images;
 pub mod theme;

@@ -10,8 +10,26 @@ use bevy::winit::{UpdateMode, WinitSettings};
 const IDLE_WAIT: Duration = Duration::from_secs(3600);
 
 pub(super) fn plugin(app: &mut App) {
-    app.insert_resource(WinitSettings {
-        focused_mode: UpdateMode::reactive_low_power(IDLE_WAIT),
-        unfocused_mode: UpdateMode::reactive_low_power(IDLE_WAIT),
-    });
+    app.insert_resource(sleeping_up_to(IDLE_WAIT))
+        .init_resource::<WakeAtLeastEvery>()
+        .add_systems(
+            PostUpdate,
+            follow_wake_requests.run_if(resource_changed::<WakeAtLeastEvery>),
+        );
+}
+
+/// Set by a feature that must act when nothing happens (the worker area's idle lock): the app
+/// then wakes at least this often. `None` sleeps until input.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct WakeAtLeastEvery(pub Option<Duration>);
+
+fn sleeping_up_to(wait: Duration) -> WinitSettings {
+    WinitSettings {
+        focused_mode: UpdateMode::reactive_low_power(wait),
+        unfocused_mode: UpdateMode::reactive_low_power(wait),
+    }
+}
+
+fn follow_wake_requests(wake: Res<WakeAtLeastEvery>, mut settings: ResMut<WinitSettings>) {
+    *settings = sleeping_up_to(wake.0.unwrap_or(IDLE_WAIT));
 }

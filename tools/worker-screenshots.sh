@@ -18,8 +18,18 @@ hold() { xdotool mousemove 20 20; sleep 0.3; xdotool mousedown 1; sleep 2.6; xdo
 click() { xdotool mousemove "$1" "$2"; sleep 0.5; xdotool mousedown 1; sleep 0.2; xdotool mouseup 1; sleep "${3:-2}"; }
 typein() { click "$1" "$2" 1; xdotool type --delay 40 "$3"; sleep 1; }
 shot() { import -window root "docs/$1.png"; }
+# The PIN pad's keys (1280x800): digits 1-9 row by row, then Delete, 0, OK.
+key() {
+  case $1 in
+    0) click 970 574 0.6 ;; OK) click 1087 574 1.5 ;;
+    *) click $(( 855 + (($1 - 1) % 3) * 116 )) $(( 226 + (($1 - 1) / 3) * 116 )) 0.6 ;;
+  esac
+}
+pin() { for d in $(echo "${1:-270419}" | grep -o .); do key "$d"; done; key OK; }
 
 hold
+shot worker-pin-choose
+pin; pin                                        # First use: choose the PIN, then again
 click 100 105                                   # Start a visit
 typein 600 114 "C-1042"
 click 548 240                                   # School visit
@@ -31,16 +41,18 @@ shot worker-start
 click 110 692 4                                 # Start the visit
 click 193 160; click 338 160; click 1013 59 3   # I, want, Speak
 hold
+pin
 click 90 144                                    # Modelling on
 shot worker-during
 click 130 430 3                                 # Back to the board
 click 1220 59; click 338 650 3                  # Clear, help (modelled)
 shot board-modelling
 hold
+pin
 click 90 144                                    # Modelling off
 typein 404 268 "Child smiled when talking about gran."
 click 858 268                                   # Add note
-click 140 354 4                                 # End visit and review
+click 140 394 4                                 # End visit and review
 shot worker-review
 click 1049 576 5                                # Export summary
 xclip -o -selection clipboard > "$DATA/clipboard-after-export.txt"
@@ -48,3 +60,7 @@ click 200 417 4                                 # Delete the visit from this tab
 shot worker-exported
 echo "clipboard after export:"; cat "$DATA/clipboard-after-export.txt"
 echo "journals left: $(ls "$DATA/sessions" | wc -l)"
+click 72 443 3                                  # Done: the tablet goes back to the child
+hold
+pin 390517                                      # A wrong PIN
+shot worker-pin

@@ -1,12 +1,13 @@
 //! The input seam: the one module that reads raw pointer and touch input. It turns a press
 //! released on the same control into an [`Activate`] on that control, marks the control
 //! [`Pressed`] while a finger is on it, and turns a long hold on the top-left corner into
-//! [`WorkerAreaRequested`]; a tap too quick for picking is activated too (`quick_tap.rs`).
+//! [`WorkerAreaRequested`], and notes when anything was last done ([`LastInput`]); a tap too quick for picking is activated too (`quick_tap.rs`).
 //! Features never read raw input; they attach their action to a control with `observe`
 //! (docs/architecture.md, "The one-way flow, and the input seam"). Hold time, debounce, dwell,
 //! scanning and the keyboard belong here.
 
 mod corner;
+mod last_input;
 mod quick_tap;
 mod simulate;
 
@@ -14,6 +15,7 @@ use bevy::prelude::*;
 pub use bevy::ui::Pressed;
 
 pub use corner::{CORNER_HOLD, CORNER_PX, WorkerAreaRequested};
+pub use last_input::LastInput;
 pub use simulate::simulate_touch;
 
 pub(super) fn plugin(app: &mut App) {
@@ -22,7 +24,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_observer(show_released::<Release>)
         .add_observer(show_released::<Cancel>)
         .add_observer(show_released::<Out>)
-        .add_plugins((corner::plugin, quick_tap::plugin))
+        .add_plugins((corner::plugin, last_input::plugin, quick_tap::plugin))
         // A tap on a text field moves the keyboard's focus before that frame's keys are
         // handed out, so a letter typed at once lands in the field just tapped.
         .configure_sets(

@@ -78,3 +78,31 @@ fn folder_of(path: &Path) -> &Path {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."))
 }
+
+/// A RON file of ours (settings, the PIN record, a profile): `Ok(None)` when there is none, or
+/// why it cannot be used, naming the file and the place.
+pub fn read_ron<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    max_bytes: u64,
+    what: &str,
+) -> Result<Option<T>, String> {
+    if !path.exists() {
+        return Ok(None);
+    }
+    let bytes = read_capped(path, max_bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = String::from_utf8(bytes).map_err(|_| format!("{}: not text", path.display()))?;
+    ron::from_str(&text).map(Some).map_err(|e| {
+        super::problem::Problem::from_ron(&path.display().to_string(), &text, &e, what).to_string()
+    })
+}
+
+/// Writes `value` as RON, creating its folder, replacing the old file only once the new one is
+/// on disk.
+pub fn write_ron<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), String> {
+    let text = ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default())
+        .map_err(|e| e.to_string())?;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    write_atomically(path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))
+}

@@ -16,6 +16,7 @@ pub mod text_fit;
 pub mod visit_form;
 pub mod vocab;
 pub mod voice;
+pub mod worker_settings;
 
 /// Andika (SIL Open Font License 1.1, `assets/fonts/`): the one font of the screens and the
 /// picture summary.

@@ -8,8 +8,7 @@ use std::path::{Path, PathBuf};
 use argon2::{Algorithm, Argon2, Params, Version};
 use serde::{Deserialize, Serialize};
 
-use super::files::{read_capped, write_atomically};
-use super::problem::Problem;
+use super::files::{read_ron, write_ron};
 
 pub const MIN_DIGITS: usize = 6;
 pub const MAX_DIGITS: usize = 12;
@@ -192,24 +191,11 @@ pub fn pin_path(data_dir: &Path) -> PathBuf {
 /// The stored record, `Ok(None)` when no PIN has been set, or why the file cannot be used
 /// (naming it and the place).
 pub fn load(path: &Path) -> Result<Option<PinRecord>, String> {
-    if !path.exists() {
-        return Ok(None);
-    }
-    let bytes =
-        read_capped(path, MAX_FILE_BYTES).map_err(|e| format!("{}: {e}", path.display()))?;
-    let text = String::from_utf8(bytes).map_err(|_| format!("{}: not text", path.display()))?;
-    ron::from_str(&text).map(Some).map_err(|e| {
-        Problem::from_ron(&path.display().to_string(), &text, &e, "a PIN record").to_string()
-    })
+    read_ron(path, MAX_FILE_BYTES, "a PIN record")
 }
 
 /// Writes the record (after every try, so a lockout survives a restart), replacing the old
 /// one only once the new one is on disk.
 pub fn save(path: &Path, record: &PinRecord) -> Result<(), String> {
-    let text = ron::ser::to_string_pretty(record, ron::ser::PrettyConfig::default())
-        .map_err(|e| e.to_string())?;
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    }
-    write_atomically(path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))
+    write_ron(path, record)
 }

@@ -37,7 +37,9 @@ fn home_action(action: HomeAction) -> impl Bundle {
 
 #[derive(Component, Clone, Debug, PartialEq, Eq)]
 pub enum HomeAction {
+    /// Hands the tablet back; the area is locked until the PIN is typed again.
     Close,
+    ChangePin,
     StartVisit,
     /// Carry on recording a visit found on the tablet (by its place in the list).
     Resume(usize),
@@ -133,9 +135,9 @@ fn build_home(
                         home_action(HomeAction::AddNote),
                     ));
                 });
-                if let Some(added) = last_note(&visit) {
-                    page.spawn((Name::new("Note added"), body(added)));
-                }
+                // Always a line, so End visit does not move when a note is added.
+                let added = last_note(&visit).unwrap_or_else(|| "No note added yet.".into());
+                page.spawn((Name::new("Note added"), body(added)));
                 page.spawn(button(
                     "End visit button",
                     "End visit and review",
@@ -182,11 +184,18 @@ fn build_home(
                 home_action(HomeAction::StartVisit),
             ));
         }
-        page.spawn(button(
-            "Back to board button",
-            "Back to the board",
-            home_action(HomeAction::Close),
-        ));
+        page.spawn(row()).with_children(|line| {
+            line.spawn(button(
+                "Back to board button",
+                "Lock and hand back",
+                home_action(HomeAction::Close),
+            ));
+            line.spawn(button(
+                "Change PIN button",
+                "Change PIN",
+                home_action(HomeAction::ChangePin),
+            ));
+        });
     });
 }
 
@@ -204,6 +213,7 @@ fn press_home_button(
     match action {
         HomeAction::Close => turn.close(),
         HomeAction::StartVisit => turn.show(WorkerPage::Start),
+        HomeAction::ChangePin => turn.show(WorkerPage::NewPin),
         HomeAction::Resume(index) | HomeAction::ReviewFound(index) => {
             let Some(found) = unfinished.found.get(*index) else {
                 return;

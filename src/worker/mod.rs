@@ -1,11 +1,13 @@
-//! The worker area, drawn over the child's screen: visit start, the controls used during a
-//! visit, review and export. It opens when the input seam reports the corner hold (until the
-//! PIN lands); visits left on the tablet are listed there, and a line on the child's screen
+//! The worker area, drawn over the child's screen: the PIN pad, visit start, the controls used
+//! during a visit, review and export. The input seam reports the corner hold, and the area opens
+//! on the PIN pad (`pin_pad.rs`); only the right PIN goes further. Visits left on the tablet are listed there, and a line on the child's screen
 //! tells the worker one is waiting. Each page is a state of [`WorkerPage`]: its entities are
 //! built on entering it (and again when what it shows changes) and go when it is left.
 
 mod export;
 mod home;
+mod lock;
+mod pin_pad;
 mod review;
 mod review_item;
 mod start;
@@ -21,6 +23,7 @@ use crate::visit::UnfinishedVisits;
 
 pub use crate::input::{CORNER_HOLD, CORNER_PX};
 pub use export::ExportOutcome;
+pub use lock::{PinClock, WorkerLock};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_state::<WorkerArea>()
@@ -38,6 +41,8 @@ pub(super) fn plugin(app: &mut App) {
         )
         .add_observer(open_area)
         .add_plugins((
+            lock::plugin,
+            pin_pad::plugin,
             home::plugin,
             start::plugin,
             review::plugin,
@@ -54,13 +59,18 @@ pub enum WorkerArea {
     Open,
 }
 
-/// The page of the open worker area; the area always opens on `Home`. New pages (PIN, profiles,
-/// the editor, settings) are new variants with a plugin of their own.
+/// The page of the open worker area. The area always opens on `Pin`, and only the right PIN
+/// turns it to `Home`, so every way of closing the area locks it. New pages (profiles, the
+/// editor, settings) are new variants with a plugin of their own.
 #[derive(SubStates, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[source(WorkerArea = WorkerArea::Open)]
 pub enum WorkerPage {
-    /// Visits on the tablet, or the controls of the visit under way.
+    /// The PIN pad (or, on first use, choosing the PIN).
     #[default]
+    Pin,
+    /// Choosing a new PIN, from `Home`.
+    NewPin,
+    /// Visits on the tablet, or the controls of the visit under way.
     Home,
     Start,
     Review,

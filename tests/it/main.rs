@@ -7,6 +7,7 @@ mod check_cli;
 mod harness;
 mod journal;
 mod pin;
+mod pin_pad;
 mod power_loss;
 mod record;
 mod render;

@@ -11,11 +11,10 @@ use hearme::model::summary::picture::{PictureRef, render_own_symbols};
 use hearme::model::summary::{Summary, render_text};
 use hearme::visit::Visit;
 use hearme::voice::VoiceOutput;
-use hearme::worker::CORNER_HOLD;
 
 use crate::harness::*;
 use crate::journal::scratch;
-use crate::visit::{FRAME, events_on_disk, hold_corner, start_visit};
+use crate::visit::{FRAME, events_on_disk, open_area, start_visit};
 
 /// A visit on `voice`, started from the worker area as a worker would.
 fn visit_app(name: &str, voice: VoiceOutput) -> App {
@@ -81,7 +80,7 @@ fn the_childs_unsent_taps_show_in_place_as_tapped_not_spoken() {
 fn a_message_the_worker_began_and_the_child_finished_is_shown_as_made_together() {
     let mut app = visit_app("record-together", VoiceOutput::without_device().0);
     // The worker models "I want", hands back, and the child adds "help" and speaks.
-    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    open_area(&mut app);
     tap_named(&mut app, "Modelling switch");
     tap_named(&mut app, "Back to board button");
     tap_cell(&mut app, "home", "i");
@@ -217,7 +216,7 @@ fn the_start_page_asks_whether_the_child_was_seen_and_the_header_says_so() {
     content.data_dir = Some(scratch("record-child-not-seen"));
     let mut app = app_with_voice(content, VoiceOutput::without_device().0, 1280, 800);
     step_time(&mut app, FRAME);
-    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    open_area(&mut app);
     tap_named(&mut app, "Start visit button");
     type_into(&mut app, "Case reference field", "C-7");
     tap_named(&mut app, "Seen alone Child not seen");

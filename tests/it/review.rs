@@ -9,11 +9,10 @@ use hearme::model::review::timeline;
 use hearme::model::session::{Event, read_journal};
 use hearme::model::summary::{Summary, render_text};
 use hearme::visit::Visit;
-use hearme::worker::CORNER_HOLD;
 
 use crate::harness::*;
 use crate::journal::scratch;
-use crate::visit::{FRAME, hold_corner, start_visit};
+use crate::visit::{FRAME, open_area, start_visit};
 
 fn visit_app(name: &str) -> App {
     let mut content = Content::built_in();
@@ -26,7 +25,7 @@ fn visit_app(name: &str) -> App {
 
 /// Ends the visit from the worker area; the review opens.
 fn end_visit(app: &mut App) {
-    hold_corner(app, CORNER_HOLD + FRAME * 2);
+    open_area(app);
     tap_named(app, "End visit button");
 }
 
@@ -204,7 +203,7 @@ fn a_letter_typed_with_the_tap_on_a_field_lands_in_that_field_which_shows_it_has
     content.data_dir = Some(scratch("field-focus"));
     let mut app = app_with(content, 1280, 800);
     step_time(&mut app, FRAME);
-    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    open_area(&mut app);
     tap_named(&mut app, "Start visit button");
     type_into(&mut app, "Case reference field", "C-1");
 
@@ -238,8 +237,10 @@ fn a_letter_typed_with_the_tap_on_a_field_lands_in_that_field_which_shows_it_has
 #[test]
 fn adding_a_note_says_it_was_kept() {
     let mut app = visit_app("note-added");
-    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
-    assert!(!has_named(&mut app, "Note added"));
+    open_area(&mut app);
+    assert_eq!(text_under(&mut app, "Note added"), "No note added yet.");
+    let button = named(&mut app, "End visit button");
+    let end_visit = rect_of(&mut app, button);
     type_into(&mut app, "Note field", "Child smiled");
     tap_named(&mut app, "Add note button");
     let shown = text_under(&mut app, "Note added");
@@ -247,6 +248,9 @@ fn adding_a_note_says_it_was_kept() {
         shown.contains("Note added at") && shown.contains("Child smiled"),
         "{shown}"
     );
+    let button = named(&mut app, "End visit button");
+    let end_visit_after = rect_of(&mut app, button);
+    assert_eq!(end_visit, end_visit_after, "End visit stays where it was");
     assert_eq!(
         field_value(&mut app, "Note field"),
         "",

@@ -40,6 +40,28 @@ pub(crate) fn hold_corner(app: &mut App, held: Duration) {
     app.update();
 }
 
+/// The PIN the tests choose on first use.
+pub(crate) const TEST_PIN: &str = "270419";
+
+/// The corner hold, then the PIN pad: the PIN chosen (typed twice) when none is set yet, else
+/// typed once.
+pub(crate) fn open_area(app: &mut App) {
+    hold_corner(app, CORNER_HOLD + FRAME * 2);
+    let first_use = text_under(app, "Page title").contains("Choose");
+    type_pin(app, TEST_PIN);
+    if first_use {
+        type_pin(app, TEST_PIN);
+    }
+}
+
+/// Taps `pin` on the pad, then OK.
+pub(crate) fn type_pin(app: &mut App, pin: &str) {
+    for digit in pin.chars() {
+        tap_named(app, &format!("PIN key {digit}"));
+    }
+    tap_named(app, "PIN key OK");
+}
+
 /// Whether the worker area is open, and its page (the page it opens on while closed).
 pub(crate) fn area(app: &App) -> (bool, WorkerPage) {
     let open = *app.world().resource::<State<WorkerArea>>().get() == WorkerArea::Open;
@@ -68,7 +90,7 @@ pub(crate) fn events_on_disk(app: &App) -> Vec<Event> {
 }
 
 pub(crate) fn start_visit(app: &mut App, case_ref: &str) {
-    hold_corner(app, CORNER_HOLD + FRAME * 2);
+    open_area(app);
     tap_named(app, "Start visit button");
     type_into(app, "Case reference field", case_ref);
     tap_named(app, "Visit type School visit");
@@ -167,7 +189,7 @@ fn the_timeline_shows_marks_and_struck_out_items_on_their_events() {
 fn holding_the_corner_two_seconds_opens_the_worker_area_and_a_short_hold_does_not() {
     let data = scratch("corner");
     let mut app = app_on(&data);
-    assert_eq!(area(&app), (false, WorkerPage::Home));
+    assert_eq!(area(&app), (false, WorkerPage::Pin));
 
     hold_corner(&mut app, Duration::from_millis(1200));
     assert!(!area(&app).0, "a 1.2 s hold leaves the board");
@@ -180,7 +202,7 @@ fn holding_the_corner_two_seconds_opens_the_worker_area_and_a_short_hold_does_no
     release(&mut app, Vec2::new(640.0, 400.0));
     assert!(!area(&app).0);
 
-    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    open_area(&mut app);
     assert_eq!(area(&app), (true, WorkerPage::Home));
     assert!(has_named(&mut app, "Start visit button"));
 
@@ -229,7 +251,7 @@ fn a_whole_visit_is_journaled_reviewed_exported_and_deleted_from_the_tablet() {
     tap_named(&mut app, "Speak button");
 
     // The worker models "help", then hands back with one tap on the badge.
-    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    open_area(&mut app);
     tap_named(&mut app, "Modelling switch");
     tap_named(&mut app, "Back to board button");
     tap_named(&mut app, "Clear button");
@@ -239,7 +261,7 @@ fn a_whole_visit_is_journaled_reviewed_exported_and_deleted_from_the_tablet() {
     tap_cell(&mut app, "home", "stop");
 
     // A quick note, and the visit ends.
-    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    open_area(&mut app);
     type_into(&mut app, "Note field", "Child smiled at the ü symbol");
     tap_named(&mut app, "Add note button");
     tap_named(&mut app, "End visit button");
@@ -299,7 +321,7 @@ fn a_whole_visit_is_journaled_reviewed_exported_and_deleted_from_the_tablet() {
     tap_named(&mut app, "Back to board button");
     tap_cell(&mut app, "home", "more");
     assert_eq!(events_on_disk(&app).last(), Some(&Event::VisitEnded));
-    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    open_area(&mut app);
     tap_named(&mut app, "Review button");
 
     // Review: the spoken message is marked spontaneous; the tap on "stop" is struck out.
@@ -403,7 +425,7 @@ fn a_visit_left_on_the_tablet_is_offered_at_start_and_resumes_after_a_torn_line(
         Some(Display::Flex)
     );
     assert!(!text_under(&mut app, "Visit waiting notice").contains("C-1042"));
-    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    open_area(&mut app);
     assert_eq!(area(&app), (true, WorkerPage::Home));
     let offer = text_under(&mut app, "Worker page");
     assert!(offer.contains("C-1042"), "{offer}");
@@ -461,7 +483,7 @@ fn resuming_or_ending_a_visit_starts_the_childs_screen_afresh() {
     tap_cell(&mut app, "home", "want");
     tap_cell(&mut app, "home", "people");
     assert_eq!((message_len(&app), board(&app).as_str()), (1, "people"));
-    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    open_area(&mut app);
     tap_named(&mut app, "Resume visit 0");
     assert!(!area(&app).0);
     assert_eq!((message_len(&app), board(&app).as_str()), (0, "home"));
@@ -469,7 +491,7 @@ fn resuming_or_ending_a_visit_starts_the_childs_screen_afresh() {
     // Ending the visit clears what the child was building too.
     tap_cell(&mut app, "home", "stop");
     assert_eq!(message_len(&app), 1);
-    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    open_area(&mut app);
     tap_named(&mut app, "End visit button");
     assert_eq!(area(&app), (true, WorkerPage::Review));
     assert_eq!(message_len(&app), 0);
@@ -483,7 +505,7 @@ fn after_a_failed_export_the_visit_cannot_be_deleted_from_the_tablet() {
     tap_cell(&mut app, "home", "want");
     // The exports folder cannot be made: a file is in its place.
     std::fs::write(data.join("exports"), b"not a folder").unwrap();
-    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    open_area(&mut app);
     tap_named(&mut app, "End visit button");
     tap_named(&mut app, "Export button");
     assert_eq!(area(&app), (true, WorkerPage::Export));
@@ -517,7 +539,7 @@ fn a_visit_opened_for_review_records_nothing_from_the_board_until_it_is_resumed(
             .count()
     };
 
-    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    open_area(&mut app);
     tap_named(&mut app, "Review visit 0");
     assert_eq!(area(&app), (true, WorkerPage::Review));
     tap_named(&mut app, "Back from review button");
@@ -530,7 +552,7 @@ fn a_visit_opened_for_review_records_nothing_from_the_board_until_it_is_resumed(
         "not recorded while the visit is only being reviewed"
     );
 
-    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    open_area(&mut app);
     tap_named(&mut app, "Resume recording button");
     assert!(!area(&app).0);
     let words = app
@@ -549,7 +571,7 @@ fn a_strike_out_is_asked_once_and_can_be_brought_back() {
     let mut app = app_on(&data);
     start_visit(&mut app, "C-1042");
     tap_cell(&mut app, "home", "help");
-    hold_corner(&mut app, CORNER_HOLD + FRAME * 2);
+    open_area(&mut app);
     tap_named(&mut app, "End visit button");
     let help = app
         .world()

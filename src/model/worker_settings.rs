@@ -1,0 +1,60 @@
+//! The worker's own settings, kept apart from any child's profile: the name and role for the
+//! summary's "Recorded by" line and how long the worker area stays open with nothing done
+//! (docs/decisions.md, "PIN").
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::files::{read_ron, write_ron};
+
+/// Minutes of nothing done before the worker area locks: 5 unless the worker chose otherwise.
+pub const DEFAULT_IDLE_LOCK_MINUTES: u32 = 5;
+/// The choices the settings page offers; a file asking for more is read as the longest.
+pub const IDLE_LOCK_CHOICES: [u32; 4] = [1, 2, 5, 10];
+const MAX_FILE_BYTES: u64 = 16 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WorkerSettings {
+    pub v: u32,
+    /// For "Recorded by": the worker's name, as they want it on the record.
+    pub name: String,
+    pub role: String,
+    pub idle_lock_minutes: u32,
+}
+
+impl Default for WorkerSettings {
+    fn default() -> Self {
+        WorkerSettings {
+            v: 1,
+            name: String::new(),
+            role: String::new(),
+            idle_lock_minutes: DEFAULT_IDLE_LOCK_MINUTES,
+        }
+    }
+}
+
+impl WorkerSettings {
+    /// The idle time, kept within what the settings page offers: never 0 (the area would shut
+    /// at once) and never more than the longest choice.
+    pub fn idle_lock(&self) -> std::time::Duration {
+        let longest = IDLE_LOCK_CHOICES[IDLE_LOCK_CHOICES.len() - 1];
+        let minutes = self.idle_lock_minutes.clamp(1, longest);
+        std::time::Duration::from_secs(u64::from(minutes) * 60)
+    }
+}
+
+/// `DATA/worker/settings.ron`.
+pub fn settings_path(data_dir: &Path) -> PathBuf {
+    data_dir.join("worker").join("settings.ron")
+}
+
+/// The saved settings, the defaults when there are none, or why the file cannot be used.
+pub fn load(path: &Path) -> Result<WorkerSettings, String> {
+    read_ron(path, MAX_FILE_BYTES, "worker settings").map(Option::unwrap_or_default)
+}
+
+pub fn save(path: &Path, settings: &WorkerSettings) -> Result<(), String> {
+    write_ron(path, settings)
+}

@@ -1,0 +1,415 @@
+//! The PIN pad: the worker area's first page, and the page that sets a new PIN. Big keys, the
+//! digits never shown (a dot for each), a lockout that says until when, and a line saying that
+//! a forgotten PIN is reset only by wiping the app's data (docs/decisions.md, "PIN").
+
+use bevy::prelude::*;
+use bevy::ui_widgets::observe;
+use zeroize::Zeroizing;
+
+use super::lock::{PinClock, WorkerLock};
+use super::{PageRoot, PageTurn, WorkerPage, new_page};
+use crate::input::{Activate, Control};
+use crate::model::pin::{self, MAX_DIGITS, PinRecord, Verdict};
+use crate::theme::{
+    self, BUTTON, BUTTON_PRESSED, GAP_PX, PressFeedback, TEXT, TEXT_ON_DARK, body, button, problem,
+    title,
+};
+
+/// A key of the pad: 104 px (17 mm on a 10-inch tablet), bigger than any worker button.
+const KEY_PX: f32 = 104.0;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<PinPad>()
+        .add_systems(OnEnter(WorkerPage::Pin), start_unlocking)
+        .add_systems(OnEnter(WorkerPage::NewPin), start_choosing)
+        .add_systems(OnExit(WorkerPage::Pin), forget_typed)
+        .add_systems(OnExit(WorkerPage::NewPin), forget_typed)
+        .add_systems(
+            Update,
+            build_pad.run_if(
+                resource_changed::<PinPad>
+                    .and_then(in_state(WorkerPage::Pin).or_else(in_state(WorkerPage::NewPin))),
+            ),
+        );
+}
+
+/// What the pad is for, and what has been typed (wiped from memory when it goes).
+#[derive(Resource, Default)]
+pub struct PinPad {
+    typed: Zeroizing<String>,
+    stage: Stage,
+    message: Option<String>,
+}
+
+#[derive(Default)]
+enum Stage {
+    /// The PIN opens the area.
+    #[default]
+    Enter,
+    /// A new PIN, on first use or to change it.
+    Choose { first_use: bool },
+    /// The new PIN typed again.
+    Confirm {
+        first_use: bool,
+        chosen: Zeroizing<String>,
+    },
+    /// The PIN file cannot be read: nothing opens the area.
+    Shut,
+}
+
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PadKey {
+    Digit(u8),
+    Delete,
+    Done,
+    Leave,
+}
+
+fn start_unlocking(mut pad: ResMut<PinPad>, lock: Res<WorkerLock>) {
+    let stage = match (&lock.problem, &lock.record) {
+        (Some(_), _) => Stage::Shut,
+        (None, Some(_)) => Stage::Enter,
+        (None, None) => Stage::Choose { first_use: true },
+    };
+    *pad = PinPad { stage, ..default() };
+}
+
+fn start_choosing(mut pad: ResMut<PinPad>) {
+    *pad = PinPad {
+        stage: Stage::Choose { first_use: false },
+        ..default()
+    };
+}
+
+fn forget_typed(mut pad: ResMut<PinPad>) {
+    // Dropping the old value wipes it (Zeroizing).
+    *pad = PinPad::default();
+}
+
+fn build_pad(
+    mut commands: Commands,
+    shown: Query<Entity, With<PageRoot>>,
+    pad: Res<PinPad>,
+    lock: Res<WorkerLock>,
+    page: Res<State<WorkerPage>>,
+) {
+    let root = new_page(&mut commands, &shown, *page.get());
+    let (heading, help) = match &pad.stage {
+        Stage::Enter => ("Worker PIN", "Type the PIN, then OK."),
+        Stage::Choose { first_use: true } => (
+            "Choose a worker PIN",
+            "6 to 12 digits. It opens the worker area and guards the children's data on this \
+             tablet. Not a birthday, and not a PIN you use anywhere else.",
+        ),
+        Stage::Choose { first_use: false } => (
+            "Choose a new PIN",
+            "6 to 12 digits, not a birthday, and not a PIN you use anywhere else.",
+        ),
+        Stage::Confirm { .. } => ("Type the new PIN again", "The same digits, then OK."),
+        Stage::Shut => ("The worker area cannot open", ""),
+    };
+    let leave = match pad.stage {
+        Stage::Choose { first_use: false }
+        | Stage::Confirm {
+            first_use: false, ..
+        } => "Cancel",
+        _ => "Back to the child",
+    };
+    commands.entity(root).insert(Node {
+        position_type: PositionType::Absolute,
+        width: percent(100.0),
+        height: percent(100.0),
+        flex_direction: FlexDirection::Row,
+        flex_wrap: FlexWrap::Wrap,
+        align_content: AlignContent::Center,
+        align_items: AlignItems::Center,
+        justify_content: JustifyContent::SpaceEvenly,
+        padding: UiRect::all(px(24.0)),
+        column_gap: px(GAP_PX * 4.0),
+        row_gap: px(GAP_PX * 3.0),
+        ..default()
+    });
+    commands.entity(root).with_children(|page| {
+        page.spawn(text_column()).with_children(|column| {
+            column.spawn(title(heading));
+            column.spawn(body(help));
+            if let Some(why) = &lock.problem {
+                column.spawn(problem(format!(
+                    "The PIN file cannot be read, so the worker area stays locked: {why}. \
+                     Ask your IT team: only wiping Hearme's data resets the PIN."
+                )));
+            }
+            if !matches!(pad.stage, Stage::Shut) {
+                column.spawn(dots(pad.typed.chars().count()));
+            }
+            // Always there and room for three lines, so the pad below it in portrait never
+            // moves while a message comes and goes.
+            column
+                .spawn((
+                    Name::new("PIN message"),
+                    Node {
+                        width: percent(100.0),
+                        min_height: px(84.0),
+                        ..default()
+                    },
+                ))
+                .with_children(|slot| {
+                    if let Some(message) = &pad.message {
+                        slot.spawn(problem(message.clone()));
+                    }
+                });
+            if matches!(pad.stage, Stage::Enter | Stage::Shut) {
+                column.spawn((
+                    Name::new("Forgotten PIN"),
+                    body(
+                        "Forgotten the PIN? It cannot be recovered. Only wiping Hearme's data \
+                         resets it, and that deletes every profile and visit on this tablet: \
+                         ask your IT team.",
+                    ),
+                ));
+            }
+            column.spawn(button("PIN leave button", leave, pad_key(PadKey::Leave)));
+        });
+        if !matches!(pad.stage, Stage::Shut) {
+            page.spawn(keys());
+        }
+    });
+}
+
+/// A dot for each digit typed, drawn (the font has no dot glyph), never the digit.
+fn dots(count: usize) -> impl Bundle {
+    let dot = || {
+        (
+            Name::new("PIN dot"),
+            Node {
+                width: px(24.0),
+                height: px(24.0),
+                border_radius: BorderRadius::all(px(12.0)),
+                ..default()
+            },
+            BackgroundColor(TEXT),
+        )
+    };
+    (
+        Name::new("PIN dots"),
+        Node {
+            min_height: px(40.0),
+            column_gap: px(GAP_PX * 2.0),
+            align_items: AlignItems::Center,
+            ..default()
+        },
+        Children::spawn(SpawnIter((0..count).map(move |_| dot()))),
+    )
+}
+
+fn text_column() -> impl Bundle {
+    Node {
+        flex_direction: FlexDirection::Column,
+        align_items: AlignItems::Start,
+        row_gap: px(GAP_PX * 3.0),
+        width: px(520.0),
+        max_width: percent(100.0),
+        ..default()
+    }
+}
+
+/// 1 2 3 / 4 5 6 / 7 8 9 / Delete 0 OK, as on a phone.
+fn keys() -> impl Bundle {
+    let order = [
+        PadKey::Digit(1),
+        PadKey::Digit(2),
+        PadKey::Digit(3),
+        PadKey::Digit(4),
+        PadKey::Digit(5),
+        PadKey::Digit(6),
+        PadKey::Digit(7),
+        PadKey::Digit(8),
+        PadKey::Digit(9),
+        PadKey::Delete,
+        PadKey::Digit(0),
+        PadKey::Done,
+    ];
+    (
+        Name::new("PIN pad"),
+        Node {
+            display: Display::Grid,
+            grid_template_columns: RepeatedGridTrack::px(3, KEY_PX),
+            grid_auto_rows: vec![GridTrack::px(KEY_PX)],
+            column_gap: px(GAP_PX * 2.0),
+            row_gap: px(GAP_PX * 2.0),
+            ..default()
+        },
+        Children::spawn(SpawnIter(order.into_iter().map(key))),
+    )
+}
+
+fn key(which: PadKey) -> impl Bundle {
+    let (name, text, size) = match which {
+        PadKey::Digit(d) => (format!("PIN key {d}"), d.to_string(), 40.0),
+        PadKey::Delete => ("PIN key Delete".into(), "Delete".into(), 22.0),
+        PadKey::Done => ("PIN key OK".into(), "OK".into(), 30.0),
+        PadKey::Leave => ("PIN key Leave".into(), String::new(), 22.0),
+    };
+    (
+        Name::new(name),
+        Button,
+        Control,
+        pad_key(which),
+        Node {
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            border: UiRect::all(px(2.0)),
+            border_radius: BorderRadius::all(px(16.0)),
+            ..default()
+        },
+        BackgroundColor(BUTTON),
+        BorderColor::all(TEXT_ON_DARK),
+        PressFeedback {
+            normal: BUTTON,
+            pressed: BUTTON_PRESSED,
+        },
+        children![theme::label(text, size, TEXT_ON_DARK)],
+    )
+}
+
+fn pad_key(which: PadKey) -> impl Bundle {
+    (which, observe(press_key))
+}
+
+fn press_key(
+    activate: On<Activate>,
+    keys: Query<&PadKey>,
+    mut pad: ResMut<PinPad>,
+    mut lock: ResMut<WorkerLock>,
+    clock: Res<PinClock>,
+    mut turn: PageTurn,
+) {
+    let Ok(which) = keys.get(activate.entity) else {
+        return;
+    };
+    match which {
+        PadKey::Digit(d) => {
+            if pad.typed.chars().count() < MAX_DIGITS {
+                pad.typed.push(char::from(b'0' + d));
+            }
+            pad.message = None;
+        }
+        PadKey::Delete => {
+            pad.typed.pop();
+        }
+        PadKey::Leave => match pad.stage {
+            Stage::Choose { first_use: false }
+            | Stage::Confirm {
+                first_use: false, ..
+            } => turn.show(WorkerPage::Home),
+            _ => turn.close(),
+        },
+        PadKey::Done => {
+            let typed = std::mem::take(&mut pad.typed);
+            let (stage, message) = done(std::mem::take(&mut pad.stage), typed, &mut lock, &clock);
+            match stage {
+                Some(stage) => {
+                    pad.stage = stage;
+                    pad.message = message;
+                }
+                None => turn.show(WorkerPage::Home),
+            }
+        }
+    }
+}
+
+/// OK on the pad: the next stage and what to say, or `None` when the area opens.
+fn done(
+    stage: Stage,
+    typed: Zeroizing<String>,
+    lock: &mut WorkerLock,
+    clock: &PinClock,
+) -> (Option<Stage>, Option<String>) {
+    match stage {
+        Stage::Enter => {
+            let Some(record) = lock.record.as_mut() else {
+                return (Some(Stage::Choose { first_use: true }), None);
+            };
+            let now = clock.now();
+            let verdict = record.try_pin(&typed, now);
+            let saved = lock.save().err();
+            let message = match verdict {
+                Verdict::Right => return (None, None),
+                Verdict::Wrong {
+                    locked_for: Some(seconds),
+                    ..
+                } => format!(
+                    "That is not the PIN. The pad is locked for {}, until {}.",
+                    duration_text(seconds),
+                    clock_text(now + seconds)
+                ),
+                Verdict::Wrong { tries_left, .. } => format!(
+                    "That is not the PIN. {tries_left} more {} before the pad locks for a while.",
+                    if tries_left == 1 { "try" } else { "tries" }
+                ),
+                Verdict::Locked { seconds_left } => format!(
+                    "The pad is locked for {} more, until {}: no PIN is checked until then.",
+                    duration_text(seconds_left),
+                    clock_text(now + seconds_left)
+                ),
+            };
+            let message = match saved {
+                Some(why) => format!("{message} (The count of tries could not be saved: {why}.)"),
+                None => message,
+            };
+            (Some(Stage::Enter), Some(message))
+        }
+        Stage::Choose { first_use } => match pin::check_new_pin(&typed) {
+            Ok(()) => (
+                Some(Stage::Confirm {
+                    first_use,
+                    chosen: typed,
+                }),
+                None,
+            ),
+            Err(why) => (Some(Stage::Choose { first_use }), Some(why)),
+        },
+        Stage::Confirm { first_use, chosen } => {
+            if *typed != *chosen {
+                let again = "The two PINs were different. Choose the PIN again.";
+                return (Some(Stage::Choose { first_use }), Some(again.into()));
+            }
+            let old = lock.record.take();
+            match PinRecord::new(&chosen) {
+                Ok(record) => lock.record = Some(record),
+                Err(why) => {
+                    lock.record = old;
+                    return (Some(Stage::Choose { first_use }), Some(why));
+                }
+            }
+            match lock.save() {
+                Ok(()) => (None, None),
+                Err(why) => {
+                    lock.record = old;
+                    let text = format!("The PIN could not be saved, so it is unchanged: {why}.");
+                    (Some(Stage::Choose { first_use }), Some(text))
+                }
+            }
+        }
+        Stage::Shut => (Some(Stage::Shut), None),
+    }
+}
+
+fn duration_text(seconds: i64) -> String {
+    if seconds < 60 {
+        format!("{seconds} s")
+    } else {
+        let minutes = (seconds + 59) / 60;
+        format!("{minutes} min")
+    }
+}
+
+fn clock_text(unix_seconds: i64) -> String {
+    jiff::Timestamp::from_second(unix_seconds)
+        .map(|at| {
+            at.to_zoned_datetime(jiff::tz::TimeZone::system())
+                .strftime("%H:%M:%S")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
