@@ -10,6 +10,7 @@ pub use input::simulate_touch;
 pub mod message_bar;
 pub mod power;
 pub mod screen;
+pub mod setup;
 pub mod symbol_images;
 pub mod theme;
 pub mod visit;
@@ -37,6 +38,8 @@ pub struct Content {
     pub data_dir: Option<PathBuf>,
     /// The board the app starts on instead of home (`--open-board`, for screenshots).
     pub open_board: Option<String>,
+    /// The profile shown: `default` (built-in) or a label in `DATA/profiles/`.
+    pub profile: String,
 }
 
 impl Content {
@@ -60,16 +63,41 @@ impl Content {
             notices,
             data_dir: None,
             open_board: None,
+            profile: model::profile::DEFAULT_PROFILE.to_string(),
         }
     }
 
-    /// The vocabulary in `DATA/vocab/default` if there is one, else the built-in one. A
-    /// vocabulary with problems is not used; its problems become notices.
+    /// Where the shown profile's recordings and photos are (`media/` under it): the profile's
+    /// folder, or the data folder itself for the built-in profile (as before profiles).
+    pub fn media_root(&self) -> Option<PathBuf> {
+        let data_dir = self.data_dir.as_ref()?;
+        Some(if self.profile == model::profile::DEFAULT_PROFILE {
+            data_dir.clone()
+        } else {
+            model::profile::profile_dir(data_dir, &self.profile)
+        })
+    }
+
+    /// The active profile's vocabulary (`DATA/profiles/<label>/vocab`); for the built-in
+    /// profile the one in `DATA/vocab/default` if there is one, else the built-in one. A
+    /// vocabulary with problems is not used (its file is left as it is); its problems become
+    /// notices and the built-in vocabulary is shown meanwhile.
     pub fn for_data_dir(data_dir: Option<&PathBuf>) -> Self {
+        let active = data_dir.and_then(|d| model::profile::active(d));
+        Self::for_profile(data_dir, active.as_deref())
+    }
+
+    /// As [`Content::for_data_dir`], for the given profile (`None`: the built-in one).
+    pub fn for_profile(data_dir: Option<&PathBuf>, profile: Option<&str>) -> Self {
         let mut content = Content::built_in();
         content.data_dir = data_dir.cloned();
-        let Some(dir) = data_dir.map(|d| d.join("vocab").join("default")) else {
-            return content;
+        let dir = match (data_dir, profile) {
+            (Some(data), Some(label)) => {
+                content.profile = label.to_string();
+                model::profile::profile_dir(data, label).join("vocab")
+            }
+            (Some(data), None) => data.join("vocab").join("default"),
+            (None, _) => return content,
         };
         if !dir.is_dir() {
             return content;

@@ -12,7 +12,8 @@ use hearme::model::export::{SummaryFormat, VisitExport};
 use hearme::model::summary::Summary;
 use hearme::model::summary::picture::PictureRef;
 use hearme::model::symbols::SymbolLibrary;
-use hearme::model::{session, voice};
+use hearme::model::{profile, session, voice};
+use hearme::setup;
 
 #[derive(Parser)]
 #[command(
@@ -46,6 +47,9 @@ enum Command {
     /// normalised, cut to at most 10 s, and kept in the data folder's media/voice/. It is spoken
     /// instead of the bundled voice.
     ImportVoice {
+        /// The profile whose cell it is (default: the one the child's screen shows).
+        #[arg(long)]
+        profile: Option<String>,
         #[arg(long)]
         board: String,
         #[arg(long)]
@@ -55,6 +59,8 @@ enum Command {
     /// Give a cell a recorded voice from the microphone: records for `--seconds` (at most 10),
     /// then trims, normalises and keeps it like `import-voice`.
     RecordVoice {
+        #[arg(long)]
+        profile: Option<String>,
         #[arg(long)]
         board: String,
         #[arg(long)]
@@ -74,6 +80,30 @@ enum Command {
         #[arg(long)]
         delete_journal: bool,
     },
+    /// The children's profiles on this tablet: list, add LABEL (initials or a case reference,
+    /// never a name), remove LABEL, use LABEL (shown on the child's screen).
+    Profile {
+        #[command(subcommand)]
+        action: ProfileAction,
+    },
+    /// The worker PIN: `pin set` reads it from standard input (6 to 12 digits).
+    Pin {
+        #[command(subcommand)]
+        action: PinAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum ProfileAction {
+    List,
+    Add { label: String },
+    Remove { label: String },
+    Use { label: String },
+}
+
+#[derive(Subcommand)]
+enum PinAction {
+    Set,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -90,14 +120,32 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { paths }) => check(&paths),
-        Some(Command::ImportVoice { board, cell, file }) => {
-            import_voice(cli.data.or_else(default_data_dir), &board, &cell, &file)
+        Some(Command::ImportVoice {
+            profile,
+            board,
+            cell,
+            file,
+        }) => {
+            let cell = CellRef::new(cli.data, profile, board, cell);
+            import_voice(cell, &file)
         }
         Some(Command::RecordVoice {
+            profile,
             board,
             cell,
             seconds,
-        }) => record_voice(cli.data.or_else(default_data_dir), &board, &cell, seconds),
+        }) => record_voice(CellRef::new(cli.data, profile, board, cell), seconds),
+        Some(Command::Profile { action }) => setting_up(cli.data, |data| match action {
+            ProfileAction::List => setup::profile_list(data),
+            ProfileAction::Add { label } => setup::profile_add(data, &label),
+            ProfileAction::Remove { label } => setup::profile_remove(data, &label),
+            ProfileAction::Use { label } => setup::profile_use(data, &label),
+        }),
+        Some(Command::Pin {
+            action: PinAction::Set,
+        }) => setting_up(cli.data, |data| {
+            setup::pin_set(data, std::io::stdin().lock())
+        }),
         Some(Command::Sessions) => sessions(cli.data.or_else(default_data_dir)),
         Some(Command::Export {
             journal,
@@ -135,20 +183,34 @@ fn check(paths: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn import_voice(
+/// A cell of a profile's vocabulary in the data folder, as the voice commands name it.
+struct CellRef {
     data_dir: Option<PathBuf>,
-    board: &str,
-    cell: &str,
-    file: &std::path::Path,
-) -> ExitCode {
+    profile: Option<String>,
+    board: String,
+    cell: String,
+}
+
+impl CellRef {
+    fn new(data: Option<PathBuf>, profile: Option<String>, board: String, cell: String) -> Self {
+        CellRef {
+            data_dir: data.or_else(default_data_dir),
+            profile,
+            board,
+            cell,
+        }
+    }
+}
+
+fn import_voice(cell: CellRef, file: &std::path::Path) -> ExitCode {
     let label = file.display().to_string();
-    keep_voice(data_dir, board, cell, || {
+    keep_voice(cell, || {
         voice::decode_file(file).and_then(|clip| voice::clean_recording(&label, &clip))
     })
 }
 
-fn record_voice(data_dir: Option<PathBuf>, board: &str, cell: &str, seconds: u64) -> ExitCode {
-    keep_voice(data_dir, board, cell, || {
+fn record_voice(cell: CellRef, seconds: u64) -> ExitCode {
+    keep_voice(cell, || {
         let length =
             std::time::Duration::from_secs(seconds.clamp(1, voice::MAX_RECORDING.as_secs()));
         eprintln!("recording for {} s ...", length.as_secs());
@@ -157,29 +219,42 @@ fn record_voice(data_dir: Option<PathBuf>, board: &str, cell: &str, seconds: u64
     })
 }
 
-/// Checks the cell exists, gets the clip, and keeps it as the cell's voice; on any error nothing
-/// is changed.
+/// Checks the cell exists in the profile's vocabulary, gets the clip, and keeps it as the
+/// cell's voice; on any error nothing is changed.
 fn keep_voice(
-    data_dir: Option<PathBuf>,
-    board: &str,
-    cell: &str,
+    cell: CellRef,
     clip: impl FnOnce() -> Result<voice::Clip, voice::VoiceError>,
 ) -> ExitCode {
-    let Some(data_dir) = data_dir else {
+    let Some(data_dir) = cell.data_dir else {
         eprintln!("error: no data folder: give --data DIR or set HEARME_DATA");
         return ExitCode::FAILURE;
     };
-    let content = Content::for_data_dir(Some(&data_dir));
+    let content = match cell.profile.as_deref() {
+        None => Content::for_data_dir(Some(&data_dir)),
+        Some(profile::DEFAULT_PROFILE) => Content::for_profile(Some(&data_dir), None),
+        Some(label) => {
+            if let Err(why) = profile::load(&data_dir, label) {
+                eprintln!("error: {why}");
+                return ExitCode::FAILURE;
+            }
+            Content::for_profile(Some(&data_dir), Some(label))
+        }
+    };
+    let (board, cell) = (cell.board, cell.cell);
     if content
         .vocabulary
-        .board(board)
-        .and_then(|b| b.cell(cell))
+        .board(&board)
+        .and_then(|b| b.cell(&cell))
         .is_none()
     {
-        eprintln!("error: there is no cell \"{cell}\" on board \"{board}\" in this vocabulary");
+        eprintln!(
+            "error: there is no cell \"{cell}\" on board \"{board}\" in profile {}",
+            content.profile
+        );
         return ExitCode::FAILURE;
     }
-    let target = voice::recording_path(&data_dir, board, cell);
+    let media = content.media_root().unwrap_or(data_dir);
+    let target = voice::recording_path(&media, &board, &cell);
     match clip().and_then(|clip| voice::save_recording(&target, &clip).map(|()| clip)) {
         Ok(clip) => {
             println!(
@@ -191,6 +266,29 @@ fn keep_voice(
         }
         Err(error) => {
             eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs a set-up command on the data folder: prints its lines, or the error and exit 1.
+fn setting_up(
+    data: Option<PathBuf>,
+    run: impl FnOnce(&std::path::Path) -> Result<Vec<String>, String>,
+) -> ExitCode {
+    let Some(data_dir) = data.or_else(default_data_dir) else {
+        eprintln!("error: no data folder: give --data DIR or set HEARME_DATA");
+        return ExitCode::FAILURE;
+    };
+    match run(&data_dir) {
+        Ok(lines) => {
+            for line in lines {
+                println!("{line}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(why) => {
+            eprintln!("error: {why}");
             ExitCode::FAILURE
         }
     }

@@ -82,16 +82,10 @@ fn load_activities(mut commands: Commands, content: Res<Content>) {
     });
 }
 
-/// `DATA/profiles/default/activities/`: a worker's own activities.
+/// `DATA/profiles/<profile>/activities/`: a worker's own activities for the active profile.
 pub fn own_activities_dir(content: &Content) -> Option<std::path::PathBuf> {
-    Some(
-        content
-            .data_dir
-            .as_ref()?
-            .join("profiles")
-            .join("default")
-            .join("activities"),
-    )
+    let data_dir = content.data_dir.as_ref()?;
+    Some(crate::model::profile::profile_dir(data_dir, &content.profile).join("activities"))
 }
 
 fn fill_nav_buttons(mut commands: Commands, slots: Query<(Entity, &NavSlot)>) {

@@ -8,6 +8,7 @@ pub mod journal;
 pub mod messages;
 pub mod pin;
 pub mod problem;
+pub mod profile;
 pub mod review;
 pub mod session;
 pub mod summary;

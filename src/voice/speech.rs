@@ -63,7 +63,7 @@ fn index_clips(mut commands: Commands, content: Res<Content>) {
     for board in content.vocabulary.boards.values() {
         for cell in &board.cells {
             let choice = choose_clip(
-                content.data_dir.as_deref(),
+                content.media_root().as_deref(),
                 &root,
                 &board.id,
                 &cell.id,

@@ -204,7 +204,7 @@ fn press_start_button(
                 present: field_text(&fields, FormField::Present),
                 seen_alone: choices.seen_alone,
                 reason: field_text(&fields, FormField::Reason),
-                profile: "default".to_string(),
+                profile: content.profile.clone(),
             };
             let started = form.visit_started().and_then(|header| {
                 let dir = sessions_dir(&content).ok_or_else(|| {

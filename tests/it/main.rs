@@ -9,6 +9,7 @@ mod journal;
 mod pin;
 mod pin_pad;
 mod power_loss;
+mod profiles;
 mod record;
 mod render;
 mod review;

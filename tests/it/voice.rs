@@ -31,7 +31,7 @@ fn utterances(app: &App) -> Vec<Vec<PathBuf>> {
         .collect()
 }
 
-fn sine(seconds: f32, rate: u32, amplitude: f32) -> Clip {
+pub(crate) fn sine(seconds: f32, rate: u32, amplitude: f32) -> Clip {
     let samples: Vec<f32> = (0..(seconds * rate as f32) as usize)
         .map(|i| amplitude * (i as f32 * 440.0 * std::f32::consts::TAU / rate as f32).sin())
         .collect();

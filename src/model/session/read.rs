@@ -222,6 +222,8 @@ fn answer_out_of_range(event: &Event) -> bool {
 pub struct FoundVisit {
     pub path: PathBuf,
     pub case_ref: String,
+    /// The profile the visit used; `None` when its first line is damaged.
+    pub profile: Option<String>,
     /// UTC RFC 3339.
     pub started: String,
     pub events: usize,
@@ -233,23 +235,27 @@ pub struct FoundVisit {
 /// Reads a journal and describes it; a file that is not a visit journal is an error naming it.
 pub fn describe_journal(path: &Path) -> Result<FoundVisit, JournalError> {
     let recovered = read_journal(path)?;
-    let (case_ref, started) = recovered
+    let (case_ref, profile, started) = recovered
         .lines
         .iter()
         .find_map(|line| match &line.event {
-            Event::VisitStarted { case_ref, .. } => Some((case_ref.clone(), line.at.clone())),
+            Event::VisitStarted {
+                case_ref, profile, ..
+            } => Some((case_ref.clone(), Some(profile.clone()), line.at.clone())),
             _ => None,
         })
         .unwrap_or_else(|| {
             let started = recovered.lines.first().map(|l| l.at.clone());
             (
                 "(first line damaged)".to_string(),
+                None,
                 started.unwrap_or_default(),
             )
         });
     Ok(FoundVisit {
         path: path.to_path_buf(),
         case_ref,
+        profile,
         started,
         events: recovered.lines.len(),
         ended: recovered.is_ended(),
