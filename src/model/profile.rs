@@ -80,8 +80,11 @@ fn active_file(data_dir: &Path) -> PathBuf {
     data_dir.join("worker").join("active-profile.ron")
 }
 
+/// A profile's label, and the profile or why its file cannot be read.
+pub type ListedProfile = (String, Result<Profile, String>);
+
 /// Every profile on the tablet but the built-in one, by label, each read or why it cannot be.
-pub fn list(data_dir: &Path) -> Result<Vec<(String, Result<Profile, String>)>, String> {
+pub fn list(data_dir: &Path) -> Result<Vec<ListedProfile>, String> {
     let dir = profiles_dir(data_dir);
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
