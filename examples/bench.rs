@@ -15,6 +15,9 @@ use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
 
+#[path = "bench_parts/search.rs"]
+mod search;
+
 const RUNS: usize = 5;
 const DISPLAY: &str = ":97";
 
@@ -29,8 +32,9 @@ fn main() {
         Some("voice") => voice(),
         Some("content") => content(),
         Some("journal") => journal(),
+        Some("search") => search::run(),
         _ => {
-            eprintln!("usage: bench startup|voice|journal|content");
+            eprintln!("usage: bench startup|voice|journal|content|search");
             std::process::exit(2);
         }
     }

@@ -41,6 +41,49 @@ pub struct SymbolInfo {
 pub struct SymbolLibrary {
     symbols: Vec<SymbolInfo>,
     by_id: HashMap<String, usize>,
+    /// Each symbol's words and keywords split and lower-cased once, so a search allocates
+    /// nothing per symbol.
+    index: Vec<Searchable>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Searchable {
+    words: Vec<String>,
+    keywords: Vec<String>,
+}
+
+impl Searchable {
+    fn of(symbol: &SymbolInfo) -> Self {
+        let split = |texts: &[String]| {
+            texts
+                .iter()
+                .flat_map(|text| text.split_whitespace())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        Searchable {
+            words: split(&symbol.words),
+            keywords: split(&symbol.keywords),
+        }
+    }
+
+    /// How well one typed term fits: a whole word, the start of a word, a whole keyword, the
+    /// start of a keyword; `None` when it fits nothing.
+    fn fit(&self, term: &str) -> Option<u32> {
+        let best = |tokens: &[String], whole: u32, start: u32| {
+            tokens
+                .iter()
+                .filter_map(|token| {
+                    if token == term {
+                        Some(whole)
+                    } else {
+                        token.starts_with(term).then_some(start)
+                    }
+                })
+                .max()
+        };
+        best(&self.words, 4, 3).or_else(|| best(&self.keywords, 2, 1))
+    }
 }
 
 impl SymbolLibrary {
@@ -63,9 +106,11 @@ impl SymbolLibrary {
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i))
             .collect();
+        let index = manifest.symbols.iter().map(Searchable::of).collect();
         SymbolLibrary {
             symbols: manifest.symbols,
             by_id,
+            index,
         }
     }
 
@@ -89,40 +134,34 @@ impl SymbolLibrary {
         self.symbols.iter()
     }
 
-    /// Symbols whose words or keywords start with every word of `query`, best matches first
-    /// (a word match before a keyword match), for the worker's symbol search.
+    /// Symbols whose words or keywords start with every word of `query`, best first: whole
+    /// words before the start of a word, words before keywords, then the symbol with fewer
+    /// words ("cat" before "cat face"), then the manifest's order. For the worker's symbol
+    /// search, as each letter is typed.
     pub fn search(&self, query: &str) -> Vec<&SymbolInfo> {
-        let terms: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        let mut terms: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        // A pasted page of the same word must not cost a page of work per symbol.
+        terms.sort();
+        terms.dedup();
         if terms.is_empty() {
             return Vec::new();
         }
-        let mut scored: Vec<(u32, usize, &SymbolInfo)> = self
-            .symbols
+        let mut scored: Vec<(u32, usize, usize)> = self
+            .index
             .iter()
             .enumerate()
-            .filter_map(|(order, symbol)| {
-                // Wide enough for any query: a pasted page of words must not wrap the score.
+            .filter_map(|(order, searchable)| {
                 let mut score = 0u32;
                 for term in &terms {
-                    let in_words = symbol
-                        .words
-                        .iter()
-                        .flat_map(|w| w.split_whitespace())
-                        .any(|w| w.to_lowercase().starts_with(term.as_str()));
-                    let in_keywords = symbol
-                        .keywords
-                        .iter()
-                        .any(|k| k.to_lowercase().starts_with(term.as_str()));
-                    score = score.saturating_add(match (in_words, in_keywords) {
-                        (true, _) => 2,
-                        (false, true) => 1,
-                        (false, false) => return None,
-                    });
+                    score = score.saturating_add(searchable.fit(term)?);
                 }
-                Some((score, order, symbol))
+                Some((score, searchable.words.len(), order))
             })
             .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        scored.into_iter().map(|(_, _, s)| s).collect()
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        scored
+            .into_iter()
+            .filter_map(|(_, _, order)| self.symbols.get(order))
+            .collect()
     }
 }

@@ -108,6 +108,33 @@ fn search_finds_symbols_by_word_and_keyword() {
 }
 
 #[test]
+fn search_puts_the_best_match_first() {
+    let library = SymbolLibrary::built_in();
+    let first = |query: &str| library.search(query).first().map(|s| s.id.clone());
+    assert_eq!(
+        first("cat").as_deref(),
+        Some("cat"),
+        "not 'cat with tears of joy'"
+    );
+    assert_eq!(first("Dog").as_deref(), Some("dog"));
+    assert_eq!(first("hot dog").as_deref(), Some("hot-dog"));
+    assert_eq!(
+        first("ca").as_deref(),
+        Some("cat"),
+        "as the first letters are typed"
+    );
+    let kitten: Vec<String> = library
+        .search("kitt")
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
+    assert!(
+        kitten.contains(&"cat".to_string()),
+        "by keyword: {kitten:?}"
+    );
+}
+
+#[test]
 fn a_very_long_search_neither_panics_nor_reorders_the_results() {
     let library = SymbolLibrary::built_in();
     let one = library.search("dog");
