@@ -118,7 +118,13 @@ fn want_board_pictures(
     let symbols = [HOME_BOARD, navigation.current()]
         .iter()
         .filter_map(|id| content.vocabulary.board(id))
-        .flat_map(|board| board.cells.iter().map(|c| c.symbol.clone()))
+        .flat_map(|board| {
+            let images = &images;
+            board
+                .cells
+                .iter()
+                .map(move |c| images.picture_id(&board.id, &c.id, &c.symbol))
+        })
         .collect();
     images.want("board", symbols);
 }
@@ -150,7 +156,7 @@ fn show_current_board(
     commands.entity(slot).with_children(|slot| {
         slot.spawn(grid(board)).with_children(|grid| {
             for cell in board.visible_cells() {
-                let picture = images.get(&cell.symbol);
+                let picture = images.get(&images.picture_id(&board.id, &cell.id, &cell.symbol));
                 if cell.is_folder() {
                     grid.spawn(folder_cell(board, cell, picture, label_px));
                 } else {

@@ -9,10 +9,10 @@ use clap::{Parser, Subcommand};
 use hearme::Content;
 use hearme::model::check::check_paths;
 use hearme::model::export::{SummaryFormat, VisitExport};
+use hearme::model::session;
 use hearme::model::summary::Summary;
 use hearme::model::summary::picture::PictureRef;
 use hearme::model::symbols::SymbolLibrary;
-use hearme::model::{profile, session, voice};
 use hearme::setup;
 
 #[derive(Parser)]
@@ -86,6 +86,17 @@ enum Command {
         #[command(subcommand)]
         action: ProfileAction,
     },
+    /// Give a cell a photo (JPEG or PNG): turned upright, cropped square, at most 512 px, and
+    /// stored with no metadata (no GPS, no camera) in the profile's media/photos/.
+    AddPhoto {
+        #[arg(long)]
+        profile: Option<String>,
+        #[arg(long)]
+        board: String,
+        #[arg(long)]
+        cell: String,
+        file: PathBuf,
+    },
     /// The worker PIN: `pin set` reads it from standard input (6 to 12 digits).
     Pin {
         #[command(subcommand)]
@@ -125,21 +136,32 @@ fn main() -> ExitCode {
             board,
             cell,
             file,
-        }) => {
-            let cell = CellRef::new(cli.data, profile, board, cell);
-            import_voice(cell, &file)
-        }
+        }) => setting_up(cli.data, |data| {
+            let cell = setup::CellRef::new(data, profile.as_deref(), &board, &cell);
+            setup::import_voice(&cell, &file)
+        }),
         Some(Command::RecordVoice {
             profile,
             board,
             cell,
             seconds,
-        }) => record_voice(CellRef::new(cli.data, profile, board, cell), seconds),
+        }) => setting_up(cli.data, |data| {
+            let cell = setup::CellRef::new(data, profile.as_deref(), &board, &cell);
+            setup::record_voice(&cell, seconds)
+        }),
         Some(Command::Profile { action }) => setting_up(cli.data, |data| match action {
             ProfileAction::List => setup::profile_list(data),
             ProfileAction::Add { label } => setup::profile_add(data, &label),
             ProfileAction::Remove { label } => setup::profile_remove(data, &label),
             ProfileAction::Use { label } => setup::profile_use(data, &label),
+        }),
+        Some(Command::AddPhoto {
+            profile,
+            board,
+            cell,
+            file,
+        }) => setting_up(cli.data, |data| {
+            setup::add_photo(data, profile.as_deref(), &board, &cell, &file)
         }),
         Some(Command::Pin {
             action: PinAction::Set,
@@ -180,94 +202,6 @@ fn check(paths: &[PathBuf]) -> ExitCode {
             report.files_checked
         );
         ExitCode::FAILURE
-    }
-}
-
-/// A cell of a profile's vocabulary in the data folder, as the voice commands name it.
-struct CellRef {
-    data_dir: Option<PathBuf>,
-    profile: Option<String>,
-    board: String,
-    cell: String,
-}
-
-impl CellRef {
-    fn new(data: Option<PathBuf>, profile: Option<String>, board: String, cell: String) -> Self {
-        CellRef {
-            data_dir: data.or_else(default_data_dir),
-            profile,
-            board,
-            cell,
-        }
-    }
-}
-
-fn import_voice(cell: CellRef, file: &std::path::Path) -> ExitCode {
-    let label = file.display().to_string();
-    keep_voice(cell, || {
-        voice::decode_file(file).and_then(|clip| voice::clean_recording(&label, &clip))
-    })
-}
-
-fn record_voice(cell: CellRef, seconds: u64) -> ExitCode {
-    keep_voice(cell, || {
-        let length =
-            std::time::Duration::from_secs(seconds.clamp(1, voice::MAX_RECORDING.as_secs()));
-        eprintln!("recording for {} s ...", length.as_secs());
-        voice::record_from_microphone(length)
-            .and_then(|clip| voice::clean_recording("the recording", &clip))
-    })
-}
-
-/// Checks the cell exists in the profile's vocabulary, gets the clip, and keeps it as the
-/// cell's voice; on any error nothing is changed.
-fn keep_voice(
-    cell: CellRef,
-    clip: impl FnOnce() -> Result<voice::Clip, voice::VoiceError>,
-) -> ExitCode {
-    let Some(data_dir) = cell.data_dir else {
-        eprintln!("error: no data folder: give --data DIR or set HEARME_DATA");
-        return ExitCode::FAILURE;
-    };
-    let content = match cell.profile.as_deref() {
-        None => Content::for_data_dir(Some(&data_dir)),
-        Some(profile::DEFAULT_PROFILE) => Content::for_profile(Some(&data_dir), None),
-        Some(label) => {
-            if let Err(why) = profile::load(&data_dir, label) {
-                eprintln!("error: {why}");
-                return ExitCode::FAILURE;
-            }
-            Content::for_profile(Some(&data_dir), Some(label))
-        }
-    };
-    let (board, cell) = (cell.board, cell.cell);
-    if content
-        .vocabulary
-        .board(&board)
-        .and_then(|b| b.cell(&cell))
-        .is_none()
-    {
-        eprintln!(
-            "error: there is no cell \"{cell}\" on board \"{board}\" in profile {}",
-            content.profile
-        );
-        return ExitCode::FAILURE;
-    }
-    let media = content.media_root().unwrap_or(data_dir);
-    let target = voice::recording_path(&media, &board, &cell);
-    match clip().and_then(|clip| voice::save_recording(&target, &clip).map(|()| clip)) {
-        Ok(clip) => {
-            println!(
-                "{} ({:.1} s)",
-                target.display(),
-                clip.duration().as_secs_f32()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            eprintln!("error: {error}");
-            ExitCode::FAILURE
-        }
     }
 }
 

@@ -1,14 +1,16 @@
 //! Setting a tablet up from the command line, as a council's IT does before handing it out:
 //! profiles (`hearme profile list|add|remove|use`) and the worker PIN (`hearme pin set`, read
-//! from standard input, never an argument). Each returns the lines to print, or the error;
+//! from standard input, never an argument), and a cell's photo (`hearme add-photo`). Each returns the lines to print, or the error;
 //! `main.rs` prints them and exits 1 on an error. No Bevy here.
 
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
+use crate::Content;
 use crate::model::pin::{self, PinRecord};
 use crate::model::profile::{self, DEFAULT_PROFILE};
 use crate::model::session::{describe_journal, journals_in};
+use crate::model::{photo, voice};
 
 pub fn profile_list(data_dir: &Path) -> Result<Vec<String>, String> {
     let active = profile::active(data_dir);
@@ -84,5 +86,128 @@ pub fn pin_set(data_dir: &Path, input: impl BufRead) -> Result<Vec<String>, Stri
     Ok(vec![format!(
         "PIN set: its hash is in {} (the PIN itself is not stored)",
         path.display()
+    )])
+}
+
+/// The content of a profile (`None`: the one the child's screen shows), or why there is none.
+pub fn profile_content(data_dir: &Path, label: Option<&str>) -> Result<Content, String> {
+    let data = data_dir.to_path_buf();
+    Ok(match label {
+        None => Content::for_data_dir(Some(&data)),
+        Some(DEFAULT_PROFILE) => Content::for_profile(Some(&data), None),
+        Some(label) => {
+            profile::load(data_dir, label)?;
+            Content::for_profile(Some(&data), Some(label))
+        }
+    })
+}
+
+/// Checks that the profile's vocabulary has the cell; its content otherwise.
+pub fn content_with_cell(
+    data_dir: &Path,
+    label: Option<&str>,
+    board: &str,
+    cell: &str,
+) -> Result<Content, String> {
+    let content = profile_content(data_dir, label)?;
+    if content
+        .vocabulary
+        .board(board)
+        .and_then(|b| b.cell(cell))
+        .is_none()
+    {
+        return Err(format!(
+            "there is no cell \"{cell}\" on board \"{board}\" in profile {}",
+            content.profile
+        ));
+    }
+    Ok(content)
+}
+
+/// A cell of a profile's vocabulary, as the voice and photo commands name it.
+pub struct CellRef<'a> {
+    pub data_dir: &'a Path,
+    pub profile: Option<&'a str>,
+    pub board: &'a str,
+    pub cell: &'a str,
+}
+
+impl<'a> CellRef<'a> {
+    pub fn new(
+        data_dir: &'a Path,
+        profile: Option<&'a str>,
+        board: &'a str,
+        cell: &'a str,
+    ) -> Self {
+        CellRef {
+            data_dir,
+            profile,
+            board,
+            cell,
+        }
+    }
+}
+
+/// Gives a cell a recorded voice from a WAV, Ogg Vorbis or MP3 file.
+pub fn import_voice(cell: &CellRef, file: &Path) -> Result<Vec<String>, String> {
+    let label = file.display().to_string();
+    keep_voice(cell, || {
+        voice::decode_file(file).and_then(|clip| voice::clean_recording(&label, &clip))
+    })
+}
+
+/// Gives a cell a recorded voice from the microphone, `seconds` long (at most 10).
+pub fn record_voice(cell: &CellRef, seconds: u64) -> Result<Vec<String>, String> {
+    keep_voice(cell, || {
+        let length =
+            std::time::Duration::from_secs(seconds.clamp(1, voice::MAX_RECORDING.as_secs()));
+        eprintln!("recording for {} s ...", length.as_secs());
+        voice::record_from_microphone(length)
+            .and_then(|clip| voice::clean_recording("the recording", &clip))
+    })
+}
+
+/// Checks the cell exists, gets the clip (trimmed, normalised), and keeps it as the cell's
+/// voice in the profile's `media/voice/`; on any error nothing is changed.
+fn keep_voice(
+    cell: &CellRef,
+    clip: impl FnOnce() -> Result<voice::Clip, voice::VoiceError>,
+) -> Result<Vec<String>, String> {
+    let content = content_with_cell(cell.data_dir, cell.profile, cell.board, cell.cell)?;
+    let media = content
+        .media_root()
+        .unwrap_or_else(|| cell.data_dir.to_path_buf());
+    let target = voice::recording_path(&media, cell.board, cell.cell);
+    let clip = clip()
+        .and_then(|clip| voice::save_recording(&target, &clip).map(|()| clip))
+        .map_err(|e| e.to_string())?;
+    Ok(vec![format!(
+        "{} ({:.1} s)",
+        target.display(),
+        clip.duration().as_secs_f32()
+    )])
+}
+
+/// Gives a cell a photo: prepared (upright, square, at most 512 px, no metadata) and stored in
+/// the profile's `media/photos/`; on any error nothing is stored.
+pub fn add_photo(
+    data_dir: &Path,
+    label: Option<&str>,
+    board: &str,
+    cell: &str,
+    file: &Path,
+) -> Result<Vec<String>, String> {
+    let content = content_with_cell(data_dir, label, board, cell)?;
+    let prepared = photo::prepare_file(file).map_err(|e| e.to_string())?;
+    let media = content
+        .media_root()
+        .unwrap_or_else(|| data_dir.to_path_buf());
+    let target = photo::photo_path(&media, board, cell);
+    photo::save(&target, &prepared)?;
+    Ok(vec![format!(
+        "{} ({} x {} px, no metadata kept)",
+        target.display(),
+        prepared.width(),
+        prepared.height()
     )])
 }

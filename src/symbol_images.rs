@@ -2,9 +2,12 @@
 //! service that knows no screen. Each screen says which pictures it can show
 //! ([`SymbolImages::want`]) before [`SymbolImagesSystems`] and reads their handles after it;
 //! only wanted pictures are held (the home board's, the open board's and the message's), so a
-//! folder's pictures load when it opens and are released when it closes.
+//! folder's pictures load when it opens and are released when it closes. A cell the worker gave
+//! a photo (`media/photos/` of the profile, `model/photo.rs`) shows the photo instead of its
+//! symbol: its picture id is [`SymbolImages::picture_id`].
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use bevy::asset::RenderAssetUsages;
 use bevy::image::ImageLoaderSettings;
@@ -15,7 +18,7 @@ use crate::Content;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<SymbolImages>()
-        .add_systems(PreStartup, load_home_symbols)
+        .add_systems(PreStartup, (find_photos, load_home_symbols).chain())
         .add_systems(
             Update,
             hold_wanted_pictures
@@ -36,7 +39,11 @@ pub struct SymbolImages {
     /// The symbol ids each screen can show, by screen.
     wanted: HashMap<&'static str, Vec<String>>,
     changed: bool,
+    /// The photos of the shown profile, by picture id (`photo:<board>/<cell>`).
+    photos: HashMap<String, PathBuf>,
 }
+
+const PHOTO_PREFIX: &str = "photo:";
 
 impl SymbolImages {
     /// True once every picture of the vocabulary has loaded (or failed), after which the app
@@ -50,6 +57,16 @@ impl SymbolImages {
         if self.wanted.get(screen) != Some(&symbol_ids) {
             self.wanted.insert(screen, symbol_ids);
             self.changed = true;
+        }
+    }
+
+    /// The picture a cell shows: its photo when the worker gave it one, else its symbol.
+    pub fn picture_id(&self, board: &str, cell: &str, symbol: &str) -> String {
+        let photo = format!("{PHOTO_PREFIX}{board}/{cell}");
+        if self.photos.contains_key(&photo) {
+            photo
+        } else {
+            symbol.to_string()
         }
     }
 
@@ -74,8 +91,51 @@ pub fn load_picture(content: &Content, assets: &AssetServer, id: &str) -> Handle
         .load(format!("symbols/{}", symbol.small))
 }
 
-fn load_symbol(images: &mut SymbolImages, content: &Content, assets: &AssetServer, id: &str) {
-    if images.handles.contains_key(id) || content.symbols.get(id).is_none() {
+/// Every cell of the vocabulary with a photo in the profile's `media/photos/`.
+fn find_photos(mut images: ResMut<SymbolImages>, content: Res<Content>) {
+    let Some(media) = content.media_root() else {
+        return;
+    };
+    for board in content.vocabulary.boards.values() {
+        for cell in &board.cells {
+            let path = crate::model::photo::photo_path(&media, &board.id, &cell.id);
+            if path.is_file() {
+                let id = format!("{PHOTO_PREFIX}{}/{}", board.id, cell.id);
+                images.photos.insert(id, path);
+            }
+        }
+    }
+}
+
+/// A photo is outside the asset folder, so it is decoded here (a 512 px PNG: a few ms) rather
+/// than by the asset server; one that cannot be read draws nothing, and the word still shows.
+fn load_photo(path: &std::path::Path, pictures: &mut Assets<Image>) -> Handle<Image> {
+    match image::open(path) {
+        Ok(photo) => pictures.add(Image::from_dynamic(
+            photo,
+            true,
+            RenderAssetUsages::RENDER_WORLD,
+        )),
+        Err(_) => Handle::default(),
+    }
+}
+
+fn load_symbol(
+    images: &mut SymbolImages,
+    content: &Content,
+    assets: &AssetServer,
+    pictures: &mut Assets<Image>,
+    id: &str,
+) {
+    if images.handles.contains_key(id) {
+        return;
+    }
+    if let Some(path) = images.photos.get(id) {
+        let handle = load_photo(path, pictures);
+        images.handles.insert(id.to_string(), handle);
+        return;
+    }
+    if content.symbols.get(id).is_none() {
         return;
     }
     images
@@ -87,10 +147,12 @@ fn load_home_symbols(
     mut images: ResMut<SymbolImages>,
     content: Res<Content>,
     assets: Res<AssetServer>,
+    mut pictures: ResMut<Assets<Image>>,
 ) {
     if let Some(home) = content.vocabulary.home() {
         for cell in &home.cells {
-            load_symbol(&mut images, &content, &assets, &cell.symbol);
+            let id = images.picture_id(&home.id, &cell.id, &cell.symbol);
+            load_symbol(&mut images, &content, &assets, &mut pictures, &id);
         }
     }
 }
@@ -99,6 +161,7 @@ fn hold_wanted_pictures(
     mut images: ResMut<SymbolImages>,
     content: Res<Content>,
     assets: Res<AssetServer>,
+    mut pictures: ResMut<Assets<Image>>,
 ) {
     if !images.changed {
         return;
@@ -108,7 +171,7 @@ fn hold_wanted_pictures(
         images.wanted.values().flatten().cloned().collect();
     images.handles.retain(|id, _| wanted.contains(id));
     for id in &wanted {
-        load_symbol(&mut images, &content, &assets, id);
+        load_symbol(&mut images, &content, &assets, &mut pictures, id);
     }
 }
 

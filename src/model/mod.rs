@@ -6,6 +6,7 @@ pub mod export;
 pub mod files;
 pub mod journal;
 pub mod messages;
+pub mod photo;
 pub mod pin;
 pub mod problem;
 pub mod profile;

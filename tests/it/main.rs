@@ -6,6 +6,7 @@ mod board_app;
 mod check_cli;
 mod harness;
 mod journal;
+mod photos;
 mod pin;
 mod pin_pad;
 mod power_loss;
