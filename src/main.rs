@@ -47,24 +47,15 @@ enum Command {
     /// normalised, cut to at most 10 s, and kept in the data folder's media/voice/. It is spoken
     /// instead of the bundled voice.
     ImportVoice {
-        /// The profile whose cell it is (default: the one the child's screen shows).
-        #[arg(long)]
-        profile: Option<String>,
-        #[arg(long)]
-        board: String,
-        #[arg(long)]
-        cell: String,
+        #[command(flatten)]
+        at: CellArgs,
         file: PathBuf,
     },
     /// Give a cell a recorded voice from the microphone: records for `--seconds` (at most 10),
     /// then trims, normalises and keeps it like `import-voice`.
     RecordVoice {
-        #[arg(long)]
-        profile: Option<String>,
-        #[arg(long)]
-        board: String,
-        #[arg(long)]
-        cell: String,
+        #[command(flatten)]
+        at: CellArgs,
         #[arg(long, default_value_t = 4)]
         seconds: u64,
     },
@@ -89,12 +80,8 @@ enum Command {
     /// Give a cell a photo (JPEG or PNG): turned upright, cropped square, at most 512 px, and
     /// stored with no metadata (no GPS, no camera) in the profile's media/photos/.
     AddPhoto {
-        #[arg(long)]
-        profile: Option<String>,
-        #[arg(long)]
-        board: String,
-        #[arg(long)]
-        cell: String,
+        #[command(flatten)]
+        at: CellArgs,
         file: PathBuf,
     },
     /// The worker PIN: `pin set` reads it from standard input (6 to 12 digits).
@@ -102,6 +89,24 @@ enum Command {
         #[command(subcommand)]
         action: PinAction,
     },
+}
+
+/// The cell a voice or photo command is for.
+#[derive(clap::Args)]
+struct CellArgs {
+    /// The profile whose cell it is (default: the one the child's screen shows).
+    #[arg(long)]
+    profile: Option<String>,
+    #[arg(long)]
+    board: String,
+    #[arg(long)]
+    cell: String,
+}
+
+impl CellArgs {
+    fn of<'a>(&'a self, data: &'a std::path::Path) -> setup::CellRef<'a> {
+        setup::CellRef::new(data, self.profile.as_deref(), &self.board, &self.cell)
+    }
 }
 
 #[derive(Subcommand)]
@@ -131,38 +136,21 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { paths }) => check(&paths),
-        Some(Command::ImportVoice {
-            profile,
-            board,
-            cell,
-            file,
-        }) => setting_up(cli.data, |data| {
-            let cell = setup::CellRef::new(data, profile.as_deref(), &board, &cell);
-            setup::import_voice(&cell, &file)
-        }),
-        Some(Command::RecordVoice {
-            profile,
-            board,
-            cell,
-            seconds,
-        }) => setting_up(cli.data, |data| {
-            let cell = setup::CellRef::new(data, profile.as_deref(), &board, &cell);
-            setup::record_voice(&cell, seconds)
-        }),
+        Some(Command::ImportVoice { at, file }) => {
+            setting_up(cli.data, |data| setup::import_voice(&at.of(data), &file))
+        }
+        Some(Command::RecordVoice { at, seconds }) => {
+            setting_up(cli.data, |data| setup::record_voice(&at.of(data), seconds))
+        }
         Some(Command::Profile { action }) => setting_up(cli.data, |data| match action {
             ProfileAction::List => setup::profile_list(data),
             ProfileAction::Add { label } => setup::profile_add(data, &label),
             ProfileAction::Remove { label } => setup::profile_remove(data, &label),
             ProfileAction::Use { label } => setup::profile_use(data, &label),
         }),
-        Some(Command::AddPhoto {
-            profile,
-            board,
-            cell,
-            file,
-        }) => setting_up(cli.data, |data| {
-            setup::add_photo(data, profile.as_deref(), &board, &cell, &file)
-        }),
+        Some(Command::AddPhoto { at, file }) => {
+            setting_up(cli.data, |data| setup::add_photo(&at.of(data), &file))
+        }
         Some(Command::Pin {
             action: PinAction::Set,
         }) => setting_up(cli.data, |data| {

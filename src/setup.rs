@@ -190,19 +190,13 @@ fn keep_voice(
 
 /// Gives a cell a photo: prepared (upright, square, at most 512 px, no metadata) and stored in
 /// the profile's `media/photos/`; on any error nothing is stored.
-pub fn add_photo(
-    data_dir: &Path,
-    label: Option<&str>,
-    board: &str,
-    cell: &str,
-    file: &Path,
-) -> Result<Vec<String>, String> {
-    let content = content_with_cell(data_dir, label, board, cell)?;
+pub fn add_photo(cell: &CellRef, file: &Path) -> Result<Vec<String>, String> {
+    let content = content_with_cell(cell.data_dir, cell.profile, cell.board, cell.cell)?;
     let prepared = photo::prepare_file(file).map_err(|e| e.to_string())?;
     let media = content
         .media_root()
-        .unwrap_or_else(|| data_dir.to_path_buf());
-    let target = photo::photo_path(&media, board, cell);
+        .unwrap_or_else(|| cell.data_dir.to_path_buf());
+    let target = photo::photo_path(&media, cell.board, cell.cell);
     photo::save(&target, &prepared)?;
     Ok(vec![format!(
         "{} ({} x {} px, no metadata kept)",
