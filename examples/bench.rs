@@ -442,6 +442,7 @@ fn journal() {
         seen_alone: SeenAlone::Yes,
         profile: "default".into(),
         child_seen: Some(true),
+        recorded_by: String::new(),
     };
     let tap = |n: usize| Event::SymbolChosen {
         board: "home".into(),

@@ -133,7 +133,7 @@ pub fn new_journal_path(dir: &Path) -> PathBuf {
 }
 
 enum JournalCommand {
-    Append(JournalLine),
+    Append(Box<JournalLine>),
     Flush(mpsc::SyncSender<()>),
 }
 
@@ -187,7 +187,7 @@ impl BackgroundJournal {
 
     pub fn append(&self, line: JournalLine) {
         if let Some(commands) = &self.commands {
-            let _ = commands.send(JournalCommand::Append(line));
+            let _ = commands.send(JournalCommand::Append(Box::new(line)));
         }
     }
 

@@ -15,6 +15,8 @@ pub struct VisitForm {
     pub seen_alone: SeenAloneAnswer,
     pub reason: String,
     pub profile: String,
+    /// The worker's name and role, from their settings.
+    pub recorded_by: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -64,6 +66,7 @@ impl VisitForm {
             seen_alone,
             profile: self.profile.clone(),
             child_seen,
+            recorded_by: self.recorded_by.trim().to_string(),
         })
     }
 }

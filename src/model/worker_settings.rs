@@ -36,6 +36,15 @@ impl Default for WorkerSettings {
 }
 
 impl WorkerSettings {
+    /// "Sam Jones, social worker" for the summary; empty when neither is set.
+    pub fn recorded_by(&self) -> String {
+        [self.name.trim(), self.role.trim()]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// The idle time, kept within what the settings page offers: never 0 (the area would shut
     /// at once) and never more than the longest choice.
     pub fn idle_lock(&self) -> std::time::Duration {

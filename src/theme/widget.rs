@@ -333,12 +333,22 @@ pub fn text_field(
     field: impl Component,
     width_px: f32,
 ) -> impl Bundle {
+    filled_text_field(name, field, width_px, "")
+}
+
+/// A text field that starts with `value` in it (a saved setting).
+pub fn filled_text_field(
+    name: impl Into<Cow<'static, str>>,
+    field: impl Component,
+    width_px: f32,
+    value: &str,
+) -> impl Bundle {
     (
         Name::new(name),
         field,
         EditableText {
             max_characters: Some(300),
-            ..default()
+            ..EditableText::new(value)
         },
         TextFont {
             font_size: FontSize::Px(BODY_PX),

@@ -40,6 +40,7 @@ pub enum HomeAction {
     /// Hands the tablet back; the area is locked until the PIN is typed again.
     Close,
     ChangePin,
+    Settings,
     StartVisit,
     /// Carry on recording a visit found on the tablet (by its place in the list).
     Resume(usize),
@@ -195,6 +196,11 @@ fn build_home(
                 "Change PIN",
                 home_action(HomeAction::ChangePin),
             ));
+            line.spawn(button(
+                "Settings button",
+                "Settings",
+                home_action(HomeAction::Settings),
+            ));
         });
     });
 }
@@ -214,6 +220,7 @@ fn press_home_button(
         HomeAction::Close => turn.close(),
         HomeAction::StartVisit => turn.show(WorkerPage::Start),
         HomeAction::ChangePin => turn.show(WorkerPage::NewPin),
+        HomeAction::Settings => turn.show(WorkerPage::Settings),
         HomeAction::Resume(index) | HomeAction::ReviewFound(index) => {
             let Some(found) = unfinished.found.get(*index) else {
                 return;

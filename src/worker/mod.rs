@@ -10,6 +10,7 @@ mod lock;
 mod pin_pad;
 mod review;
 mod review_item;
+mod settings;
 mod start;
 
 use bevy::ecs::system::SystemParam;
@@ -48,6 +49,7 @@ pub(super) fn plugin(app: &mut App) {
             review::plugin,
             review_item::plugin,
             export::plugin,
+            settings::plugin,
         ));
 }
 
@@ -75,6 +77,8 @@ pub enum WorkerPage {
     Start,
     Review,
     Export,
+    /// The worker's settings and About.
+    Settings,
 }
 
 /// Moves the worker area to another page, or closes it.
@@ -175,6 +179,8 @@ pub enum FormField {
     Present,
     Reason,
     Note,
+    WorkerName,
+    WorkerRole,
 }
 
 /// The text typed into a field, trimmed.

@@ -180,11 +180,14 @@ fn show_choices(
     }
 }
 
+// A Bevy system: each argument is a resource or query it reads.
+#[allow(clippy::too_many_arguments)]
 fn press_start_button(
     activate: On<Activate>,
     actions: Query<&StartAction>,
     fields: Query<(&FormField, &EditableText)>,
     content: Res<Content>,
+    lock: Res<super::WorkerLock>,
     mut choices: ResMut<StartChoices>,
     mut turn: PageTurn,
     mut visit: ResMut<Visit>,
@@ -205,6 +208,7 @@ fn press_start_button(
                 seen_alone: choices.seen_alone,
                 reason: field_text(&fields, FormField::Reason),
                 profile: content.profile.clone(),
+                recorded_by: lock.settings.recorded_by(),
             };
             let started = form.visit_started().and_then(|header| {
                 let dir = sessions_dir(&content).ok_or_else(|| {

@@ -28,6 +28,7 @@ pub fn started() -> Event {
         seen_alone: SeenAlone::Yes,
         profile: "default".into(),
         child_seen: Some(true),
+        recorded_by: String::new(),
     }
 }
 

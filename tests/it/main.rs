@@ -14,6 +14,7 @@ mod profiles;
 mod record;
 mod render;
 mod review;
+mod settings;
 mod summary;
 mod symbols;
 mod visit;

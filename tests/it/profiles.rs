@@ -153,6 +153,7 @@ fn a_profile_a_visit_on_the_tablet_used_is_not_removed() {
         present,
         seen_alone,
         child_seen,
+        recorded_by,
         ..
     } = started()
     else {
@@ -167,6 +168,7 @@ fn a_profile_a_visit_on_the_tablet_used_is_not_removed() {
             seen_alone,
             profile: "AB".into(),
             child_seen,
+            recorded_by,
         })
         .unwrap();
     drop(writer);

@@ -65,6 +65,10 @@ pub enum Event {
         /// the summary says "not recorded").
         #[serde(default, skip_serializing_if = "Option::is_none")]
         child_seen: Option<bool>,
+        /// The worker's name and role as their settings give them, for "Recorded by" (left
+        /// out when the worker has set none).
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        recorded_by: String,
     },
     SymbolChosen {
         board: String,

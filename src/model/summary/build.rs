@@ -36,6 +36,7 @@ impl Summary {
                 seen_alone,
                 profile,
                 child_seen,
+                recorded_by,
             },
         ) = header
         else {
@@ -49,6 +50,7 @@ impl Summary {
             present,
             seen_alone,
             child_seen,
+            recorded_by,
             profile,
             started,
             ended: lines
@@ -288,6 +290,7 @@ fn damaged_header(recovered: &Recovered) -> Option<(String, Event)> {
             seen_alone: crate::model::session::SeenAlone::NotRecorded,
             profile: "default".to_string(),
             child_seen: None,
+            recorded_by: String::new(),
         },
     ))
 }

@@ -108,7 +108,7 @@ pub(super) fn header_lines(summary: &Summary, zone: &TimeZone) -> Vec<String> {
         ),
         _ => "unknown".to_string(),
     };
-    vec![
+    let mut lines = vec![
         format!("Case ref: {}      Date: {date}", summary.case_ref),
         format!(
             "Visit: {}       Present: {}",
@@ -125,7 +125,11 @@ pub(super) fn header_lines(summary: &Summary, zone: &TimeZone) -> Vec<String> {
             seen_alone_text(&summary.seen_alone),
             supports_text(summary)
         ),
-    ]
+    ];
+    if !summary.recorded_by.is_empty() {
+        lines.push(format!("Recorded by: {}", summary.recorded_by));
+    }
+    lines
 }
 
 pub(super) fn footer_lines(

@@ -46,6 +46,9 @@ pub struct Summary {
     /// Whether the child was seen; `None` when the journal does not say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub child_seen: Option<bool>,
+    /// "Recorded by": the worker's name and role, empty when not set.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub recorded_by: String,
     pub profile: String,
     /// UTC, RFC 3339, as in the journal.
     pub started: String,
