@@ -15,6 +15,8 @@ use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
 
+#[path = "bench_parts/pin.rs"]
+mod pin;
 #[path = "bench_parts/search.rs"]
 mod search;
 
@@ -33,8 +35,9 @@ fn main() {
         Some("content") => content(),
         Some("journal") => journal(),
         Some("search") => search::run(),
+        Some("pin") => pin::run(),
         _ => {
-            eprintln!("usage: bench startup|voice|journal|content|search");
+            eprintln!("usage: bench startup|voice|journal|content|search|pin");
             std::process::exit(2);
         }
     }

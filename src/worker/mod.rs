@@ -7,6 +7,7 @@
 mod export;
 mod home;
 mod lock;
+mod pin_keys;
 mod pin_pad;
 mod review;
 mod review_item;
