@@ -297,10 +297,17 @@ fn export(
         Format::All => SummaryFormat::ALL.to_vec(),
     };
     // Only the picture needs the vocabulary, to find each symbol's picture.
+    // The vocabulary of the profile the visit used (a label that is not a profile's, as a
+    // hostile journal could hold, falls back to the built-in one).
+    let used = recovered.lines.iter().find_map(|line| match &line.event {
+        session::Event::VisitStarted { profile, .. } => Some(profile.clone()),
+        _ => None,
+    });
+    let used = used.filter(|label| hearme::model::profile::check_label(label).is_ok());
     let content = std::cell::OnceCell::new();
     let picture_of = |tile: &PictureRef| {
         content
-            .get_or_init(|| Content::for_data_dir(data_dir.as_ref()))
+            .get_or_init(|| Content::for_profile(data_dir.as_ref(), used.as_deref()))
             .symbol_picture(tile)
     };
     let zone = jiff::tz::TimeZone::system();
