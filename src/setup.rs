@@ -133,6 +133,15 @@ pub struct CellRef<'a> {
 }
 
 impl<'a> CellRef<'a> {
+    /// Where the cell's profile keeps its recordings and photos, once the cell is known to be in
+    /// that profile's vocabulary.
+    fn media_root(&self) -> Result<PathBuf, String> {
+        let content = content_with_cell(self.data_dir, self.profile, self.board, self.cell)?;
+        Ok(content
+            .media_root()
+            .unwrap_or_else(|| self.data_dir.to_path_buf()))
+    }
+
     pub fn new(
         data_dir: &'a Path,
         profile: Option<&'a str>,
@@ -173,11 +182,7 @@ fn keep_voice(
     cell: &CellRef,
     clip: impl FnOnce() -> Result<voice::Clip, voice::VoiceError>,
 ) -> Result<Vec<String>, String> {
-    let content = content_with_cell(cell.data_dir, cell.profile, cell.board, cell.cell)?;
-    let media = content
-        .media_root()
-        .unwrap_or_else(|| cell.data_dir.to_path_buf());
-    let target = voice::recording_path(&media, cell.board, cell.cell);
+    let target = voice::recording_path(&cell.media_root()?, cell.board, cell.cell);
     let clip = clip()
         .and_then(|clip| voice::save_recording(&target, &clip).map(|()| clip))
         .map_err(|e| e.to_string())?;
@@ -191,11 +196,8 @@ fn keep_voice(
 /// Gives a cell a photo: prepared (upright, square, at most 512 px, no metadata) and stored in
 /// the profile's `media/photos/`; on any error nothing is stored.
 pub fn add_photo(cell: &CellRef, file: &Path) -> Result<Vec<String>, String> {
-    let content = content_with_cell(cell.data_dir, cell.profile, cell.board, cell.cell)?;
+    let media = cell.media_root()?;
     let prepared = photo::prepare_file(file).map_err(|e| e.to_string())?;
-    let media = content
-        .media_root()
-        .unwrap_or_else(|| cell.data_dir.to_path_buf());
     let target = photo::photo_path(&media, cell.board, cell.cell);
     photo::save(&target, &prepared)?;
     Ok(vec![format!(

@@ -91,12 +91,15 @@ pub fn load_picture(content: &Content, assets: &AssetServer, id: &str) -> Handle
         .load(format!("symbols/{}", symbol.small))
 }
 
-/// Every cell of the vocabulary with a photo in the profile's `media/photos/`.
+/// Every cell of the vocabulary with a photo in the profile's `media/photos/`. A board with no
+/// photo folder costs one look, not one per cell: this runs before the first frame.
 fn find_photos(mut images: ResMut<SymbolImages>, content: Res<Content>) {
+    use crate::model::photo::board_photos_dir;
     let Some(media) = content.media_root() else {
         return;
     };
-    for board in content.vocabulary.boards.values() {
+    let boards = content.vocabulary.boards.values();
+    for board in boards.filter(|board| board_photos_dir(&media, &board.id).is_dir()) {
         for cell in &board.cells {
             let path = crate::model::photo::photo_path(&media, &board.id, &cell.id);
             if path.is_file() {

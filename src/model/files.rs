@@ -79,6 +79,28 @@ fn folder_of(path: &Path) -> &Path {
         .unwrap_or(Path::new("."))
 }
 
+/// A board or cell id as a file name: letters, digits, `-` and `_` kept, anything else `_`, so
+/// no id can name a path outside its folder.
+pub fn safe_file_name(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// [`write_atomically`], creating the file's folder first; errors name the file.
+pub fn write_in_new_folder(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    write_atomically(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 /// A RON file of ours (settings, the PIN record, a profile): `Ok(None)` when there is none, or
 /// why it cannot be used, naming the file and the place.
 pub fn read_ron<T: serde::de::DeserializeOwned>(
@@ -101,8 +123,5 @@ pub fn read_ron<T: serde::de::DeserializeOwned>(
 pub fn write_ron<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), String> {
     let text = ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default())
         .map_err(|e| e.to_string())?;
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    }
-    write_atomically(path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))
+    write_in_new_folder(path, text.as_bytes())
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
 
-use super::files::{read_capped, write_atomically};
+use super::files::{read_capped, safe_file_name, write_in_new_folder};
 
 /// The longest side kept: a cell is at most about 180 px on a tablet, 512 leaves room for print.
 pub const MAX_PHOTO_PX: u32 = 512;
@@ -38,23 +38,15 @@ pub enum PhotoError {
 
 /// `MEDIA/media/photos/<board>/<cell>.png`, beside the profile's recordings.
 pub fn photo_path(media_root: &Path, board: &str, cell: &str) -> PathBuf {
+    board_photos_dir(media_root, board).join(format!("{}.png", safe_file_name(cell)))
+}
+
+/// `MEDIA/media/photos/<board>/`: the photos of one board's cells.
+pub fn board_photos_dir(media_root: &Path, board: &str) -> PathBuf {
     media_root
         .join("media")
         .join("photos")
-        .join(safe_name(board))
-        .join(format!("{}.png", safe_name(cell)))
-}
-
-fn safe_name(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
+        .join(safe_file_name(board))
 }
 
 /// Reads a photo file and prepares it (see [`prepare`]).
@@ -144,8 +136,5 @@ pub fn save(path: &Path, photo: &DynamicImage) -> Result<(), String> {
     photo
         .write_to(&mut Cursor::new(&mut png), image::ImageFormat::Png)
         .map_err(|e| format!("{}: {e}", path.display()))?;
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    }
-    write_atomically(path, &png).map_err(|e| format!("{}: {e}", path.display()))
+    write_in_new_folder(path, &png)
 }

@@ -96,22 +96,12 @@ pub fn clip_name(word: &str) -> String {
 
 /// Where a worker's recording for a cell is kept: `DATA/media/voice/<board>/<cell>.wav`.
 pub fn recording_path(data_dir: &Path, board: &str, cell: &str) -> PathBuf {
-    let safe = |s: &str| {
-        s.chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect::<String>()
-    };
+    use super::files::safe_file_name;
     data_dir
         .join("media")
         .join("voice")
-        .join(safe(board))
-        .join(format!("{}.wav", safe(cell)))
+        .join(safe_file_name(board))
+        .join(format!("{}.wav", safe_file_name(cell)))
 }
 
 /// Which clip a cell speaks: the worker's recording if there is one, else the bundled clip for

@@ -49,19 +49,20 @@ pub(super) fn text_column() -> impl Bundle {
 
 /// 1 2 3 / 4 5 6 / 7 8 9 / Delete 0 OK, as on a phone.
 pub(super) fn keys() -> impl Bundle {
+    let digit = |d: u8| (PadKey::Digit(d), d.to_string(), 40.0);
     let order = [
-        PadKey::Digit(1),
-        PadKey::Digit(2),
-        PadKey::Digit(3),
-        PadKey::Digit(4),
-        PadKey::Digit(5),
-        PadKey::Digit(6),
-        PadKey::Digit(7),
-        PadKey::Digit(8),
-        PadKey::Digit(9),
-        PadKey::Delete,
-        PadKey::Digit(0),
-        PadKey::Done,
+        digit(1),
+        digit(2),
+        digit(3),
+        digit(4),
+        digit(5),
+        digit(6),
+        digit(7),
+        digit(8),
+        digit(9),
+        (PadKey::Delete, "Delete".to_string(), 22.0),
+        digit(0),
+        (PadKey::Done, "OK".to_string(), 30.0),
     ];
     (
         Name::new("PIN pad"),
@@ -77,15 +78,10 @@ pub(super) fn keys() -> impl Bundle {
     )
 }
 
-fn key(which: PadKey) -> impl Bundle {
-    let (name, text, size) = match which {
-        PadKey::Digit(d) => (format!("PIN key {d}"), d.to_string(), 40.0),
-        PadKey::Delete => ("PIN key Delete".into(), "Delete".into(), 22.0),
-        PadKey::Done => ("PIN key OK".into(), "OK".into(), 30.0),
-        PadKey::Leave => ("PIN key Leave".into(), String::new(), 22.0),
-    };
+/// A key with its word (the digit, Delete or OK) at `size` px; named "PIN key <word>".
+fn key((which, text, size): (PadKey, String, f32)) -> impl Bundle {
     (
-        Name::new(name),
+        Name::new(format!("PIN key {text}")),
         Button,
         Control,
         pad_key(which),
