@@ -15,6 +15,8 @@ use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
 
+#[path = "bench_parts/editor.rs"]
+mod editor;
 #[path = "bench_parts/pin.rs"]
 mod pin;
 #[path = "bench_parts/search.rs"]
@@ -36,8 +38,9 @@ fn main() {
         Some("journal") => journal(),
         Some("search") => search::run(),
         Some("pin") => pin::run(),
+        Some("editor") => editor::run(),
         _ => {
-            eprintln!("usage: bench startup|voice|journal|content|search|pin");
+            eprintln!("usage: bench startup|voice|journal|content|search|pin|editor");
             std::process::exit(2);
         }
     }

@@ -10,7 +10,7 @@ use crate::input::{Activate, Control};
 use crate::message_bar::{MessageItem, WordChosen};
 use crate::model::vocab::{Board, Cell, HOME_BOARD};
 use crate::screen::GridSlot;
-use crate::symbol_images::{SymbolImages, SymbolImagesSystems};
+use crate::symbol_images::{FindPhotos, SymbolImages, SymbolImagesSystems};
 use crate::theme::{self, CELL_LABEL_PX, GAP_PX, PressFeedback, TEXT};
 use crate::visit::Visit;
 
@@ -18,15 +18,22 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Navigation>()
         .add_message::<BoardOpened>()
         .add_message::<FolderChosen>()
+        .add_message::<VocabularyChanged>()
         .add_systems(PreStartup, open_start_board)
         .add_systems(
             Update,
             (
-                want_board_pictures.before(SymbolImagesSystems),
+                want_board_pictures
+                    .after(FindPhotos)
+                    .before(SymbolImagesSystems),
                 show_current_board.after(SymbolImagesSystems),
             )
                 .in_set(ShowBoard)
-                .run_if(resource_changed::<Navigation>.or_else(window_resized)),
+                .run_if(
+                    resource_changed::<Navigation>
+                        .or_else(window_resized)
+                        .or_else(on_message::<VocabularyChanged>),
+                ),
         );
 }
 
@@ -83,6 +90,11 @@ pub struct FolderChosen {
     pub cell: String,
     pub word: String,
 }
+
+/// The worker changed the shown vocabulary (`Content::vocabulary`) in the editor: the board
+/// and the voice's clip index follow it.
+#[derive(Message, Debug, Clone)]
+pub struct VocabularyChanged;
 
 /// A cell on screen, naming the board and cell it shows.
 #[derive(Component, Debug, Clone, PartialEq, Eq)]

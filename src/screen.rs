@@ -14,19 +14,26 @@ use crate::theme::{self, GAP_PX, MESSAGE_BAR_PX, NAV_STRIP_PX};
 use crate::visit::Visit;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Startup, spawn_screen).add_systems(
-        Update,
-        (
-            follow_orientation,
-            // Before the screens are built from what it resets, so they show it in this frame.
-            start_afresh_for_each_visit
-                .run_if(resource_changed::<Visit>)
-                .before(ShowBoard)
-                .before(MessageSystems)
-                .before(ShowActivity),
-        ),
-    );
+    app.add_message::<ProfileSwitched>()
+        .add_systems(Startup, spawn_screen)
+        .add_systems(
+            Update,
+            (
+                follow_orientation,
+                // Before the screens are built from what it resets, so they show it in this frame.
+                start_afresh_for_each_visit
+                    .run_if(resource_changed::<Visit>.or_else(on_message::<ProfileSwitched>))
+                    .before(ShowBoard)
+                    .before(MessageSystems)
+                    .before(ShowActivity),
+            ),
+        );
 }
+
+/// The worker switched the child's screens to another profile (`Content` is replaced): they
+/// start afresh, as for a new visit, and what was loaded for the last profile is loaded anew.
+#[derive(Message, Debug, Clone)]
+pub struct ProfileSwitched;
 
 #[derive(Component)]
 pub struct ScreenRoot;
@@ -178,13 +185,15 @@ fn start_afresh_for_each_visit(
     mut navigation: ResMut<Navigation>,
     mut activity: ResMut<ActivityScreen>,
     mut belongs_to: Local<(Option<std::path::PathBuf>, bool, bool)>,
+    mut switched: MessageReader<ProfileSwitched>,
 ) {
     let now = (
         visit.journal_path().map(std::path::Path::to_path_buf),
         visit.has_ended(),
         visit.is_review_only(),
     );
-    if *belongs_to == now {
+    let profile_switched = switched.read().count() > 0;
+    if *belongs_to == now && !profile_switched {
         return;
     }
     *belongs_to = now;

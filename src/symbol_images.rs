@@ -21,9 +21,15 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(PreStartup, (find_photos, load_home_symbols).chain())
         .add_systems(
             Update,
-            hold_wanted_pictures
-                .in_set(SymbolImagesSystems)
-                .run_if(resource_changed::<SymbolImages>),
+            (
+                find_photos
+                    .run_if(on_message::<crate::screen::ProfileSwitched>)
+                    .in_set(FindPhotos)
+                    .before(SymbolImagesSystems),
+                hold_wanted_pictures
+                    .in_set(SymbolImagesSystems)
+                    .run_if(resource_changed::<SymbolImages>),
+            ),
         )
         .add_systems(Last, redraw_until_pictures_shown);
 }
@@ -32,6 +38,11 @@ pub(super) fn plugin(app: &mut App) {
 /// order themselves before it, and read handles after it.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SymbolImagesSystems;
+
+/// Finds the shown profile's photos anew when the profile is switched; screens that ask for
+/// [`SymbolImages::picture_id`] order themselves after it.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FindPhotos;
 
 #[derive(Resource, Default)]
 pub struct SymbolImages {
@@ -95,6 +106,10 @@ pub fn load_picture(content: &Content, assets: &AssetServer, id: &str) -> Handle
 /// photo folder costs one look, not one per cell: this runs before the first frame.
 fn find_photos(mut images: ResMut<SymbolImages>, content: Res<Content>) {
     use crate::model::photo::board_photos_dir;
+    // Another profile's photos are let go before this one's are found.
+    images.handles.retain(|id, _| !id.starts_with(PHOTO_PREFIX));
+    images.photos.clear();
+    images.changed = true;
     let Some(media) = content.media_root() else {
         return;
     };

@@ -25,9 +25,12 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(PostStartup, fill_nav_buttons)
         .add_systems(
             Update,
-            screens::show_activity
-                .in_set(ShowActivity)
-                .run_if(resource_changed::<ActivityScreen>),
+            (
+                screens::show_activity
+                    .in_set(ShowActivity)
+                    .run_if(resource_changed::<ActivityScreen>),
+                load_activities.run_if(on_message::<crate::screen::ProfileSwitched>),
+            ),
         );
 }
 

@@ -2,6 +2,7 @@
 
 pub mod activity;
 pub mod check;
+pub mod editor;
 pub mod export;
 pub mod files;
 pub mod journal;

@@ -28,9 +28,14 @@ pub fn label(text: impl Into<String>, size_px: f32, color: Color) -> impl Bundle
 
 /// A symbol's picture, square, taking the height its cell leaves after the word.
 pub fn symbol_picture(picture: Handle<Image>) -> impl Bundle {
+    tinted_picture(picture, Color::WHITE)
+}
+
+/// [`symbol_picture`] drawn through a tint (a faded one for a hidden cell in the editor).
+pub fn tinted_picture(picture: Handle<Image>, tint: Color) -> impl Bundle {
     (
         Name::new("Picture"),
-        ImageNode::new(picture),
+        ImageNode::new(picture).with_color(tint),
         Node {
             flex_grow: 1.0,
             flex_basis: px(0.0),
@@ -301,6 +306,17 @@ pub fn body(text: impl Into<String>) -> impl Bundle {
 /// Something the worker must know or put right, in red.
 pub fn problem(text: impl Into<String>) -> impl Bundle {
     (Name::new("Problem"), text_line(text, BODY_PX, PROBLEM))
+}
+
+/// What the last action on a page came to, red when it failed. The line is always there (a
+/// space when there is nothing to say), so what is under it never moves.
+pub fn outcome_line(name: &'static str, outcome: Option<&Result<String, String>>) -> impl Bundle {
+    let (text, colour) = match outcome {
+        Some(Ok(said)) => (said.clone(), TEXT),
+        Some(Err(why)) => (why.clone(), PROBLEM),
+        None => (" ".to_string(), TEXT),
+    };
+    (Name::new(name), text_line(text, BODY_PX, colour))
 }
 
 fn text_line(text: impl Into<String>, size_px: f32, color: Color) -> impl Bundle {

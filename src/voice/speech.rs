@@ -19,6 +19,7 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             (
                 preload_opened_board,
+                reindex_clips.run_if(on_message::<crate::board::VocabularyChanged>),
                 (speak_chosen_words, speak_message).after(crate::message_bar::MessageSystems),
                 say_texts,
             ),
@@ -58,6 +59,19 @@ fn clip_paths_of(index: &ClipIndex, board: &str) -> Vec<PathBuf> {
 }
 
 fn index_clips(mut commands: Commands, content: Res<Content>) {
+    let index = clip_index(&content);
+    let cache = ClipCache::start();
+    cache.request(clip_paths_of(&index, crate::model::vocab::HOME_BOARD));
+    commands.insert_resource(index);
+    commands.insert_resource(cache);
+}
+
+/// An edited cell speaks its new word (or its recording) at the next tap.
+fn reindex_clips(content: Res<Content>, mut index: ResMut<ClipIndex>) {
+    *index = clip_index(&content);
+}
+
+fn clip_index(content: &Content) -> ClipIndex {
     let root = crate::asset_root();
     let mut index = ClipIndex::default();
     for board in content.vocabulary.boards.values() {
@@ -74,10 +88,7 @@ fn index_clips(mut commands: Commands, content: Res<Content>) {
                 .insert((board.id.clone(), cell.id.clone()), choice);
         }
     }
-    let cache = ClipCache::start();
-    cache.request(clip_paths_of(&index, crate::model::vocab::HOME_BOARD));
-    commands.insert_resource(index);
-    commands.insert_resource(cache);
+    index
 }
 
 fn preload_opened_board(

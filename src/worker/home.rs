@@ -41,6 +41,8 @@ pub enum HomeAction {
     Close,
     ChangePin,
     Settings,
+    Vocabulary,
+    Profiles,
     StartVisit,
     /// Carry on recording a visit found on the tablet (by its place in the list).
     Resume(usize),
@@ -201,6 +203,16 @@ fn build_home(
                 "Settings",
                 home_action(HomeAction::Settings),
             ));
+            line.spawn(button(
+                "Vocabulary button",
+                "Vocabulary",
+                home_action(HomeAction::Vocabulary),
+            ));
+            line.spawn(button(
+                "Profiles button",
+                "Profiles",
+                home_action(HomeAction::Profiles),
+            ));
         });
     });
 }
@@ -221,6 +233,8 @@ fn press_home_button(
         HomeAction::StartVisit => turn.show(WorkerPage::Start),
         HomeAction::ChangePin => turn.show(WorkerPage::NewPin),
         HomeAction::Settings => turn.show(WorkerPage::Settings),
+        HomeAction::Vocabulary => turn.show(WorkerPage::Editor),
+        HomeAction::Profiles => turn.show(WorkerPage::Profiles),
         HomeAction::Resume(index) | HomeAction::ReviewFound(index) => {
             let Some(found) = unfinished.found.get(*index) else {
                 return;

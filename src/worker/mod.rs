@@ -4,11 +4,13 @@
 //! tells the worker one is waiting. Each page is a state of [`WorkerPage`]: its entities are
 //! built on entering it (and again when what it shows changes) and go when it is left.
 
+mod editor;
 mod export;
 mod home;
 mod lock;
 mod pin_keys;
 mod pin_pad;
+mod profiles;
 mod review;
 mod review_item;
 mod settings;
@@ -51,6 +53,8 @@ pub(super) fn plugin(app: &mut App) {
             review_item::plugin,
             export::plugin,
             settings::plugin,
+            editor::plugin,
+            profiles::plugin,
         ));
 }
 
@@ -80,6 +84,10 @@ pub enum WorkerPage {
     Export,
     /// The worker's settings and About.
     Settings,
+    /// The vocabulary editor, for the active profile's own boards.
+    Editor,
+    /// The children's profiles: which one is in use, switching, adding.
+    Profiles,
 }
 
 /// Moves the worker area to another page, or closes it.
@@ -182,6 +190,9 @@ pub enum FormField {
     Note,
     WorkerName,
     WorkerRole,
+    SymbolSearch,
+    CellWord,
+    ProfileLabel,
 }
 
 /// The text typed into a field, trimmed.
