@@ -214,6 +214,14 @@ fn build_home(
                 home_action(HomeAction::Profiles),
             ));
         });
+        page.spawn((
+            Name::new("Profile in use"),
+            body(if content.profile == crate::model::profile::DEFAULT_PROFILE {
+                "The child's screens show the built-in boards (no profile).".to_string()
+            } else {
+                format!("The child's screens show profile {}.", content.profile)
+            }),
+        ));
     });
 }
 

@@ -56,8 +56,8 @@ fn build_profiles(
     commands.entity(page).with_children(|page| {
         page.spawn(title("Profiles"));
         page.spawn(body(
-            "The child's screens show only the profile in use. A label is initials or a case \
-             reference, never the child's name.",
+            "The child's screens show only the profile in use (ticked); tap another to use it. \
+             A label is initials or a case reference, never the child's name.",
         ));
         let mut labels = vec![(DEFAULT_PROFILE.to_string(), Ok(()))];
         match &listed {

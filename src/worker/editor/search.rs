@@ -44,6 +44,7 @@ pub(super) fn results_slot() -> impl Bundle {
         Node {
             flex_direction: FlexDirection::Row,
             flex_wrap: FlexWrap::Wrap,
+            align_content: AlignContent::FlexStart,
             column_gap: px(GAP_PX),
             row_gap: px(GAP_PX),
             min_height: px(3.0 * TILE.1 + 2.0 * GAP_PX),

@@ -2,6 +2,7 @@
 //! shown faded, empty places tappable), and beside it (below it, upright) what can be done to
 //! the selected cell or place. Rebuilt whenever [`Editing`] changes.
 
+use bevy::input_focus::{FocusCause, InputFocus};
 use bevy::prelude::*;
 
 use super::{Editing, EditorAction, Selected, editor_action};
@@ -60,6 +61,7 @@ fn build_editor(
     mut commands: Commands,
     shown: Query<Entity, With<PageRoot>>,
     editing: Res<Editing>,
+    content: Res<crate::Content>,
     images: Res<SymbolImages>,
     window: Query<&Window, With<bevy::window::PrimaryWindow>>,
 ) {
@@ -68,6 +70,7 @@ fn build_editor(
     let board = editing
         .editor()
         .and_then(|editor| editor.vocabulary.board(editing.board_id()));
+    let mut focus = None;
     commands.entity(page).with_children(|page| {
         let Some(board) = board else {
             page.spawn(title("Vocabulary"));
@@ -84,8 +87,8 @@ fn build_editor(
             return;
         };
         page.spawn(title(format!(
-            "Vocabulary: {} ({} × {})",
-            board.name, board.rows, board.columns
+            "Vocabulary of {}: {} ({} × {})",
+            content.profile, board.name, board.rows, board.columns
         )));
         page.spawn(Node {
             width: percent(100.0),
@@ -124,17 +127,25 @@ fn build_editor(
                 }
             });
             main.spawn(panel(upright)).with_children(|panel| {
-                panel_contents(panel, &editing, board);
+                focus = panel_contents(panel, &editing, board);
             });
         });
     });
+    // The worker types straight away: the search field has the keyboard as soon as it shows.
+    if let Some(field) = focus {
+        commands.queue(move |world: &mut World| {
+            world
+                .resource_mut::<InputFocus>()
+                .set(field, FocusCause::Navigated);
+        });
+    }
 }
 
 fn grid(board: &Board, upright: bool) -> impl Bundle {
     (
         Name::new("Editor grid"),
         Node {
-            flex_grow: 1.0,
+            flex_grow: if upright { 0.0 } else { 1.0 },
             min_width: px(0.0),
             min_height: px(0.0),
             height: if upright {
@@ -160,6 +171,8 @@ fn panel(upright: bool) -> Node {
             px(PANEL_PX)
         },
         flex_shrink: 0.0,
+        flex_grow: if upright { 1.0 } else { 0.0 },
+        min_height: px(0.0),
         flex_direction: FlexDirection::Column,
         row_gap: px(GAP_PX * 2.0),
         ..default()
@@ -238,7 +251,10 @@ fn empty_place(row: u16, column: u16, chosen: bool) -> impl Bundle {
         Button,
         crate::input::Control,
         editor_action(EditorAction::Place(row, column)),
-        place_node(row, column, chosen),
+        Node {
+            justify_content: JustifyContent::Center,
+            ..place_node(row, column, chosen)
+        },
         BackgroundColor(theme::FIELD_BACKGROUND),
         BorderColor::all(if chosen {
             TEXT
@@ -257,7 +273,13 @@ fn empty_place(row: u16, column: u16, chosen: bool) -> impl Bundle {
     )
 }
 
-fn panel_contents(panel: &mut ChildSpawnerCommands, editing: &Editing, board: &Board) {
+/// Fills the panel; returns the search field when there is one.
+fn panel_contents(
+    panel: &mut ChildSpawnerCommands,
+    editing: &Editing,
+    board: &Board,
+) -> Option<Entity> {
+    let mut search_field = None;
     let selected_cell = match &editing.selected {
         Some(Selected::Cell(id)) => board.cell(id),
         _ => None,
@@ -280,11 +302,15 @@ fn panel_contents(panel: &mut ChildSpawnerCommands, editing: &Editing, board: &B
             row + 1,
             column + 1
         )));
-        panel.spawn(text_field(
-            "Symbol search field",
-            FormField::SymbolSearch,
-            PANEL_PX - 8.0,
-        ));
+        search_field = Some(
+            panel
+                .spawn(text_field(
+                    "Symbol search field",
+                    FormField::SymbolSearch,
+                    PANEL_PX - 8.0,
+                ))
+                .id(),
+        );
         panel.spawn(super::search::results_slot());
     } else {
         panel.spawn(body(
@@ -313,26 +339,36 @@ fn panel_contents(panel: &mut ChildSpawnerCommands, editing: &Editing, board: &B
             });
         }
     }
-    panel.spawn(outcome_line("Editor message", editing.outcome.as_ref()));
-    panel.spawn(row()).with_children(|line| {
-        line.spawn(button(
-            "Undo button",
-            "Undo",
-            editor_action(EditorAction::Undo),
-        ));
-        if editing.trail.len() > 1 {
-            line.spawn(button(
-                "Board back button",
-                "Back a board",
-                editor_action(EditorAction::BackBoard),
-            ));
-        }
-        line.spawn(button(
-            "Editor done button",
-            "Done",
-            editor_action(EditorAction::Done),
-        ));
+    // Pinned to the panel's foot, so Undo and Done stay put whatever is selected.
+    let mut foot = panel.spawn(Node {
+        margin: UiRect::top(auto()),
+        flex_direction: FlexDirection::Column,
+        row_gap: px(GAP_PX * 2.0),
+        ..default()
     });
+    foot.with_child(outcome_line("Editor message", editing.outcome.as_ref()));
+    foot.with_children(|foot| {
+        foot.spawn(row()).with_children(|line| {
+            line.spawn(button(
+                "Undo button",
+                "Undo",
+                editor_action(EditorAction::Undo),
+            ));
+            if editing.trail.len() > 1 {
+                line.spawn(button(
+                    "Board back button",
+                    "Back a board",
+                    editor_action(EditorAction::BackBoard),
+                ));
+            }
+            line.spawn(button(
+                "Editor done button",
+                "Done",
+                editor_action(EditorAction::Done),
+            ));
+        });
+    });
+    search_field
 }
 
 fn cell_actions(panel: &mut ChildSpawnerCommands, cell: &Cell) {

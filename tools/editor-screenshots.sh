@@ -1,0 +1,51 @@
+#!/bin/bash
+# The vocabulary editor and the profiles page in the real app under xvfb with xdotool: a
+# profile set up from the command line, then the editor (a board, a column added, a search, a
+# symbol added, a folder selected) and the profiles page, saved into docs/.
+# Needs: xvfb, xdotool, imagemagick; a built binary (default: the debug build).
+# Run: xvfb-run -a -s "-screen 0 1280x800x24" tools/editor-screenshots.sh
+#  or, upright: HEARME_WINDOW_SIZE=800x1280 xvfb-run -a -s "-screen 0 800x1280x24" tools/editor-screenshots.sh
+# The coordinates are those of the window size; move them if the layout changes.
+set -u
+cd "$(dirname "$0")/.."
+BIN=${BIN:-${CARGO_TARGET_DIR:-$HOME/.cache/hearme-target}/debug/hearme}
+DATA=$(mktemp -d)
+"$BIN" --data "$DATA" profile add AB > /dev/null
+"$BIN" --data "$DATA" profile use AB > /dev/null
+echo 270419 | "$BIN" --data "$DATA" pin set > /dev/null
+HEARME_DATA=$DATA "$BIN" > "$DATA/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null; rm -rf "$DATA"' EXIT
+sleep 8
+xdotool windowfocus "$(xdotool search --name Hearme | head -1)"; sleep 0.5
+hold() { xdotool mousemove 20 20; sleep 0.3; xdotool mousedown 1; sleep 2.6; xdotool mouseup 1; sleep 3; }
+click() { xdotool mousemove "$1" "$2"; sleep 0.5; xdotool mousedown 1; sleep 0.2; xdotool mouseup 1; sleep "${3:-2}"; }
+shot() { import -window root "docs/$1.png"; }
+if [ "${HEARME_WINDOW_SIZE:-}" = 800x1280 ]; then
+  key() { case $1 in 0) click 400 1046 0.6 ;; OK) click 516 1046 1.5 ;;
+    *) click $(( 284 + (($1 - 1) % 3) * 116 )) $(( 698 + (($1 - 1) / 3) * 116 )) 0.6 ;; esac; }
+  VOCAB="634 181"; MORE_COLUMNS="305 888"; PLACE="750 110"; RESULT="91 868"
+  FOLDER="568 110"; DONE="180 1224"; PROFILES="78 251"; SUFFIX=-portrait
+else
+  key() { case $1 in 0) click 970 574 0.6 ;; OK) click 1087 574 1.5 ;;
+    *) click $(( 855 + (($1 - 1) % 3) * 116 )) $(( 226 + (($1 - 1) / 3) * 116 )) 0.6 ;; esac; }
+  VOCAB="634 181"; MORE_COLUMNS="1097 245"; PLACE="757 120"; RESULT="884 285"
+  FOLDER="584 120"; DONE="972 744"; PROFILES="774 181"; SUFFIX=
+fi
+pin() { for d in $(echo 270419 | grep -o .); do key "$d"; done; key OK; }
+
+hold; pin
+click $VOCAB 3
+shot "editor$SUFFIX"
+click $MORE_COLUMNS 3                           # One more column on the home board
+click $PLACE 2                                  # Its first place
+xdotool type --delay 40 "dog"; sleep 2          # The search field has the keyboard
+shot "editor-search$SUFFIX"
+click $RESULT 3                                 # The best match goes in
+click $FOLDER 2                                 # A folder: its own actions
+shot "editor-folder$SUFFIX"
+click $DONE 3
+click $PROFILES 3
+click 184 294 1; xdotool type --delay 40 "CD-2"; sleep 1
+click 428 294 3                                 # Add profile
+shot "profiles$SUFFIX"
