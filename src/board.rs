@@ -94,7 +94,10 @@ pub struct FolderChosen {
 /// The worker changed the shown vocabulary (`Content::vocabulary`) in the editor: the board
 /// and the voice's clip index follow it.
 #[derive(Message, Debug, Clone)]
-pub struct VocabularyChanged;
+pub struct VocabularyChanged {
+    /// The boards that changed; `None`: all of them (another profile).
+    pub boards: Option<Vec<String>>,
+}
 
 /// A cell on screen, naming the board and cell it shows.
 #[derive(Component, Debug, Clone, PartialEq, Eq)]

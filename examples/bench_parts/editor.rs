@@ -58,6 +58,8 @@ pub fn run() {
     )
     .expect("the edited vocabulary reloads");
     assert!(saved.home().and_then(|home| home.cell("want")).is_some());
+
+    let saves = time_saves(&data);
     let _ = std::fs::remove_dir_all(&data);
 
     let edit_median = super::median(edits.clone());
@@ -71,6 +73,10 @@ pub fn run() {
     );
     println!("editor_select_tap_to_frame_median: {select_median:.2} ms");
     println!("editor_floor_idle_frame_median: {idle_median:.2} ms");
+    println!(
+        "editor_part_save_median: {:.2} ms (check, write, fsync, read back; no app)",
+        super::median(saves)
+    );
     println!(
         "editor_edit_over_select: {:.1}x",
         edit_median / select_median.max(1e-9)
@@ -94,4 +100,24 @@ fn tap_named(app: &mut App, name: &str) -> f64 {
     let start = Instant::now();
     app.update();
     start.elapsed().as_secs_f64() * 1000.0
+}
+
+/// The model's share of an edit: checking, writing, syncing and reading back one board.
+fn time_saves(data: &std::path::Path) -> Vec<f64> {
+    use hearme::model::editor::{Edit, VocabEditor};
+    let symbols = hearme::model::symbols::SymbolLibrary::built_in();
+    let dir = hearme::model::profile::profile_dir(data, "AB").join("vocab");
+    let mut editor = VocabEditor::open(&dir, &symbols).expect("the profile opens");
+    (0..TAPS)
+        .map(|tap| {
+            let edit = Edit::Hidden {
+                board: "home".into(),
+                cell: "want".into(),
+                hidden: tap % 2 == 0,
+            };
+            let start = Instant::now();
+            editor.edit(&edit, &symbols).expect("the edit is saved");
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect()
 }

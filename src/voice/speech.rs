@@ -66,29 +66,43 @@ fn index_clips(mut commands: Commands, content: Res<Content>) {
     commands.insert_resource(cache);
 }
 
-/// An edited cell speaks its new word (or its recording) at the next tap.
-fn reindex_clips(content: Res<Content>, mut index: ResMut<ClipIndex>) {
-    *index = clip_index(&content);
+/// An edited cell speaks its new word (or its recording) at the next tap. Only the boards an
+/// edit changed are looked at again: each cell costs two looks at the disk.
+fn reindex_clips(
+    mut changes: MessageReader<crate::board::VocabularyChanged>,
+    content: Res<Content>,
+    mut index: ResMut<ClipIndex>,
+) {
+    for change in changes.read() {
+        let Some(boards) = &change.boards else {
+            *index = clip_index(&content);
+            return;
+        };
+        index
+            .choices
+            .retain(|(board, _), _| !boards.contains(board));
+        for board in boards.iter().filter_map(|id| content.vocabulary.board(id)) {
+            index_board(&mut index, &content, board);
+        }
+    }
 }
 
 fn clip_index(content: &Content) -> ClipIndex {
-    let root = crate::asset_root();
     let mut index = ClipIndex::default();
     for board in content.vocabulary.boards.values() {
-        for cell in &board.cells {
-            let choice = choose_clip(
-                content.media_root().as_deref(),
-                &root,
-                &board.id,
-                &cell.id,
-                &cell.word,
-            );
-            index
-                .choices
-                .insert((board.id.clone(), cell.id.clone()), choice);
-        }
+        index_board(&mut index, content, board);
     }
     index
+}
+
+fn index_board(index: &mut ClipIndex, content: &Content, board: &crate::model::vocab::Board) {
+    let (root, media) = (crate::asset_root(), content.media_root());
+    for cell in &board.cells {
+        let choice = choose_clip(media.as_deref(), &root, &board.id, &cell.id, &cell.word);
+        index
+            .choices
+            .insert((board.id.clone(), cell.id.clone()), choice);
+    }
 }
 
 fn preload_opened_board(

@@ -160,7 +160,7 @@ fn press_profiles_button(
             let active = (label != DEFAULT_PROFILE).then_some(label.as_str());
             **content = Content::for_profile(Some(&data), active);
             shown.switched.write(ProfileSwitched);
-            shown.changed.write(VocabularyChanged);
+            shown.changed.write(VocabularyChanged { boards: None });
             if content.notices.is_empty() {
                 format!("The child's screens now show profile {label}.")
             } else {

@@ -16,6 +16,7 @@ use hearme::worker::WorkerPage;
 use crate::harness::*;
 use crate::journal::scratch;
 use crate::visit::{FRAME, area, open_area};
+use crate::voice::utterances;
 
 fn app_for(data: &Path) -> bevy::prelude::App {
     let mut app = app_with(Content::for_data_dir(Some(&data.to_path_buf())), 1280, 800);
@@ -159,4 +160,40 @@ fn the_built_in_profile_and_a_broken_profile_are_not_edited() {
     tap_named(&mut app, "Editor done button");
     tap_named(&mut app, "Back to board button");
     assert!(on_board(&mut app).contains(&"people".to_string()));
+}
+
+#[test]
+fn a_renamed_word_is_spoken_as_its_new_word_not_its_old_clip() {
+    let data = scratch("editor-rename");
+    add(&data, "AB").unwrap();
+    set_active(&data, "AB").unwrap();
+    let (speech, said) = recording_speech(&data);
+    let content = Content::for_data_dir(Some(&data.to_path_buf()));
+    let voice = hearme::voice::VoiceOutput::without_device().0;
+    let mut app = app_with_speech(content, voice, speech, 1280, 800);
+    step_time(&mut app, FRAME);
+    tap_cell(&mut app, "home", "want");
+    assert_eq!(utterances(&app).len(), 1, "\"want\" has its bundled clip");
+
+    open_area(&mut app);
+    tap_named(&mut app, "Vocabulary button");
+    tap_named(&mut app, "Editor cell want");
+    type_into(&mut app, "Cell word field", "zz");
+    tap_named(&mut app, "Save word button");
+    let renamed = saved_home(&data, "AB").cell("want").unwrap().word.clone();
+    assert_ne!(renamed, "want", "{}", editor_says(&mut app));
+    tap_named(&mut app, "Editor done button");
+    tap_named(&mut app, "Back to board button");
+
+    tap_cell(&mut app, "home", "want");
+    assert_eq!(utterances(&app).len(), 1, "the old clip is not played");
+    let mut heard = String::new();
+    for _ in 0..50 {
+        heard = std::fs::read_to_string(&said).unwrap_or_default();
+        if !heard.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(heard.trim(), renamed);
 }

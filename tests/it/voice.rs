@@ -22,7 +22,7 @@ fn bundled(word: &str) -> PathBuf {
         .join(clip_name(word))
 }
 
-fn utterances(app: &App) -> Vec<Vec<PathBuf>> {
+pub(crate) fn utterances(app: &App) -> Vec<Vec<PathBuf>> {
     app.world()
         .resource::<PlaybackLog>()
         .utterances

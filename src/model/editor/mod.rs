@@ -27,6 +27,8 @@ pub struct VocabEditor {
     files: BTreeMap<String, PathBuf>,
     /// For each edit, the boards it changed as they were before it (`None`: it added the board).
     undo: Vec<Changed>,
+    /// The boards the last edit or undo saved, so what shows them can follow only those.
+    last_saved: Vec<String>,
 }
 
 impl VocabEditor {
@@ -46,7 +48,13 @@ impl VocabEditor {
             dir: dir.to_path_buf(),
             files,
             undo: Vec::new(),
+            last_saved: Vec::new(),
         })
+    }
+
+    /// The ids of the boards the last edit or undo changed (added and removed ones too).
+    pub fn last_saved(&self) -> &[String] {
+        &self.last_saved
     }
 
     pub fn can_undo(&self) -> bool {
@@ -109,6 +117,7 @@ impl VocabEditor {
             self.files.insert(id.clone(), path);
             self.vocabulary.boards.insert(id, board);
         }
+        self.last_saved = changed.keys().cloned().collect();
         Ok(())
     }
 

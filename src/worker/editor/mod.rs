@@ -276,7 +276,9 @@ fn press_editor_button(
     };
     if result.is_ok() {
         content.vocabulary = std::sync::Arc::new(editor.vocabulary.clone());
-        changed.write(VocabularyChanged);
+        changed.write(VocabularyChanged {
+            boards: Some(editor.last_saved().to_vec()),
+        });
     }
     // A cell that went (removed, or an addition undone) is no longer selected.
     let still_there = match (&editing.selected, editing.editor()) {
