@@ -449,6 +449,7 @@ fn journal() {
         profile: "default".into(),
         child_seen: Some(true),
         recorded_by: String::new(),
+        communication: Default::default(),
     };
     let tap = |n: usize| Event::SymbolChosen {
         board: "home".into(),

@@ -8,6 +8,7 @@ use bevy::ui_widgets::observe;
 use crate::Content;
 use crate::input::{Activate, Control};
 use crate::message_bar::{MessageItem, WordChosen};
+use crate::model::child_settings::LabelPosition;
 use crate::model::vocab::{Board, Cell, HOME_BOARD};
 use crate::screen::GridSlot;
 use crate::symbol_images::{FindPhotos, SymbolImages, SymbolImagesSystems};
@@ -29,11 +30,7 @@ pub(super) fn plugin(app: &mut App) {
                 show_current_board.after(SymbolImagesSystems),
             )
                 .in_set(ShowBoard)
-                .run_if(
-                    resource_changed::<Navigation>
-                        .or_else(window_resized)
-                        .or_else(on_message::<VocabularyChanged>),
-                ),
+                .run_if(board_outdated),
         );
 }
 
@@ -91,8 +88,8 @@ pub struct FolderChosen {
     pub word: String,
 }
 
-/// The worker changed the shown vocabulary (`Content::vocabulary`) in the editor: the board
-/// and the voice's clip index follow it.
+/// The worker changed the shown vocabulary (`Content::vocabulary`) in the editor, or switched
+/// profile: the voice's clip index follows it (the board follows any change of `Content`).
 #[derive(Message, Debug, Clone)]
 pub struct VocabularyChanged {
     /// The boards that changed; `None`: all of them (another profile).
@@ -113,9 +110,17 @@ pub struct BoardGrid;
 #[derive(Component)]
 pub struct FolderTab;
 
-/// The tablet was turned (or the window resized): labels are sized for the window's width.
-fn window_resized(mut resized: MessageReader<bevy::window::WindowResized>) -> bool {
-    resized.read().count() > 0
+/// The board is built again when another board is opened, the vocabulary or the profile's
+/// settings changed, or the tablet was turned (labels are sized for the window's width). All
+/// three are looked at every time: a condition skipped by `or_else` would see the first frame's
+/// change one frame late and build the board twice.
+fn board_outdated(
+    navigation: Res<Navigation>,
+    content: Res<Content>,
+    mut resized: MessageReader<bevy::window::WindowResized>,
+) -> bool {
+    let turned = resized.read().count() > 0;
+    navigation.is_changed() || content.is_changed() || turned
 }
 
 fn open_start_board(content: Res<Content>, mut navigation: ResMut<Navigation>) {
@@ -167,15 +172,20 @@ fn show_current_board(
         return;
     };
     let window_width = window.single().map(Window::width).unwrap_or(1280.0);
-    let label_px = label_size_for(window_width, board.columns);
+    let settings = &content.settings;
+    let look = CellLook {
+        label_px: label_size_for(window_width, board.columns) * settings.text_size.scale(),
+        label_above: settings.label_position == LabelPosition::Above,
+        colour_coding: settings.colour_coding,
+    };
     commands.entity(slot).with_children(|slot| {
         slot.spawn(grid(board)).with_children(|grid| {
             for cell in board.visible_cells() {
                 let picture = images.get(&images.picture_id(&board.id, &cell.id, &cell.symbol));
                 if cell.is_folder() {
-                    grid.spawn(folder_cell(board, cell, picture, label_px));
+                    grid.spawn(folder_cell(board, cell, picture, look));
                 } else {
-                    grid.spawn(word_cell(board, cell, picture, label_px));
+                    grid.spawn(word_cell(board, cell, picture, look));
                 }
             }
         });
@@ -231,8 +241,21 @@ fn cell_identity(board: &Board, cell: &Cell) -> impl Bundle {
     )
 }
 
-fn feedback(cell: &Cell) -> (PressFeedback, BackgroundColor, BorderColor) {
-    let colour = theme::word_class_colour(cell.class);
+/// How the profile's settings draw a cell: its word's size and place, and whether its colour
+/// tells its word class.
+#[derive(Clone, Copy)]
+struct CellLook {
+    label_px: f32,
+    label_above: bool,
+    colour_coding: bool,
+}
+
+fn feedback(cell: &Cell, look: CellLook) -> (PressFeedback, BackgroundColor, BorderColor) {
+    let colour = if look.colour_coding {
+        theme::word_class_colour(cell.class)
+    } else {
+        theme::word_class_colour(crate::model::vocab::WordClass::Misc)
+    };
     (
         PressFeedback {
             normal: colour,
@@ -243,8 +266,13 @@ fn feedback(cell: &Cell) -> (PressFeedback, BackgroundColor, BorderColor) {
     )
 }
 
-/// Picture above, word below; the word is always shown.
-fn picture_and_word(cell: &Cell, picture: Handle<Image>, label_px: f32) -> impl Bundle {
+/// Picture and word (below it, or above as the profile says); the word is always shown.
+fn picture_and_word(cell: &Cell, picture: Handle<Image>, look: CellLook) -> impl Bundle {
+    let word = theme::label(
+        cell.word.clone(),
+        cell_label_size(&cell.word, look.label_px),
+        TEXT,
+    );
     (
         Node {
             flex_grow: 1.0,
@@ -253,21 +281,18 @@ fn picture_and_word(cell: &Cell, picture: Handle<Image>, label_px: f32) -> impl 
             // in a narrow (upright) cell, or the word is pushed off centre and out of the cell.
             min_width: px(0.0),
             flex_basis: px(0.0),
-            flex_direction: FlexDirection::Column,
+            flex_direction: if look.label_above {
+                FlexDirection::ColumnReverse
+            } else {
+                FlexDirection::Column
+            },
             align_items: AlignItems::Center,
             justify_content: JustifyContent::SpaceBetween,
             padding: UiRect::all(px(4.0)),
             ..default()
         },
         Pickable::IGNORE,
-        children![
-            theme::symbol_picture(picture),
-            theme::label(
-                cell.word.clone(),
-                cell_label_size(&cell.word, label_px),
-                TEXT
-            ),
-        ],
+        children![theme::symbol_picture(picture), word],
     )
 }
 
@@ -286,22 +311,22 @@ pub fn label_size_for(window_width: f32, columns: u16) -> f32 {
     (window_width / f32::from(columns.max(1)) / 6.4).clamp(14.0, CELL_LABEL_PX)
 }
 
-fn word_cell(board: &Board, cell: &Cell, picture: Handle<Image>, label_px: f32) -> impl Bundle {
+fn word_cell(board: &Board, cell: &Cell, picture: Handle<Image>, look: CellLook) -> impl Bundle {
     let mut node = placed(cell);
     node.border = UiRect::all(px(2.0));
     node.border_radius = BorderRadius::all(px(10.0));
     (
         cell_identity(board, cell),
         node,
-        feedback(cell),
-        children![picture_and_word(cell, picture, label_px)],
+        feedback(cell, look),
+        children![picture_and_word(cell, picture, look)],
     )
 }
 
 /// A folder looks like a folder: a tab on its top edge and a thicker outline, so it is told from
 /// a word by shape as well as by colour.
-fn folder_cell(board: &Board, cell: &Cell, picture: Handle<Image>, label_px: f32) -> impl Bundle {
-    let (press, background, border) = feedback(cell);
+fn folder_cell(board: &Board, cell: &Cell, picture: Handle<Image>, look: CellLook) -> impl Bundle {
+    let (press, background, border) = feedback(cell, look);
     (
         cell_identity(board, cell),
         placed(cell),
@@ -343,7 +368,7 @@ fn folder_cell(board: &Board, cell: &Cell, picture: Handle<Image>, label_px: f32
                 background,
                 border,
                 Pickable::IGNORE,
-                children![picture_and_word(cell, picture, label_px)],
+                children![picture_and_word(cell, picture, look)],
             ),
         ],
     )

@@ -40,6 +40,8 @@ pub struct Content {
     pub open_board: Option<String>,
     /// The profile shown: `default` (built-in) or a label in `DATA/profiles/`.
     pub profile: String,
+    /// The shown profile's own settings (the defaults for the built-in profile).
+    pub settings: model::child_settings::ChildSettings,
 }
 
 impl Content {
@@ -64,6 +66,7 @@ impl Content {
             data_dir: None,
             open_board: None,
             profile: model::profile::DEFAULT_PROFILE.to_string(),
+            settings: Default::default(),
         }
     }
 
@@ -94,6 +97,12 @@ impl Content {
         let dir = match (data_dir, profile) {
             (Some(data), Some(label)) => {
                 content.profile = label.to_string();
+                match model::child_settings::load(data, label) {
+                    Ok(settings) => content.settings = settings,
+                    Err(why) => content.notices.push(format!(
+                        "The profile's settings cannot be read, so the defaults are used: {why}"
+                    )),
+                }
                 model::profile::profile_dir(data, label).join("vocab")
             }
             (Some(data), None) => data.join("vocab").join("default"),

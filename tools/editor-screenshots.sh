@@ -1,7 +1,7 @@
 #!/bin/bash
 # The vocabulary editor and the profiles page in the real app under xvfb with xdotool: a
 # profile set up from the command line, then the editor (a board, a column added, a search, a
-# symbol added, a folder selected) and the profiles page, saved into docs/.
+# symbol added, a folder selected), the profiles page and the profile's settings, saved into docs/.
 # Needs: xvfb, xdotool, imagemagick; a built binary (default: the debug build).
 # Run: xvfb-run -a -s "-screen 0 1280x800x24" tools/editor-screenshots.sh
 #  or, upright: HEARME_WINDOW_SIZE=800x1280 xvfb-run -a -s "-screen 0 800x1280x24" tools/editor-screenshots.sh
@@ -46,6 +46,8 @@ click $FOLDER 2                                 # A folder: its own actions
 shot "editor-folder$SUFFIX"
 click $DONE 3
 click $PROFILES 3
-click 184 294 1; xdotool type --delay 40 "CD-2"; sleep 1
-click 428 294 3                                 # Add profile
+click 184 370 1; xdotool type --delay 40 "CD-2"; sleep 1
+click 428 370 3                                 # Add profile
 shot "profiles$SUFFIX"
+click 112 246 3                                 # Settings of AB
+shot "profile-settings$SUFFIX"

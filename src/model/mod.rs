@@ -2,6 +2,7 @@
 
 pub mod activity;
 pub mod check;
+pub mod child_settings;
 pub mod editor;
 pub mod export;
 pub mod files;

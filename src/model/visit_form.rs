@@ -2,7 +2,7 @@
 //! who was present, whether the child was seen alone and why not; they become the journal's
 //! first line.
 
-use super::session::{Event, SeenAlone};
+use super::session::{Communication, Event, SeenAlone};
 
 /// What the worker typed on the visit start page.
 #[derive(Debug, Clone, Default)]
@@ -17,6 +17,8 @@ pub struct VisitForm {
     pub profile: String,
     /// The worker's name and role, from their settings.
     pub recorded_by: String,
+    /// From the child's profile.
+    pub communication: Communication,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -67,6 +69,7 @@ impl VisitForm {
             profile: self.profile.clone(),
             child_seen,
             recorded_by: self.recorded_by.trim().to_string(),
+            communication: self.communication.clone(),
         })
     }
 }

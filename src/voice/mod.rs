@@ -18,10 +18,28 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<VoiceSettings>()
         .init_resource::<PlaybackLog>()
         .add_message::<SayText>()
+        .add_systems(
+            Update,
+            follow_profile_settings.run_if(resource_changed::<crate::Content>),
+        )
         .add_plugins((output::plugin, speech::plugin, notice::plugin));
 }
 
-/// Voice settings; they move into the child's profile when profiles arrive.
+/// The voice follows the shown profile's settings (`model/child_settings.rs`), from the first
+/// frame and after every change or switch of profile.
+fn follow_profile_settings(content: Res<crate::Content>, mut voice: ResMut<VoiceSettings>) {
+    let child = &content.settings;
+    let wanted = VoiceSettings {
+        speak_on_tap: child.speak_on_tap,
+        speak_folders: child.speak_folders,
+        volume: f32::from(child.volume_percent.min(100)) / 100.0,
+        prefer_system_voice: child.voice == crate::model::child_settings::VoicePreference::System,
+        decode_on_every_tap: voice.decode_on_every_tap,
+    };
+    voice.set_if_neq(wanted);
+}
+
+/// What the voice does, as the shown profile's settings say (`follow_profile_settings`).
 #[derive(Resource, Debug, Clone, PartialEq)]
 pub struct VoiceSettings {
     /// Tapping a word speaks it at once.
@@ -30,6 +48,9 @@ pub struct VoiceSettings {
     pub speak_folders: bool,
     /// 0.0 to 1.0.
     pub volume: f32,
+    /// The system voice says every word that has no recording, bundled clip or not (when there
+    /// is a system voice).
+    pub prefer_system_voice: bool,
     /// Benchmark baseline only: decode the clip from disk on every tap.
     pub decode_on_every_tap: bool,
 }
@@ -40,6 +61,7 @@ impl Default for VoiceSettings {
             speak_on_tap: true,
             speak_folders: true,
             volume: 1.0,
+            prefer_system_voice: false,
             decode_on_every_tap: false,
         }
     }

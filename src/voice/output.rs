@@ -18,6 +18,7 @@ use rodio::{MixerDeviceSink, Source};
 use super::VoiceSettings;
 use super::speech::{ClipIndex, clip_path};
 use crate::message_bar::Speaking;
+use crate::model::voice::ClipChoice;
 use crate::model::voice::{Clip, decode_file};
 
 pub(super) fn plugin(app: &mut App) {
@@ -170,6 +171,7 @@ pub(super) struct Speaker<'w> {
     log: ResMut<'w, PlaybackLog>,
     pub(super) settings: Res<'w, VoiceSettings>,
     index: Res<'w, ClipIndex>,
+    speech: Res<'w, super::SystemSpeech>,
     cache: Res<'w, ClipCache>,
     proxy: Option<Res<'w, EventLoopProxyWrapper>>,
 }
@@ -184,7 +186,13 @@ impl VoiceOutput {
 }
 
 impl Speaker<'_> {
+    /// The clip a cell speaks; none when the profile prefers the system voice to the bundled
+    /// clips and there is one (a worker's recording is always spoken).
     pub(super) fn clip_path(&self, board: &str, cell: &str) -> Option<PathBuf> {
+        let bundled = matches!(self.index.choice(board, cell), ClipChoice::Bundled(_));
+        if bundled && self.settings.prefer_system_voice && self.speech.is_available() {
+            return None;
+        }
         clip_path(&self.index, board, cell)
     }
 

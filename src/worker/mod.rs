@@ -4,6 +4,7 @@
 //! tells the worker one is waiting. Each page is a state of [`WorkerPage`]: its entities are
 //! built on entering it (and again when what it shows changes) and go when it is left.
 
+mod child_settings;
 mod editor;
 mod export;
 mod home;
@@ -55,6 +56,7 @@ pub(super) fn plugin(app: &mut App) {
             settings::plugin,
             editor::plugin,
             profiles::plugin,
+            child_settings::plugin,
         ));
 }
 
@@ -88,6 +90,8 @@ pub enum WorkerPage {
     Editor,
     /// The children's profiles: which one is in use, switching, adding.
     Profiles,
+    /// The shown profile's communication details and settings.
+    ChildSettings,
 }
 
 /// Moves the worker area to another page, or closes it.
@@ -193,6 +197,8 @@ pub enum FormField {
     SymbolSearch,
     CellWord,
     ProfileLabel,
+    Communication,
+    Supports,
 }
 
 /// The text typed into a field, trimmed.

@@ -34,6 +34,7 @@ struct ProfilesOutcome(Option<Result<String, String>>);
 #[derive(Component, Debug, Clone, PartialEq, Eq)]
 enum ProfilesAction {
     Use(String),
+    Settings,
     Add,
     Back,
 }
@@ -94,6 +95,13 @@ fn build_profiles(
                     }
                 }
             });
+        if content.profile != DEFAULT_PROFILE {
+            page.spawn(button(
+                "Profile settings button",
+                format!("Settings of {}", content.profile),
+                profiles_action(ProfilesAction::Settings),
+            ));
+        }
         page.spawn(body(
             "A new profile starts with its own copy of the built-in boards:",
         ));
@@ -146,6 +154,11 @@ fn press_profiles_button(
         ProfilesAction::Back => {
             outcome.0 = None;
             turn.show(WorkerPage::Home);
+            return;
+        }
+        ProfilesAction::Settings => {
+            outcome.0 = None;
+            turn.show(WorkerPage::ChildSettings);
             return;
         }
         ProfilesAction::Add => {

@@ -209,6 +209,7 @@ fn press_start_button(
                 reason: field_text(&fields, FormField::Reason),
                 profile: content.profile.clone(),
                 recorded_by: lock.settings.recorded_by(),
+                communication: profile_communication(&content),
             };
             let started = form.visit_started().and_then(|header| {
                 let dir = sessions_dir(&content).ok_or_else(|| {
@@ -225,4 +226,20 @@ fn press_start_button(
             }
         }
     }
+}
+
+/// The shown profile's communication details, for the visit's first line (none for the
+/// built-in profile, or a profile file that cannot be read: the visit still starts).
+fn profile_communication(content: &Content) -> crate::model::session::Communication {
+    let details = content
+        .data_dir
+        .as_ref()
+        .filter(|_| content.profile != crate::model::profile::DEFAULT_PROFILE)
+        .and_then(|data| crate::model::profile::load(data, &content.profile).ok());
+    details.map_or_else(Default::default, |found| {
+        crate::model::session::Communication {
+            usual: found.communication,
+            supports: found.supports,
+        }
+    })
 }

@@ -214,6 +214,8 @@ fn undo_puts_back_several_edits_and_a_new_folder_board_on_disk() {
         Edit::MakeFolder {
             board: "home".into(),
             cell: word.id.clone(),
+            rows: 3,
+            columns: 4,
         },
     );
     let folder_board = reloaded(&dir, &symbols)
@@ -224,7 +226,8 @@ fn undo_puts_back_several_edits_and_a_new_folder_board_on_disk() {
         .opens
         .clone()
         .expect("the cell is a folder now");
-    assert!(reloaded(&dir, &symbols).board(&folder_board).is_some());
+    let made = reloaded(&dir, &symbols).board(&folder_board).cloned();
+    assert_eq!(made.map(|b| (b.rows, b.columns)), Some((3, 4)));
     edit(
         &mut editor,
         &symbols,

@@ -29,6 +29,7 @@ pub fn started() -> Event {
         profile: "default".into(),
         child_seen: Some(true),
         recorded_by: String::new(),
+        communication: Default::default(),
     }
 }
 

@@ -4,6 +4,7 @@ mod activities;
 mod activity_rules;
 mod board_app;
 mod check_cli;
+mod child_settings;
 mod editor;
 mod editor_rules;
 mod harness;

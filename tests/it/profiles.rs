@@ -169,6 +169,7 @@ fn a_profile_a_visit_on_the_tablet_used_is_not_removed() {
             profile: "AB".into(),
             child_seen,
             recorded_by,
+            communication: Default::default(),
         })
         .unwrap();
     drop(writer);

@@ -46,10 +46,13 @@ pub enum Edit {
         row: u16,
         column: u16,
     },
-    /// Turns a word cell into a folder that opens a new, empty board of the same size.
+    /// Turns a word cell into a folder that opens a new, empty board of `rows` × `columns`
+    /// (the profile's size for new boards).
     MakeFolder {
         board: String,
         cell: String,
+        rows: u16,
+        columns: u16,
     },
     /// Makes a cell open a board that exists.
     Link {
@@ -167,7 +170,12 @@ pub fn apply(vocabulary: &Vocabulary, edit: &Edit) -> Result<Changed, String> {
             new.cells[moving].column = *column;
             changed.insert(new.id.clone(), Some(new));
         }
-        Edit::MakeFolder { board, cell } => {
+        Edit::MakeFolder {
+            board,
+            cell,
+            rows,
+            columns,
+        } => {
             let source = board_of(vocabulary, board)?;
             let folder = cell_of(source, cell)?;
             if folder.is_folder() {
@@ -178,8 +186,8 @@ pub fn apply(vocabulary: &Vocabulary, edit: &Edit) -> Result<Changed, String> {
                 v: source.v,
                 id: id.clone(),
                 name: folder.word.clone(),
-                rows: source.rows,
-                columns: source.columns,
+                rows: *rows,
+                columns: *columns,
                 cells: Vec::new(),
             };
             changed.insert(id.clone(), Some(new_board));

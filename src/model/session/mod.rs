@@ -28,6 +28,21 @@ pub struct JournalLine {
     pub event: Event,
 }
 
+/// A child's usual way of communicating and the supports usually used with them, as their
+/// profile gives them when a visit starts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Communication {
+    pub usual: String,
+    pub supports: Vec<String>,
+}
+
+impl Communication {
+    pub fn is_empty(&self) -> bool {
+        self.usual.trim().is_empty() && self.supports.is_empty()
+    }
+}
+
 /// Who did it: the child, or the worker showing the child (modelling).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Actor {
@@ -69,6 +84,10 @@ pub enum Event {
         /// out when the worker has set none).
         #[serde(default, skip_serializing_if = "String::is_empty")]
         recorded_by: String,
+        /// How the child usually communicates and the supports usually used, from their
+        /// profile (left out when the profile says nothing).
+        #[serde(default, skip_serializing_if = "Communication::is_empty")]
+        communication: Communication,
     },
     SymbolChosen {
         board: String,

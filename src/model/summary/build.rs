@@ -37,6 +37,7 @@ impl Summary {
                 profile,
                 child_seen,
                 recorded_by,
+                communication,
             },
         ) = header
         else {
@@ -51,6 +52,7 @@ impl Summary {
             seen_alone,
             child_seen,
             recorded_by,
+            communication,
             profile,
             started,
             ended: lines
@@ -291,6 +293,7 @@ fn damaged_header(recovered: &Recovered) -> Option<(String, Event)> {
             profile: "default".to_string(),
             child_seen: None,
             recorded_by: String::new(),
+            communication: Default::default(),
         },
     ))
 }

@@ -126,6 +126,14 @@ pub(super) fn header_lines(summary: &Summary, zone: &TimeZone) -> Vec<String> {
             supports_text(summary)
         ),
     ];
+    let usual = &summary.communication;
+    if !usual.is_empty() {
+        lines.push(format!(
+            "Usually communicates: {}; supports usually used: {}",
+            or_not_recorded(usual.usual.trim()),
+            or_not_recorded(&usual.supports.join(", "))
+        ));
+    }
     if !summary.recorded_by.is_empty() {
         lines.push(format!("Recorded by: {}", summary.recorded_by));
     }

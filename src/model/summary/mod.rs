@@ -49,6 +49,12 @@ pub struct Summary {
     /// "Recorded by": the worker's name and role, empty when not set.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub recorded_by: String,
+    /// The child's usual way of communicating and supports, from their profile.
+    #[serde(
+        default,
+        skip_serializing_if = "crate::model::session::Communication::is_empty"
+    )]
+    pub communication: crate::model::session::Communication,
     pub profile: String,
     /// UTC, RFC 3339, as in the journal.
     pub started: String,

@@ -204,7 +204,12 @@ fn press_editor_button(
             cell,
             hidden: *hidden,
         }),
-        EditorAction::MakeFolder => cell_edit(|board, cell| Edit::MakeFolder { board, cell }),
+        EditorAction::MakeFolder => selected_cell.clone().map(|cell| Edit::MakeFolder {
+            board,
+            cell,
+            rows: content.settings.new_board_rows,
+            columns: content.settings.new_board_columns,
+        }),
         EditorAction::Remove => cell_edit(|board, cell| Edit::Remove { board, cell }),
         EditorAction::Move => {
             editing.moving = selected_cell;

@@ -1,0 +1,130 @@
+//! A child's own settings, kept with their profile (`DATA/profiles/<label>/settings.ron`): how the
+//! board looks and speaks for this child. The built-in profile uses the defaults. A file that
+//! cannot be read is reported and left as it is; the defaults are used meanwhile
+//! (docs/decisions.md, "Profile settings").
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::files::{read_ron, write_ron};
+use super::profile::{check_label, profile_dir};
+use super::vocab::MAX_GRID_SIDE;
+
+const MAX_FILE_BYTES: u64 = 16 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ChildSettings {
+    pub v: u32,
+    /// The grid of a board the editor makes (a new folder).
+    pub new_board_rows: u16,
+    pub new_board_columns: u16,
+    pub text_size: TextSize,
+    pub label_position: LabelPosition,
+    /// Tapping a word says it at once (else only Speak does).
+    pub speak_on_tap: bool,
+    /// Tapping a folder says its name.
+    pub speak_folders: bool,
+    /// 0 to 100.
+    pub volume_percent: u8,
+    pub voice: VoicePreference,
+    /// Cells coloured by word class (modified Fitzgerald key), or all plain.
+    pub colour_coding: bool,
+    /// The access issue's settings (hold, debounce, dwell, scanning) go here.
+    pub access: AccessSettings,
+}
+
+impl Default for ChildSettings {
+    fn default() -> Self {
+        ChildSettings {
+            v: 1,
+            new_board_rows: 7,
+            new_board_columns: 8,
+            text_size: TextSize::Standard,
+            label_position: LabelPosition::Below,
+            speak_on_tap: true,
+            speak_folders: true,
+            volume_percent: 100,
+            voice: VoicePreference::Bundled,
+            colour_coding: true,
+            access: AccessSettings::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TextSize {
+    Small,
+    Standard,
+    Large,
+}
+
+impl TextSize {
+    pub const ALL: [TextSize; 3] = [TextSize::Small, TextSize::Standard, TextSize::Large];
+
+    /// How much bigger than the standard size a cell's word is drawn.
+    pub fn scale(self) -> f32 {
+        match self {
+            TextSize::Small => 0.85,
+            TextSize::Standard => 1.0,
+            TextSize::Large => 1.15,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LabelPosition {
+    Below,
+    Above,
+}
+
+/// Which voice says a word that has no recording: the bundled clips (the system voice only for
+/// words without one), or the system voice for every word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VoicePreference {
+    Bundled,
+    System,
+}
+
+/// Filled in by the access issue (touch accommodations, dwell, scanning); empty until then.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AccessSettings {}
+
+pub fn settings_path(data_dir: &Path, label: &str) -> PathBuf {
+    profile_dir(data_dir, label).join("settings.ron")
+}
+
+/// The profile's settings: the defaults when it has none yet, or why its file cannot be used.
+pub fn load(data_dir: &Path, label: &str) -> Result<ChildSettings, String> {
+    check_label(label)?;
+    let settings = read_ron(
+        &settings_path(data_dir, label),
+        MAX_FILE_BYTES,
+        "a child's settings",
+    )?
+    .unwrap_or_default();
+    check(&settings)?;
+    Ok(settings)
+}
+
+pub fn save(data_dir: &Path, label: &str, settings: &ChildSettings) -> Result<(), String> {
+    check_label(label)?;
+    check(settings)?;
+    write_ron(&settings_path(data_dir, label), settings)
+}
+
+/// Why settings cannot be used, in the worker's words.
+pub fn check(settings: &ChildSettings) -> Result<(), String> {
+    let side = 1..=MAX_GRID_SIDE;
+    if !side.contains(&settings.new_board_rows) || !side.contains(&settings.new_board_columns) {
+        return Err(format!(
+            "A new board has 1 to {MAX_GRID_SIDE} rows and 1 to {MAX_GRID_SIDE} columns."
+        ));
+    }
+    if settings.volume_percent > 100 {
+        return Err("The volume is 0 to 100 %.".into());
+    }
+    Ok(())
+}

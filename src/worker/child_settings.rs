@@ -1,0 +1,339 @@
+//! The shown profile's own page: how the child usually communicates (for the summary) and the
+//! child's settings (`model/child_settings.rs`). Each choice is saved at once and the child's
+//! board and voice follow it; typed text is saved with every choice and with Save.
+
+use bevy::prelude::*;
+use bevy::text::EditableText;
+use bevy::ui_widgets::observe;
+
+use super::{FormField, PageRoot, PageTurn, WorkerPage, field_text, new_page};
+use crate::Content;
+use crate::input::Activate;
+use crate::model::child_settings::{self, ChildSettings, LabelPosition, TextSize, VoicePreference};
+use crate::model::profile;
+use crate::theme::{
+    body, button, chip_button, filled_text_field, outcome_line, problem, row, title,
+};
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<ChildSettingsOutcome>()
+        .add_systems(OnEnter(WorkerPage::ChildSettings), build_child_settings)
+        .add_systems(
+            Update,
+            build_child_settings.run_if(
+                resource_changed::<ChildSettingsOutcome>
+                    .and_then(in_state(WorkerPage::ChildSettings)),
+            ),
+        );
+}
+
+#[derive(Resource, Default)]
+struct ChildSettingsOutcome(Option<Result<String, String>>);
+
+#[derive(Component, Debug, Clone, Copy, PartialEq)]
+enum Choice {
+    NewRows(i32),
+    NewColumns(i32),
+    Text(TextSize),
+    Label(LabelPosition),
+    Colours(bool),
+    SpeakOnTap(bool),
+    SpeakFolders(bool),
+    Volume(u8),
+    Voice(VoicePreference),
+    Save,
+    Back,
+}
+
+fn choice(action: Choice) -> impl Bundle {
+    (action, observe(press_choice))
+}
+
+fn build_child_settings(
+    mut commands: Commands,
+    shown: Query<Entity, With<PageRoot>>,
+    content: Res<Content>,
+    outcome: Res<ChildSettingsOutcome>,
+    window: Query<&Window, With<bevy::window::PrimaryWindow>>,
+) {
+    let page = new_page(&mut commands, &shown, WorkerPage::ChildSettings);
+    let upright = window.single().is_ok_and(|w| w.height() > w.width());
+    let label = content.profile.clone();
+    let details = content
+        .data_dir
+        .as_ref()
+        .map(|data| profile::load(data, &label));
+    let s = &content.settings;
+    commands.entity(page).with_children(|page| {
+        page.spawn(title(format!("Profile {label}")));
+        if let Some(Err(why)) = content
+            .data_dir
+            .as_ref()
+            .map(|data| child_settings::load(data, &label))
+        {
+            page.spawn(problem(format!(
+                "The saved settings cannot be read, so the defaults are used (a choice here \
+                 replaces the file): {why}"
+            )));
+        }
+        let (communication, supports) = match &details {
+            Some(Ok(found)) => (found.communication.clone(), found.supports.join(", ")),
+            Some(Err(why)) => {
+                page.spawn(problem(why.clone()));
+                Default::default()
+            }
+            None => Default::default(),
+        };
+        let below = s.label_position == LabelPosition::Below;
+        let bundled = s.voice == VoicePreference::Bundled;
+        let board_rows: Vec<(String, Vec<ChoiceButton>)> = vec![
+            (
+                format!("New boards: {} rows", s.new_board_rows),
+                vec![
+                    option("Fewer rows".into(), "−", Choice::NewRows(-1), false),
+                    option("More rows".into(), "+", Choice::NewRows(1), false),
+                ],
+            ),
+            (
+                format!("{} columns", s.new_board_columns),
+                vec![
+                    option("Fewer columns".into(), "−", Choice::NewColumns(-1), false),
+                    option("More columns".into(), "+", Choice::NewColumns(1), false),
+                ],
+            ),
+            (
+                "Word size".into(),
+                TextSize::ALL
+                    .map(|size| {
+                        let word = text_size_word(size);
+                        let name = format!("Word size {word}");
+                        option(name, word, Choice::Text(size), s.text_size == size)
+                    })
+                    .into(),
+            ),
+            (
+                "Word".into(),
+                vec![
+                    option(
+                        "Word below".into(),
+                        "below",
+                        Choice::Label(LabelPosition::Below),
+                        below,
+                    ),
+                    option(
+                        "Word above".into(),
+                        "above",
+                        Choice::Label(LabelPosition::Above),
+                        !below,
+                    ),
+                ],
+            ),
+        ];
+        let voice_rows: Vec<(String, Vec<ChoiceButton>)> = vec![
+            (
+                "Word-class colours".into(),
+                on_off("Colours", s.colour_coding, Choice::Colours),
+            ),
+            (
+                "Say words on tap".into(),
+                on_off("Speak on tap", s.speak_on_tap, Choice::SpeakOnTap),
+            ),
+            (
+                "Say folder names".into(),
+                on_off("Speak folders", s.speak_folders, Choice::SpeakFolders),
+            ),
+            (
+                "Volume".into(),
+                VOLUMES
+                    .map(|v| {
+                        let chosen = s.volume_percent == v;
+                        option(
+                            format!("Volume {v}"),
+                            &format!("{v} %"),
+                            Choice::Volume(v),
+                            chosen,
+                        )
+                    })
+                    .into(),
+            ),
+            (
+                "Voice".into(),
+                vec![
+                    option(
+                        "Voice bundled".into(),
+                        "bundled",
+                        Choice::Voice(VoicePreference::Bundled),
+                        bundled,
+                    ),
+                    option(
+                        "Voice system".into(),
+                        "system",
+                        Choice::Voice(VoicePreference::System),
+                        !bundled,
+                    ),
+                ],
+            ),
+        ];
+        page.spawn(Node {
+            flex_direction: if upright {
+                FlexDirection::Column
+            } else {
+                FlexDirection::Row
+            },
+            column_gap: px(32.0),
+            row_gap: px(12.0),
+            ..default()
+        })
+        .with_children(|columns| {
+            columns.spawn(column()).with_children(|left| {
+                for (said, name, field, value) in [
+                    (
+                        "Usual way of communicating (for the summary)",
+                        "Communication field",
+                        FormField::Communication,
+                        communication,
+                    ),
+                    (
+                        "Supports used, commas between",
+                        "Supports field",
+                        FormField::Supports,
+                        supports,
+                    ),
+                ] {
+                    left.spawn(body(said));
+                    left.spawn(filled_text_field(name, field, 560.0, &value));
+                }
+                choice_rows(left, board_rows);
+            });
+            columns.spawn(column()).with_children(|right| {
+                choice_rows(right, voice_rows);
+            });
+        });
+        page.spawn(outcome_line("Child settings message", outcome.0.as_ref()));
+        page.spawn(row()).with_children(|line| {
+            line.spawn(button(
+                "Child settings save button",
+                "Save",
+                choice(Choice::Save),
+            ));
+            line.spawn(button(
+                "Child settings back button",
+                "Back",
+                choice(Choice::Back),
+            ));
+        });
+    });
+}
+
+const VOLUMES: [u8; 3] = [40, 70, 100];
+
+fn text_size_word(size: TextSize) -> &'static str {
+    match size {
+        TextSize::Small => "small",
+        TextSize::Standard => "standard",
+        TextSize::Large => "large",
+    }
+}
+
+fn column() -> Node {
+    Node {
+        flex_direction: FlexDirection::Column,
+        row_gap: px(12.0),
+        ..default()
+    }
+}
+
+/// Each setting on a line: what it is, then its choices.
+fn choice_rows(parent: &mut ChildSpawnerCommands, rows: Vec<(String, Vec<ChoiceButton>)>) {
+    for (said, options) in rows {
+        parent.spawn(row()).with_children(|line| {
+            line.spawn((
+                Node {
+                    width: px(210.0),
+                    ..default()
+                },
+                children![body(said)],
+            ));
+            for (name, word, action, chosen) in options {
+                line.spawn(chip_button(name, word, chosen, choice(action)));
+            }
+        });
+    }
+}
+
+/// A chip: its name, its word, what it does, and whether it is the one chosen.
+type ChoiceButton = (String, String, Choice, bool);
+
+fn option(name: String, word: &str, action: Choice, chosen: bool) -> ChoiceButton {
+    (name, word.to_string(), action, chosen)
+}
+
+fn on_off(name: &str, on: bool, make: fn(bool) -> Choice) -> Vec<ChoiceButton> {
+    vec![
+        option(format!("{name} on"), "on", make(true), on),
+        option(format!("{name} off"), "off", make(false), !on),
+    ]
+}
+
+fn press_choice(
+    activate: On<Activate>,
+    choices: Query<&Choice>,
+    fields: Query<(&FormField, &EditableText)>,
+    mut content: ResMut<Content>,
+    mut outcome: ResMut<ChildSettingsOutcome>,
+    mut turn: PageTurn,
+) {
+    let Ok(&action) = choices.get(activate.entity) else {
+        return;
+    };
+    let Some(data) = content.data_dir.clone() else {
+        return;
+    };
+    let mut settings: ChildSettings = content.settings.clone();
+    let step = |side: u16, by: i32| side.saturating_add_signed(by as i16);
+    match action {
+        Choice::Back => {
+            outcome.0 = None;
+            turn.show(WorkerPage::Profiles);
+            return;
+        }
+        Choice::Save => {}
+        Choice::NewRows(by) => settings.new_board_rows = step(settings.new_board_rows, by),
+        Choice::NewColumns(by) => settings.new_board_columns = step(settings.new_board_columns, by),
+        Choice::Text(size) => settings.text_size = size,
+        Choice::Label(position) => settings.label_position = position,
+        Choice::Colours(on) => settings.colour_coding = on,
+        Choice::SpeakOnTap(on) => settings.speak_on_tap = on,
+        Choice::SpeakFolders(on) => settings.speak_folders = on,
+        Choice::Volume(percent) => settings.volume_percent = percent,
+        Choice::Voice(voice) => settings.voice = voice,
+    }
+    let label = content.profile.clone();
+    let saved = save_details(&data, &label, &fields)
+        .and_then(|()| child_settings::save(&data, &label, &settings));
+    outcome.0 = Some(match saved {
+        Ok(()) => {
+            if content.settings != settings {
+                content.settings = settings;
+            }
+            Ok("Saved. The child's board and voice follow at once.".to_string())
+        }
+        Err(why) => Err(format!("Not saved: {why}")),
+    });
+}
+
+/// The communication details typed on the page, into the profile's file.
+fn save_details(
+    data: &std::path::Path,
+    label: &str,
+    fields: &Query<(&FormField, &EditableText)>,
+) -> Result<(), String> {
+    let mut details = profile::load(data, label)?;
+    details.communication = field_text(fields, FormField::Communication);
+    details.supports = field_text(fields, FormField::Supports)
+        .split(',')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    profile::save(data, &details)
+}

@@ -1,0 +1,117 @@
+//! A child's own settings and communication details, set on their profile's page through the
+//! pointer path: the board and the voice follow each choice at once, the choices survive a
+//! restart, the summary names how the child usually communicates, and a broken settings file
+//! is reported while the defaults are used.
+
+use bevy::prelude::*;
+
+use hearme::Content;
+use hearme::model::child_settings::{self, LabelPosition};
+use hearme::model::profile::{add, set_active};
+use hearme::model::session::read_journal;
+use hearme::model::summary::{Summary, render_text};
+use hearme::model::vocab::WordClass;
+use hearme::theme::word_class_colour;
+use hearme::visit::Visit;
+use hearme::worker::WorkerPage;
+
+use crate::harness::*;
+use crate::journal::scratch;
+use crate::visit::{FRAME, area, open_area, start_visit};
+use crate::voice::utterances;
+
+fn app_for(data: &std::path::Path) -> App {
+    let mut app = app_with(Content::for_data_dir(Some(&data.to_path_buf())), 1280, 800);
+    step_time(&mut app, FRAME);
+    app
+}
+
+fn cell_colour(app: &mut App, cell: &str) -> Color {
+    let entity = cell_entity(app, "home", cell).expect("the cell is on the board");
+    app.world().get::<BackgroundColor>(entity).unwrap().0
+}
+
+#[test]
+fn the_board_and_voice_follow_the_childs_settings_and_the_summary_names_their_communication() {
+    let data = scratch("child-settings");
+    add(&data, "AB").unwrap();
+    set_active(&data, "AB").unwrap();
+    let mut app = app_for(&data);
+    assert_eq!(
+        cell_colour(&mut app, "want"),
+        word_class_colour(WordClass::Verb)
+    );
+
+    open_area(&mut app);
+    tap_named(&mut app, "Profiles button");
+    tap_named(&mut app, "Profile settings button");
+    assert_eq!(area(&app), (true, WorkerPage::ChildSettings));
+    type_into(&mut app, "Communication field", "signs and some words");
+    type_into(&mut app, "Supports field", "Makaton, symbol board");
+    tap_named(&mut app, "Colours off");
+    tap_named(&mut app, "Word above");
+    tap_named(&mut app, "Speak on tap off");
+    assert!(text_under(&mut app, "Child settings message").contains("Saved"));
+    let saved = child_settings::load(&data, "AB").unwrap();
+    assert!(!saved.colour_coding && !saved.speak_on_tap);
+    assert_eq!(saved.label_position, LabelPosition::Above);
+
+    tap_named(&mut app, "Child settings back button");
+    tap_named(&mut app, "Profiles back button");
+    tap_named(&mut app, "Back to board button");
+    assert_eq!(
+        cell_colour(&mut app, "want"),
+        word_class_colour(WordClass::Misc)
+    );
+    tap_cell(&mut app, "home", "want");
+    assert!(utterances(&app).is_empty(), "no word is said on tap");
+
+    start_visit(&mut app, "C-4001");
+    let visit = app.world().resource::<Visit>();
+    visit.flush();
+    let recovered = read_journal(visit.journal_path().unwrap()).unwrap();
+    let summary = Summary::from_journal(&recovered).unwrap();
+    let text = render_text(&summary, None, &jiff::tz::TimeZone::UTC);
+    assert!(
+        text.contains(
+            "Usually communicates: signs and some words; supports usually used: Makaton, symbol board"
+        ),
+        "{text}"
+    );
+    drop(app);
+
+    // After a restart the board is still plain.
+    let mut app = app_for(&data);
+    assert_eq!(
+        cell_colour(&mut app, "want"),
+        word_class_colour(WordClass::Misc)
+    );
+}
+
+#[test]
+fn a_broken_settings_file_is_reported_and_the_defaults_are_used() {
+    let data = scratch("child-settings-broken");
+    add(&data, "AB").unwrap();
+    set_active(&data, "AB").unwrap();
+    let file = child_settings::settings_path(&data, "AB");
+    std::fs::write(&file, "(v: 1, colour_coding: maybe)").unwrap();
+    let why = child_settings::load(&data, "AB").unwrap_err();
+    assert!(why.contains("settings.ron:1:"), "{why}");
+    let content = Content::for_data_dir(Some(&data.to_path_buf()));
+    assert!(content.settings.colour_coding, "the defaults");
+    assert!(content.notices.iter().any(|n| n.contains("settings.ron")));
+    let mut app = app_with(content, 1280, 800);
+    step_time(&mut app, FRAME);
+    assert_eq!(
+        cell_colour(&mut app, "want"),
+        word_class_colour(WordClass::Verb)
+    );
+    open_area(&mut app);
+    tap_named(&mut app, "Profiles button");
+    tap_named(&mut app, "Profile settings button");
+    assert!(text_under(&mut app, "Worker page").contains("cannot be read"));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "(v: 1, colour_coding: maybe)"
+    );
+}
