@@ -8,16 +8,13 @@ use bevy::prelude::*;
 use hearme::Content;
 use hearme::model::child_settings::{self, LabelPosition};
 use hearme::model::profile::{add, set_active};
-use hearme::model::session::read_journal;
-use hearme::model::summary::{Summary, render_text};
 use hearme::model::vocab::WordClass;
 use hearme::theme::word_class_colour;
-use hearme::visit::Visit;
 use hearme::worker::WorkerPage;
 
 use crate::harness::*;
 use crate::journal::scratch;
-use crate::visit::{FRAME, area, open_area, start_visit};
+use crate::visit::{FRAME, area, open_area, start_visit, summary_so_far};
 use crate::voice::utterances;
 
 fn app_for(data: &std::path::Path) -> App {
@@ -67,11 +64,7 @@ fn the_board_and_voice_follow_the_childs_settings_and_the_summary_names_their_co
     assert!(utterances(&app).is_empty(), "no word is said on tap");
 
     start_visit(&mut app, "C-4001");
-    let visit = app.world().resource::<Visit>();
-    visit.flush();
-    let recovered = read_journal(visit.journal_path().unwrap()).unwrap();
-    let summary = Summary::from_journal(&recovered).unwrap();
-    let text = render_text(&summary, None, &jiff::tz::TimeZone::UTC);
+    let text = summary_so_far(&app);
     assert!(
         text.contains(
             "Usually communicates: signs and some words; supports usually used: Makaton, symbol board"

@@ -4,15 +4,12 @@
 
 use std::time::Duration;
 
-use hearme::model::session::read_journal;
-use hearme::model::summary::{Summary, render_text};
 use hearme::model::worker_settings::{load, settings_path};
-use hearme::visit::Visit;
 use hearme::worker::WorkerPage;
 
 use crate::harness::*;
 use crate::journal::scratch;
-use crate::visit::{FRAME, app_on, area, open_area, start_visit};
+use crate::visit::{FRAME, app_on, area, open_area, start_visit, summary_so_far};
 
 #[test]
 fn name_role_and_idle_time_are_saved_and_used() {
@@ -53,11 +50,7 @@ fn name_role_and_idle_time_are_saved_and_used() {
     step_time(&mut app, FRAME);
 
     start_visit(&mut app, "C-2001");
-    let visit = app.world().resource::<Visit>();
-    visit.flush();
-    let recovered = read_journal(visit.journal_path().unwrap()).unwrap();
-    let summary = Summary::from_journal(&recovered).unwrap();
-    let text = render_text(&summary, None, &jiff::tz::TimeZone::UTC);
+    let text = summary_so_far(&app);
     assert!(
         text.contains("Recorded by: Sam Jones, social worker"),
         "{text}"

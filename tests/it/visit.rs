@@ -89,6 +89,15 @@ pub(crate) fn events_on_disk(app: &App) -> Vec<Event> {
         .collect()
 }
 
+/// The plain-text summary of the visit being recorded, from its journal on disk.
+pub(crate) fn summary_so_far(app: &App) -> String {
+    let visit = app.world().resource::<Visit>();
+    visit.flush();
+    let recovered = read_journal(visit.journal_path().unwrap()).unwrap();
+    let summary = hearme::model::summary::Summary::from_journal(&recovered).unwrap();
+    hearme::model::summary::render_text(&summary, None, &jiff::tz::TimeZone::UTC)
+}
+
 pub(crate) fn start_visit(app: &mut App, case_ref: &str) {
     open_area(app);
     tap_named(app, "Start visit button");
