@@ -110,17 +110,19 @@ pub struct BoardGrid;
 #[derive(Component)]
 pub struct FolderTab;
 
-/// The board is built again when another board is opened, the vocabulary or the profile's
-/// settings changed, or the tablet was turned (labels are sized for the window's width). All
+/// The board is built again when another board is opened, the vocabulary, a photo or the
+/// profile's settings changed, or the tablet was turned (labels are sized for the window's width). All
 /// three are looked at every time: a condition skipped by `or_else` would see the first frame's
 /// change one frame late and build the board twice.
 fn board_outdated(
     navigation: Res<Navigation>,
     content: Res<Content>,
     mut resized: MessageReader<bevy::window::WindowResized>,
+    mut photos: MessageReader<crate::symbol_images::PhotosChanged>,
 ) -> bool {
     let turned = resized.read().count() > 0;
-    navigation.is_changed() || content.is_changed() || turned
+    let new_photo = photos.read().count() > 0;
+    navigation.is_changed() || content.is_changed() || turned || new_photo
 }
 
 fn open_start_board(content: Res<Content>, mut navigation: ResMut<Navigation>) {

@@ -18,12 +18,13 @@ use crate::Content;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<SymbolImages>()
+        .add_message::<PhotosChanged>()
         .add_systems(PreStartup, (find_photos, load_home_symbols).chain())
         .add_systems(
             Update,
             (
                 find_photos
-                    .run_if(on_message::<crate::screen::ProfileSwitched>)
+                    .run_if(photos_outdated)
                     .in_set(FindPhotos)
                     .before(SymbolImagesSystems),
                 hold_wanted_pictures
@@ -38,6 +39,20 @@ pub(super) fn plugin(app: &mut App) {
 /// order themselves before it, and read handles after it.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SymbolImagesSystems;
+
+/// A photo was added or replaced (the editor): the shown profile's photos are found anew.
+#[derive(Message, Debug, Clone)]
+pub struct PhotosChanged;
+
+/// Both messages are read every time (an `or_else` would leave the second for the next frame).
+fn photos_outdated(
+    mut switched: MessageReader<crate::screen::ProfileSwitched>,
+    mut changed: MessageReader<PhotosChanged>,
+) -> bool {
+    let switched = switched.read().count() > 0;
+    let changed = changed.read().count() > 0;
+    switched || changed
+}
 
 /// Finds the shown profile's photos anew when the profile is switched; screens that ask for
 /// [`SymbolImages::picture_id`] order themselves after it.

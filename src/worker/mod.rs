@@ -27,6 +27,7 @@ use crate::theme::{self, PAGE_BACKGROUND, TEXT_ON_DARK};
 use crate::visit::UnfinishedVisits;
 
 pub use crate::input::{CORNER_HOLD, CORNER_PX};
+pub use editor::{FileChooser, FileKind};
 pub use export::ExportOutcome;
 pub use lock::{PinClock, WorkerLock};
 

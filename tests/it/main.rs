@@ -6,6 +6,7 @@ mod board_app;
 mod check_cli;
 mod child_settings;
 mod editor;
+mod editor_media;
 mod editor_rules;
 mod harness;
 mod journal;

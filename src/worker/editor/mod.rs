@@ -3,8 +3,11 @@
 //! (`model/editor`), and the child's board following each edit. Layout in `view.rs`, the symbol
 //! search in `search.rs`.
 
+mod media;
 mod search;
 mod view;
+
+pub use media::{FileChooser, FileKind};
 
 use bevy::prelude::*;
 use bevy::text::EditableText;
@@ -23,7 +26,7 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Editing>()
         .add_systems(OnEnter(WorkerPage::Editor), open_editor)
         .add_systems(OnExit(WorkerPage::Editor), close_editor)
-        .add_plugins((view::plugin, search::plugin));
+        .add_plugins((view::plugin, search::plugin, media::plugin));
 }
 
 /// What the editor shows: the profile's boards open for editing (or why they cannot be), the

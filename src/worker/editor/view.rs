@@ -5,10 +5,11 @@
 use bevy::input_focus::{FocusCause, InputFocus};
 use bevy::prelude::*;
 
+use super::media::{MediaAction, media_action};
 use super::{Editing, EditorAction, Selected, editor_action};
 use crate::model::editor::cell_at;
 use crate::model::vocab::{Board, Cell, WordClass};
-use crate::symbol_images::{SymbolImages, SymbolImagesSystems};
+use crate::symbol_images::{FindPhotos, SymbolImages, SymbolImagesSystems};
 use crate::theme::{
     self, BODY_PX, GAP_PX, PressFeedback, TEXT, body, button, chip_button, filled_text_field,
     outcome_line, problem, row, text_field, title,
@@ -19,7 +20,9 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (
-            want_editor_pictures.before(SymbolImagesSystems),
+            want_editor_pictures
+                .after(FindPhotos)
+                .before(SymbolImagesSystems),
             build_editor.after(SymbolImagesSystems),
         )
             .run_if(in_state(WorkerPage::Editor).and_then(resource_changed::<Editing>)),
@@ -440,6 +443,19 @@ fn cell_actions(panel: &mut ChildSpawnerCommands, cell: &Cell) {
                 "Make folder",
                 editor_action(EditorAction::MakeFolder),
             ));
+        }
+    });
+    panel.spawn(row()).with_children(|line| {
+        for (name, word, action) in [
+            ("Photo button", "Photo…", MediaAction::ChoosePhoto),
+            (
+                "Voice file button",
+                "Voice file…",
+                MediaAction::ChooseRecording,
+            ),
+            ("Record button", "Record 3 s", MediaAction::Record),
+        ] {
+            line.spawn(button(name, word, media_action(action)));
         }
     });
 }
