@@ -197,3 +197,23 @@ fn a_renamed_word_is_spoken_as_its_new_word_not_its_old_clip() {
     }
     assert_eq!(heard.trim(), renamed);
 }
+
+#[test]
+fn a_word_linked_to_a_board_opens_it_on_the_childs_board() {
+    let data = scratch("editor-link");
+    add(&data, "AB").unwrap();
+    set_active(&data, "AB").unwrap();
+    let mut app = app_for(&data);
+    open_area(&mut app);
+    tap_named(&mut app, "Vocabulary button");
+    tap_named(&mut app, "Editor cell hurt");
+    tap_named(&mut app, "Link board button");
+    tap_named(&mut app, "Link body");
+    let home = saved_home(&data, "AB");
+    assert_eq!(home.cell("hurt").unwrap().opens.as_deref(), Some("body"));
+    tap_named(&mut app, "Editor done button");
+    tap_named(&mut app, "Back to board button");
+    tap_cell(&mut app, "home", "hurt");
+    let navigation = app.world().resource::<hearme::board::Navigation>();
+    assert_eq!(navigation.current(), "body");
+}

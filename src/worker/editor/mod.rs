@@ -3,6 +3,7 @@
 //! (`model/editor`), and the child's board following each edit. Layout in `view.rs`, the symbol
 //! search in `search.rs`.
 
+mod cell_panel;
 mod media;
 mod search;
 mod view;
@@ -39,6 +40,8 @@ pub struct Editing {
     selected: Option<Selected>,
     /// The cell being moved: the next place tapped is where it goes.
     moving: Option<String>,
+    /// The selected cell is to open a board: the boards are listed to choose from.
+    linking: bool,
     /// What the last action came to, shown on the page.
     outcome: Option<Result<String, String>>,
 }
@@ -69,7 +72,10 @@ enum EditorAction {
     Hide(bool),
     HideFolder(bool),
     Move,
-    CancelMove,
+    ChooseLink,
+    Link(String),
+    /// Stops moving or linking.
+    Cancel,
     MakeFolder,
     OpenFolder,
     Remove,
@@ -219,9 +225,23 @@ fn press_editor_button(
             editing.outcome = None;
             return;
         }
-        EditorAction::CancelMove => {
+        EditorAction::Cancel => {
             editing.moving = None;
+            editing.linking = false;
             return;
+        }
+        EditorAction::ChooseLink => {
+            editing.linking = selected_cell.is_some();
+            editing.outcome = None;
+            return;
+        }
+        EditorAction::Link(target) => {
+            editing.linking = false;
+            selected_cell.clone().map(|cell| Edit::Link {
+                board,
+                cell,
+                target: target.clone(),
+            })
         }
         EditorAction::OpenFolder => {
             let opens = editing.editor().and_then(|e| {

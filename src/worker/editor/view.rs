@@ -5,14 +5,14 @@
 use bevy::input_focus::{FocusCause, InputFocus};
 use bevy::prelude::*;
 
-use super::media::{MediaAction, media_action};
+use super::cell_panel::{cell_actions, link_chooser};
 use super::{Editing, EditorAction, Selected, editor_action};
 use crate::model::editor::cell_at;
-use crate::model::vocab::{Board, Cell, WordClass};
+use crate::model::vocab::{Board, Cell};
 use crate::symbol_images::{FindPhotos, SymbolImages, SymbolImagesSystems};
 use crate::theme::{
-    self, BODY_PX, GAP_PX, PressFeedback, TEXT, body, button, chip_button, filled_text_field,
-    outcome_line, problem, row, text_field, title,
+    self, BODY_PX, GAP_PX, PressFeedback, TEXT, body, button, outcome_line, problem, row,
+    text_field, title,
 };
 use crate::worker::{FormField, PageRoot, WorkerPage, new_page};
 
@@ -30,19 +30,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// The side of the grid a landscape panel leaves; upright the panel goes below the grid.
-const PANEL_PX: f32 = 440.0;
-
-/// The word classes in the order of the Fitzgerald key, with the words the worker sees.
-pub(super) const CLASSES: [(WordClass, &str); 8] = [
-    (WordClass::People, "person"),
-    (WordClass::Verb, "action"),
-    (WordClass::Describing, "describing"),
-    (WordClass::Noun, "thing"),
-    (WordClass::Social, "social"),
-    (WordClass::Question, "question"),
-    (WordClass::Negation, "no / not"),
-    (WordClass::Misc, "other"),
-];
+pub(super) const PANEL_PX: f32 = 440.0;
 
 fn want_editor_pictures(editing: Res<Editing>, mut images: ResMut<SymbolImages>) {
     let board_id = editing.board_id();
@@ -293,10 +281,14 @@ fn panel_contents(
             moving.word
         )));
         panel.spawn(button(
-            "Cancel move button",
-            "Cancel move",
-            editor_action(EditorAction::CancelMove),
+            "Cancel button",
+            "Cancel",
+            editor_action(EditorAction::Cancel),
         ));
+    } else if let (Some(cell), true, Some(editor)) =
+        (selected_cell, editing.linking, editing.editor())
+    {
+        link_chooser(panel, cell, board, &editor.vocabulary);
     } else if let Some(cell) = selected_cell {
         cell_actions(panel, cell);
     } else if let Some(Selected::Place(row, column)) = editing.selected {
@@ -372,90 +364,4 @@ fn panel_contents(
         });
     });
     search_field
-}
-
-fn cell_actions(panel: &mut ChildSpawnerCommands, cell: &Cell) {
-    panel.spawn(row()).with_children(|line| {
-        line.spawn(filled_text_field(
-            "Cell word field",
-            FormField::CellWord,
-            PANEL_PX - 140.0,
-            &cell.word,
-        ));
-        line.spawn(button(
-            "Save word button",
-            "Save",
-            editor_action(EditorAction::SaveWord),
-        ));
-    });
-    panel.spawn(row()).with_children(|line| {
-        for (class, word) in CLASSES {
-            line.spawn(chip_button(
-                format!("Class {word}"),
-                word,
-                cell.class == class,
-                editor_action(EditorAction::Class(class)),
-            ));
-        }
-    });
-    panel.spawn(row()).with_children(|line| {
-        let (name, word) = if cell.hidden {
-            ("Show button", "Show")
-        } else {
-            ("Hide button", "Hide")
-        };
-        line.spawn(button(
-            name,
-            word,
-            editor_action(EditorAction::Hide(!cell.hidden)),
-        ));
-        line.spawn(button(
-            "Move button",
-            "Move",
-            editor_action(EditorAction::Move),
-        ));
-        line.spawn(button(
-            "Remove button",
-            "Remove",
-            editor_action(EditorAction::Remove),
-        ));
-    });
-    panel.spawn(row()).with_children(|line| {
-        if cell.is_folder() {
-            line.spawn(button(
-                "Open folder button",
-                "Open folder",
-                editor_action(EditorAction::OpenFolder),
-            ));
-            line.spawn(button(
-                "Hide folder button",
-                "Hide folder",
-                editor_action(EditorAction::HideFolder(true)),
-            ));
-            line.spawn(button(
-                "Show folder button",
-                "Show folder",
-                editor_action(EditorAction::HideFolder(false)),
-            ));
-        } else {
-            line.spawn(button(
-                "Make folder button",
-                "Make folder",
-                editor_action(EditorAction::MakeFolder),
-            ));
-        }
-    });
-    panel.spawn(row()).with_children(|line| {
-        for (name, word, action) in [
-            ("Photo button", "Photo…", MediaAction::ChoosePhoto),
-            (
-                "Voice file button",
-                "Voice file…",
-                MediaAction::ChooseRecording,
-            ),
-            ("Record button", "Record 3 s", MediaAction::Record),
-        ] {
-            line.spawn(button(name, word, media_action(action)));
-        }
-    });
 }

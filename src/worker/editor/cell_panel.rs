@@ -1,0 +1,140 @@
+//! The editor's panel for a selected cell: its word and class, hide, move, remove, folders and
+//! links, its photo and recording; and the list of boards a cell can open.
+
+use bevy::prelude::*;
+
+use super::media::{MediaAction, media_action};
+use super::view::PANEL_PX;
+use super::{EditorAction, editor_action};
+use crate::model::vocab::{Board, Cell, Vocabulary, WordClass};
+use crate::theme::{body, button, chip_button, filled_text_field, row};
+use crate::worker::FormField;
+
+/// The word classes in the order of the Fitzgerald key, with the words the worker sees.
+const CLASSES: [(WordClass, &str); 8] = [
+    (WordClass::People, "person"),
+    (WordClass::Verb, "action"),
+    (WordClass::Describing, "describing"),
+    (WordClass::Noun, "thing"),
+    (WordClass::Social, "social"),
+    (WordClass::Question, "question"),
+    (WordClass::Negation, "no / not"),
+    (WordClass::Misc, "other"),
+];
+
+/// Every other board, to choose the one the cell opens.
+pub(super) fn link_chooser(
+    panel: &mut ChildSpawnerCommands,
+    cell: &Cell,
+    board: &Board,
+    vocabulary: &Vocabulary,
+) {
+    panel.spawn(body(format!("Which board does \"{}\" open?", cell.word)));
+    panel.spawn(row()).with_children(|line| {
+        let others = vocabulary.boards.values().filter(|b| b.id != board.id);
+        for other in others {
+            line.spawn(chip_button(
+                format!("Link {}", other.id),
+                other.name.clone(),
+                cell.opens.as_deref() == Some(other.id.as_str()),
+                editor_action(EditorAction::Link(other.id.clone())),
+            ));
+        }
+    });
+    panel.spawn(button(
+        "Cancel button",
+        "Cancel",
+        editor_action(EditorAction::Cancel),
+    ));
+}
+
+pub(super) fn cell_actions(panel: &mut ChildSpawnerCommands, cell: &Cell) {
+    panel.spawn(row()).with_children(|line| {
+        line.spawn(filled_text_field(
+            "Cell word field",
+            FormField::CellWord,
+            PANEL_PX - 140.0,
+            &cell.word,
+        ));
+        line.spawn(button(
+            "Save word button",
+            "Save",
+            editor_action(EditorAction::SaveWord),
+        ));
+    });
+    panel.spawn(row()).with_children(|line| {
+        for (class, word) in CLASSES {
+            line.spawn(chip_button(
+                format!("Class {word}"),
+                word,
+                cell.class == class,
+                editor_action(EditorAction::Class(class)),
+            ));
+        }
+    });
+    panel.spawn(row()).with_children(|line| {
+        let (name, word) = if cell.hidden {
+            ("Show button", "Show")
+        } else {
+            ("Hide button", "Hide")
+        };
+        line.spawn(button(
+            name,
+            word,
+            editor_action(EditorAction::Hide(!cell.hidden)),
+        ));
+        line.spawn(button(
+            "Move button",
+            "Move",
+            editor_action(EditorAction::Move),
+        ));
+        line.spawn(button(
+            "Remove button",
+            "Remove",
+            editor_action(EditorAction::Remove),
+        ));
+    });
+    panel.spawn(row()).with_children(|line| {
+        if cell.is_folder() {
+            line.spawn(button(
+                "Open folder button",
+                "Open folder",
+                editor_action(EditorAction::OpenFolder),
+            ));
+            line.spawn(button(
+                "Hide folder button",
+                "Hide folder",
+                editor_action(EditorAction::HideFolder(true)),
+            ));
+            line.spawn(button(
+                "Show folder button",
+                "Show folder",
+                editor_action(EditorAction::HideFolder(false)),
+            ));
+        } else {
+            line.spawn(button(
+                "Make folder button",
+                "Make folder",
+                editor_action(EditorAction::MakeFolder),
+            ));
+        }
+        line.spawn(button(
+            "Link board button",
+            "Opens…",
+            editor_action(EditorAction::ChooseLink),
+        ));
+    });
+    panel.spawn(row()).with_children(|line| {
+        for (name, word, action) in [
+            ("Photo button", "Photo…", MediaAction::ChoosePhoto),
+            (
+                "Voice file button",
+                "Voice file…",
+                MediaAction::ChooseRecording,
+            ),
+            ("Record button", "Record 3 s", MediaAction::Record),
+        ] {
+            line.spawn(button(name, word, media_action(action)));
+        }
+    });
+}
