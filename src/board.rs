@@ -408,6 +408,7 @@ fn activate_cell(
                 board: board.id.clone(),
                 cell: cell.id.clone(),
                 word: cell.word.clone(),
+                spoken: cell.spoken().to_string(),
                 symbol: cell.symbol.clone(),
                 by: visit.actor(),
             }));

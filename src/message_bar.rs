@@ -54,6 +54,8 @@ pub struct MessageItem {
     pub board: String,
     pub cell: String,
     pub word: String,
+    /// What the tablet says for it (the cell's spoken text, else its word).
+    pub spoken: String,
     pub symbol: String,
     /// Who chose it: the child, or the worker modelling. A message can hold both.
     pub by: Actor,

@@ -258,7 +258,7 @@ fn journal_spoken_messages(
         let text = message
             .items
             .iter()
-            .map(|item| item.word.as_str())
+            .map(|item| item.spoken.as_str())
             .collect::<Vec<_>>()
             .join(" ");
         let items = &message.items;

@@ -99,9 +99,18 @@ pub struct Cell {
     /// A hidden cell is not shown but keeps its place, so nothing else moves.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub hidden: bool,
+    /// What the tablet says for this cell when it is not its word ("I want to tell you
+    /// something" shown as "tell you"); `None`: the word.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub says: Option<String>,
 }
 
 impl Cell {
+    /// What the tablet says for the cell: its own spoken text, else its word.
+    pub fn spoken(&self) -> &str {
+        self.says.as_deref().unwrap_or(&self.word)
+    }
+
     pub fn is_folder(&self) -> bool {
         self.opens.is_some()
     }

@@ -98,7 +98,7 @@ fn clip_index(content: &Content) -> ClipIndex {
 fn index_board(index: &mut ClipIndex, content: &Content, board: &crate::model::vocab::Board) {
     let (root, media) = (crate::asset_root(), content.media_root());
     for cell in &board.cells {
-        let choice = choose_clip(media.as_deref(), &root, &board.id, &cell.id, &cell.word);
+        let choice = choose_clip(media.as_deref(), &root, &board.id, &cell.id, cell.spoken());
         index
             .choices
             .insert((board.id.clone(), cell.id.clone()), choice);
@@ -199,7 +199,7 @@ fn speak_chosen_words(
     let tapped_words = words
         .read()
         .filter(|_| on_tap)
-        .map(|w| (w.0.board.clone(), w.0.cell.clone(), w.0.word.clone()));
+        .map(|w| (w.0.board.clone(), w.0.cell.clone(), w.0.spoken.clone()));
     let tapped_folders = folders
         .read()
         .filter(|_| on_folders)
@@ -253,7 +253,7 @@ fn speak_message(
         // A word with no clip is said in its place: the system voice says the whole message,
         // in order, and the bar's timer paces the highlight.
         speaker.output.stop_current();
-        let text: Vec<&str> = request.items.iter().map(|i| i.word.as_str()).collect();
+        let text: Vec<&str> = request.items.iter().map(|i| i.spoken.as_str()).collect();
         speech.speak(&text.join(" "));
         return;
     }

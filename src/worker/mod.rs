@@ -197,6 +197,7 @@ pub enum FormField {
     WorkerRole,
     SymbolSearch,
     CellWord,
+    CellSays,
     ProfileLabel,
     Communication,
     Supports,

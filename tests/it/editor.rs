@@ -15,7 +15,7 @@ use hearme::worker::WorkerPage;
 
 use crate::harness::*;
 use crate::journal::scratch;
-use crate::visit::{FRAME, area, open_area};
+use crate::visit::{FRAME, area, open_area, start_visit, summary_so_far};
 use crate::voice::utterances;
 
 fn app_for(data: &Path) -> bevy::prelude::App {
@@ -216,4 +216,47 @@ fn a_word_linked_to_a_board_opens_it_on_the_childs_board() {
     tap_cell(&mut app, "home", "hurt");
     let navigation = app.world().resource::<hearme::board::Navigation>();
     assert_eq!(navigation.current(), "body");
+}
+
+#[test]
+fn a_cells_spoken_text_is_what_the_tablet_says_and_the_summary_quotes() {
+    let data = scratch("editor-says");
+    add(&data, "AB").unwrap();
+    set_active(&data, "AB").unwrap();
+    let mut app = app_for(&data);
+    open_area(&mut app);
+    tap_named(&mut app, "Vocabulary button");
+    tap_named(&mut app, "Editor cell want");
+    tap_named(&mut app, "Says button");
+    type_into(&mut app, "Cell says field", "I want to tell you something");
+    tap_named(&mut app, "Save says button");
+    let saved = saved_home(&data, "AB");
+    let want = saved.cell("want").unwrap();
+    assert_eq!(
+        (want.word.as_str(), want.says.as_deref()),
+        ("want", Some("I want to tell you something")),
+        "{}",
+        editor_says(&mut app)
+    );
+    tap_named(&mut app, "Editor done button");
+    tap_named(&mut app, "Back to board button");
+
+    // The bundled clip of the phrase is played, not the word's.
+    tap_cell(&mut app, "home", "want");
+    let played = utterances(&app).last().cloned().unwrap_or_default();
+    assert!(
+        played
+            .iter()
+            .any(|clip| clip.ends_with("i-want-to-tell-you-something.ogg")),
+        "{played:?}"
+    );
+    // The bar shows the word; the summary quotes what was said.
+    start_visit(&mut app, "C-5001");
+    tap_cell(&mut app, "home", "want");
+    tap_named(&mut app, "Speak button");
+    let summary = summary_so_far(&app);
+    assert!(
+        summary.contains("\"I want to tell you something\""),
+        "{summary}"
+    );
 }

@@ -27,6 +27,12 @@ pub enum Edit {
         cell: String,
         class: WordClass,
     },
+    /// What the tablet says for the cell; empty: its word.
+    Says {
+        board: String,
+        cell: String,
+        says: String,
+    },
     /// Hides or shows one cell; a hidden cell keeps its place.
     Hidden {
         board: String,
@@ -105,12 +111,20 @@ pub fn apply(vocabulary: &Vocabulary, edit: &Edit) -> Result<Changed, String> {
                 column: *column,
                 opens: None,
                 hidden: false,
+                says: None,
             });
             changed.insert(new.id.clone(), Some(new));
         }
         Edit::Word { board, cell, word } => {
             let word = checked_word(word)?;
             change_cell(vocabulary, &mut changed, board, cell, |c| c.word = word)?;
+        }
+        Edit::Says { board, cell, says } => {
+            let says = match says.trim() {
+                "" => None,
+                text => Some(checked_word(text)?),
+            };
+            change_cell(vocabulary, &mut changed, board, cell, |c| c.says = says)?;
         }
         Edit::Class { board, cell, class } => {
             change_cell(vocabulary, &mut changed, board, cell, |c| c.class = *class)?;

@@ -22,6 +22,32 @@ const CLASSES: [(WordClass, &str); 8] = [
     (WordClass::Misc, "other"),
 ];
 
+/// What the tablet says for the cell, when not its word (a phrase shown short).
+pub(super) fn says_field(panel: &mut ChildSpawnerCommands, cell: &Cell) {
+    panel.spawn(body(format!(
+        "What the tablet says for \"{}\" (leave it empty to say the word):",
+        cell.word
+    )));
+    panel.spawn(filled_text_field(
+        "Cell says field",
+        FormField::CellSays,
+        PANEL_PX - 8.0,
+        cell.says.as_deref().unwrap_or_default(),
+    ));
+    panel.spawn(row()).with_children(|line| {
+        line.spawn(button(
+            "Save says button",
+            "Save",
+            editor_action(EditorAction::SaveSays),
+        ));
+        line.spawn(button(
+            "Cancel button",
+            "Cancel",
+            editor_action(EditorAction::Cancel),
+        ));
+    });
+}
+
 /// Every other board, to choose the one the cell opens.
 pub(super) fn link_chooser(
     panel: &mut ChildSpawnerCommands,
@@ -122,6 +148,11 @@ pub(super) fn cell_actions(panel: &mut ChildSpawnerCommands, cell: &Cell) {
             "Link board button",
             "Opens…",
             editor_action(EditorAction::ChooseLink),
+        ));
+        line.spawn(button(
+            "Says button",
+            "Says…",
+            editor_action(EditorAction::ChooseSays),
         ));
     });
     panel.spawn(row()).with_children(|line| {

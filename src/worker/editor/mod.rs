@@ -42,6 +42,8 @@ pub struct Editing {
     moving: Option<String>,
     /// The selected cell is to open a board: the boards are listed to choose from.
     linking: bool,
+    /// The selected cell's spoken text is being typed.
+    saying: bool,
     /// What the last action came to, shown on the page.
     outcome: Option<Result<String, String>>,
 }
@@ -74,6 +76,8 @@ enum EditorAction {
     Move,
     ChooseLink,
     Link(String),
+    ChooseSays,
+    SaveSays,
     /// Stops moving or linking.
     Cancel,
     MakeFolder,
@@ -160,6 +164,8 @@ fn press_editor_button(
                 // A second tap on the selected cell lets it go (the board's own settings show).
                 let again = editing.selected == Some(Selected::Cell(cell.clone()));
                 editing.selected = (!again).then(|| Selected::Cell(cell.clone()));
+                editing.linking = false;
+                editing.saying = false;
                 editing.outcome = None;
                 return;
             }
@@ -228,7 +234,20 @@ fn press_editor_button(
         EditorAction::Cancel => {
             editing.moving = None;
             editing.linking = false;
+            editing.saying = false;
             return;
+        }
+        EditorAction::ChooseSays => {
+            editing.saying = selected_cell.is_some();
+            editing.outcome = None;
+            return;
+        }
+        EditorAction::SaveSays => {
+            editing.saying = false;
+            let says = field_text(&fields, FormField::CellSays);
+            selected_cell
+                .clone()
+                .map(|cell| Edit::Says { board, cell, says })
         }
         EditorAction::ChooseLink => {
             editing.linking = selected_cell.is_some();
@@ -347,6 +366,8 @@ fn done_words(edit: &Edit) -> String {
         Edit::Add { word, .. } => format!("Added \"{word}\". Saved."),
         Edit::Word { word, .. } => format!("The word is now \"{word}\". Saved."),
         Edit::Class { .. } => "Word class changed. Saved.".into(),
+        Edit::Says { says, .. } if says.trim().is_empty() => "It says its word. Saved.".into(),
+        Edit::Says { says, .. } => format!("It says \"{}\" now. Saved.", says.trim()),
         Edit::Hidden { hidden: true, .. } => "Hidden; it keeps its place. Saved.".into(),
         Edit::Hidden { hidden: false, .. } => "Shown. Saved.".into(),
         Edit::FolderHidden { hidden: true, .. } => {

@@ -5,7 +5,7 @@
 use bevy::input_focus::{FocusCause, InputFocus};
 use bevy::prelude::*;
 
-use super::cell_panel::{cell_actions, link_chooser};
+use super::cell_panel::{cell_actions, link_chooser, says_field};
 use super::{Editing, EditorAction, Selected, editor_action};
 use crate::model::editor::cell_at;
 use crate::model::vocab::{Board, Cell};
@@ -289,6 +289,8 @@ fn panel_contents(
         (selected_cell, editing.linking, editing.editor())
     {
         link_chooser(panel, cell, board, &editor.vocabulary);
+    } else if let (Some(cell), true) = (selected_cell, editing.saying) {
+        says_field(panel, cell);
     } else if let Some(cell) = selected_cell {
         cell_actions(panel, cell);
     } else if let Some(Selected::Place(row, column)) = editing.selected {
