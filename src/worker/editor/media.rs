@@ -138,8 +138,8 @@ fn start(
                 .map(|_| "Recorded; the cell now says it. Saved.".to_string()),
             MediaAction::ChoosePhoto | MediaAction::ChooseRecording => match chooser(kind) {
                 None => Err(
-                    "No file was chosen (the dialog was cancelled, or this tablet has \
-                             none: use hearme add-photo or import-voice)."
+                    "No file was chosen (cancelled, or this tablet has no file dialog: use \
+                     the set-up commands)."
                         .to_string(),
                 ),
                 Some(file) if kind == FileKind::Photo => add_photo(&target, &file)
