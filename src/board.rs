@@ -119,10 +119,19 @@ fn board_outdated(
     content: Res<Content>,
     mut resized: MessageReader<bevy::window::WindowResized>,
     mut photos: MessageReader<crate::symbol_images::PhotosChanged>,
+    area: Option<Res<State<crate::worker::WorkerArea>>>,
+    mut waiting: Local<bool>,
 ) -> bool {
     let turned = resized.read().count() > 0;
     let new_photo = photos.read().count() > 0;
-    navigation.is_changed() || content.is_changed() || turned || new_photo
+    *waiting |= navigation.is_changed() || content.is_changed() || turned || new_photo;
+    // Under the worker area the board cannot be seen: an edit there rebuilds only the editor's
+    // page, and the board is built once, when the area closes (docs/benchmarks.md, "Editor").
+    let covered = area.is_some_and(|area| *area.get() == crate::worker::WorkerArea::Open);
+    if covered {
+        return false;
+    }
+    std::mem::take(&mut *waiting)
 }
 
 fn open_start_board(content: Res<Content>, mut navigation: ResMut<Navigation>) {
