@@ -114,7 +114,8 @@ impl ClipCache {
                                     cache.insert(path, Arc::new(clip));
                                 }
                             }
-                            Err(error) => warn!("{error}"),
+                            // Not the path: it names the profile and the cell.
+                            Err(_) => warn!("a voice clip could not be decoded"),
                         }
                     }
                 }
@@ -123,6 +124,15 @@ impl ClipCache {
             warn!("cannot start the clip decoder, clips will be decoded on first use: {error}");
         }
         ClipCache { clips, requests }
+    }
+
+    /// Lets go of these clips, so a recording that replaced one is decoded anew.
+    pub(super) fn forget(&self, paths: &[PathBuf]) {
+        if let Ok(mut clips) = self.clips.lock() {
+            for path in paths {
+                clips.remove(path);
+            }
+        }
     }
 
     pub(super) fn request(&self, paths: Vec<PathBuf>) {
@@ -134,7 +144,8 @@ impl ClipCache {
         if let Some(clip) = self.clips.lock().ok()?.get(path) {
             return Some(clip.clone());
         }
-        let clip = Arc::new(decode_file(path).map_err(|e| warn!("{e}")).ok()?);
+        let decoded = decode_file(path).map_err(|_| warn!("a voice clip could not be decoded"));
+        let clip = Arc::new(decoded.ok()?);
         self.clips.lock().ok()?.insert(path.clone(), clip.clone());
         Some(clip)
     }

@@ -72,8 +72,20 @@ fn reindex_clips(
     mut changes: MessageReader<crate::board::VocabularyChanged>,
     content: Res<Content>,
     mut index: ResMut<ClipIndex>,
+    cache: Res<ClipCache>,
 ) {
     for change in changes.read() {
+        // A recording may have been replaced under the same name: it is decoded anew.
+        let recorded: Vec<PathBuf> = index
+            .choices
+            .iter()
+            .filter(|((board, _), _)| change.boards.as_ref().is_none_or(|b| b.contains(board)))
+            .filter_map(|(_, choice)| match choice {
+                ClipChoice::Recorded(path) => Some(path.clone()),
+                _ => None,
+            })
+            .collect();
+        cache.forget(&recorded);
         let Some(boards) = &change.boards else {
             *index = clip_index(&content);
             return;

@@ -232,6 +232,7 @@ fn press_home_button(
     mut turn: PageTurn,
     mut visit: ResMut<Visit>,
     mut unfinished: ResMut<UnfinishedVisits>,
+    content: Res<Content>,
 ) {
     let Ok(action) = actions.get(activate.entity) else {
         return;
@@ -248,6 +249,18 @@ fn press_home_button(
                 return;
             };
             let for_review = *action == HomeAction::ReviewFound(*index);
+            // A visit is resumed or reviewed with the child's profile it began with, never
+            // under another child's (its pictures and vocabulary are that profile's). A visit
+            // whose first line is damaged names none, and is still opened, to save what it has.
+            if let Some(used) = found.profile.as_deref()
+                && used != content.profile
+            {
+                visit.problems.push(format!(
+                    "Visit {} was begun with profile {used}: switch to it (Profiles) first.",
+                    found.case_ref
+                ));
+                return;
+            }
             let resumed = read_journal(&found.path)
                 .map_err(|e| e.to_string())
                 .and_then(|recovered| {

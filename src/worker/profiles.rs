@@ -166,9 +166,11 @@ fn press_profiles_button(
             profile::add(&data, &label).map(|_| format!("Profile {label} added. Tap it to use it."))
         }
         ProfilesAction::Use(label) if *label == content.profile => return,
-        ProfilesAction::Use(_) if visit.is_recording() && !visit.has_ended() => {
-            Err("A visit is being recorded with this profile: end it before switching.".to_string())
-        }
+        ProfilesAction::Use(_) if visit.is_recording() => Err(
+            "A visit with this profile is open (being recorded, or waiting for review and \
+             export): finish it before switching."
+                .to_string(),
+        ),
         ProfilesAction::Use(label) => profile::set_active(&data, label).map(|()| {
             let active = (label != DEFAULT_PROFILE).then_some(label.as_str());
             **content = Content::for_profile(Some(&data), active);

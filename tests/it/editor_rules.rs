@@ -70,68 +70,97 @@ fn an_added_cell_is_saved_at_once_and_reloads_identically() {
 }
 
 #[test]
-fn a_hidden_cell_keeps_its_place_and_a_folder_hides_and_shows_whole() {
+fn a_hidden_cell_keeps_its_place_and_a_folder_hides_everywhere_and_comes_back_as_it_was() {
     let (dir, symbols) = profile("editor-hide");
     let mut editor = VocabEditor::open(&dir, &symbols).unwrap();
     let home = editor.vocabulary.home().unwrap().clone();
     let word = home.cells.iter().find(|c| !c.is_folder()).unwrap().clone();
+    let hide = |board: &str, cell: &str, hidden| Edit::Hidden {
+        board: board.into(),
+        cell: cell.into(),
+        hidden,
+    };
+    edit(&mut editor, &symbols, hide("home", &word.id, true));
+    // "people" is opened from home and, linked here, from the feelings board too; one word
+    // inside it is hidden on its own.
+    let inside = editor.vocabulary.board("people").unwrap().cells[0]
+        .id
+        .clone();
+    edit(&mut editor, &symbols, hide("people", &inside, true));
+    let first_feeling = editor.vocabulary.board("feelings").unwrap().cells[0]
+        .id
+        .clone();
     edit(
         &mut editor,
         &symbols,
-        Edit::Hidden {
-            board: "home".into(),
-            cell: word.id.clone(),
-            hidden: true,
+        Edit::Link {
+            board: "feelings".into(),
+            cell: first_feeling,
+            target: "people".into(),
         },
     );
-    let folder = home.cells.iter().find(|c| c.is_folder()).unwrap().clone();
-    let inside = folder.opens.clone().unwrap();
-    edit(
-        &mut editor,
-        &symbols,
-        Edit::FolderHidden {
-            board: "home".into(),
-            cell: folder.id.clone(),
-            hidden: true,
-        },
-    );
+    let folder_hidden = |hidden| Edit::FolderHidden {
+        board: "home".into(),
+        cell: "people".into(),
+        hidden,
+    };
+    edit(&mut editor, &symbols, folder_hidden(true));
     let on_disk = reloaded(&dir, &symbols);
     let hidden = on_disk.home().unwrap().cell(&word.id).unwrap();
     assert!(hidden.hidden);
     assert_eq!((hidden.row, hidden.column), (word.row, word.column));
-    assert!(on_disk.home().unwrap().cell(&folder.id).unwrap().hidden);
-    assert!(
-        on_disk
-            .board(&inside)
-            .unwrap()
-            .cells
-            .iter()
-            .all(|c| c.hidden)
-    );
+    let ways_in: Vec<bool> = on_disk
+        .boards
+        .values()
+        .flat_map(|b| b.cells.iter())
+        .filter(|c| c.opens.as_deref() == Some("people"))
+        .map(|c| c.hidden)
+        .collect();
+    assert_eq!(ways_in, [true, true], "hidden from home and from feelings");
     assert_eq!(
         on_disk.home().unwrap().visible_cells().count(),
         home.visible_cells().count() - 2
     );
 
+    edit(&mut editor, &symbols, folder_hidden(false));
+    let on_disk = reloaded(&dir, &symbols);
+    assert!(!on_disk.home().unwrap().cell("people").unwrap().hidden);
+    let people = on_disk.board("people").unwrap();
+    assert!(people.cell(&inside).unwrap().hidden, "its own hide is kept");
+    assert!(people.cells.iter().skip(1).all(|c| !c.hidden));
+}
+
+#[test]
+fn a_new_cell_never_takes_the_photo_or_voice_of_a_removed_one() {
+    let (dir, symbols) = profile("editor-reuse");
+    let media = dir.parent().unwrap().to_path_buf();
+    let mut editor = VocabEditor::open(&dir, &symbols).unwrap();
+    let feelings = editor.vocabulary.board("feelings").unwrap().clone();
+    let (row, column) = hearme::model::editor::first_empty_place(&feelings).unwrap();
+    let add = Edit::Add {
+        board: "feelings".into(),
+        row,
+        column,
+        symbol: symbols.search("dog")[0].id.clone(),
+        word: "rex".into(),
+        class: WordClass::Noun,
+    };
+    edit(&mut editor, &symbols, add.clone());
+    let photo = hearme::model::photo::photo_path(&media, "feelings", "rex");
+    std::fs::create_dir_all(photo.parent().unwrap()).unwrap();
+    std::fs::write(&photo, b"a photo of the old rex").unwrap();
     edit(
         &mut editor,
         &symbols,
-        Edit::FolderHidden {
-            board: "home".into(),
-            cell: folder.id.clone(),
-            hidden: false,
+        Edit::Remove {
+            board: "feelings".into(),
+            cell: "rex".into(),
         },
     );
-    let on_disk = reloaded(&dir, &symbols);
-    assert!(
-        on_disk
-            .board(&inside)
-            .unwrap()
-            .cells
-            .iter()
-            .all(|c| !c.hidden)
-    );
-    assert!(!on_disk.home().unwrap().cell(&folder.id).unwrap().hidden);
+    edit(&mut editor, &symbols, add);
+    let again = cell_at(editor.vocabulary.board("feelings").unwrap(), row, column).unwrap();
+    assert_eq!(again.word, "rex");
+    assert_ne!(again.id, "rex", "the new cell has a name of its own");
 }
 
 #[test]

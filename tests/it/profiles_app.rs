@@ -100,7 +100,7 @@ fn the_worker_adds_a_profile_and_switches_the_childs_screens_to_it() {
     open_area(&mut app);
     tap_named(&mut app, "Profiles button");
     tap_named(&mut app, "Use profile CD-2");
-    assert!(text_under(&mut app, "Profiles message").contains("end it before switching"));
+    assert!(text_under(&mut app, "Profiles message").contains("finish it before switching"));
     assert_eq!(active(&data).as_deref(), Some("AB"));
     app.world().resource::<Visit>().flush();
     let recovered = read_journal(&journal).unwrap();

@@ -39,7 +39,8 @@ pub enum Edit {
         cell: String,
         hidden: bool,
     },
-    /// Hides or shows a folder cell and every cell of the board it opens, at once.
+    /// Hides or shows a folder everywhere at once: every cell, on any board, that opens the same
+    /// board (the words inside keep their own hidden or shown).
     FolderHidden {
         board: String,
         cell: String,
@@ -81,8 +82,12 @@ pub enum Edit {
 /// The boards an edit changes: each with its new content, or `None` for a board it removes.
 pub type Changed = BTreeMap<String, Option<Board>>;
 
+/// Whether a board (`None`), or a cell of it, still has a photo or recording on disk: a new id
+/// never takes such a name, so a new cell never shows or says what a removed one had.
+pub type MediaKept<'a> = &'a dyn Fn(&str, Option<&str>) -> bool;
+
 /// What an edit does to the vocabulary, or why it cannot be done, in the worker's words.
-pub fn apply(vocabulary: &Vocabulary, edit: &Edit) -> Result<Changed, String> {
+pub fn apply(vocabulary: &Vocabulary, edit: &Edit, media: MediaKept) -> Result<Changed, String> {
     let mut changed = Changed::new();
     match edit {
         Edit::Add {
@@ -101,7 +106,10 @@ pub fn apply(vocabulary: &Vocabulary, edit: &Edit) -> Result<Changed, String> {
                 return Err(format!("\"{}\" is already in that place.", there.word));
             }
             let word = checked_word(word)?;
-            let id = unique(&slug(&word), |id| new.cell(id).is_some());
+            let board_id = new.id.clone();
+            let id = unique(&slug(&word), |id| {
+                new.cell(id).is_some() || media(&board_id, Some(id))
+            });
             new.cells.push(Cell {
                 id,
                 word,
@@ -145,15 +153,18 @@ pub fn apply(vocabulary: &Vocabulary, edit: &Edit) -> Result<Changed, String> {
                 .opens
                 .clone()
                 .ok_or("That cell is not a folder.")?;
-            change_cell(vocabulary, &mut changed, board, cell, |c| {
-                c.hidden = *hidden
-            })?;
-            if target != *board {
-                let mut inside = board_of(vocabulary, &target)?.clone();
-                for c in &mut inside.cells {
-                    c.hidden = *hidden;
+            // Every way into the folder, on any board; the words inside keep their own
+            // hidden or shown, so showing the folder again brings back what it had.
+            for other in vocabulary.boards.values() {
+                let ways_in = other
+                    .cells
+                    .iter()
+                    .filter(|c| c.opens.as_deref() == Some(&target));
+                for way_in in ways_in.map(|c| c.id.clone()).collect::<Vec<_>>() {
+                    change_cell(vocabulary, &mut changed, &other.id, &way_in, |c| {
+                        c.hidden = *hidden
+                    })?;
                 }
-                changed.insert(target, Some(inside));
             }
         }
         Edit::Move {
@@ -195,7 +206,9 @@ pub fn apply(vocabulary: &Vocabulary, edit: &Edit) -> Result<Changed, String> {
             if folder.is_folder() {
                 return Err("That cell is already a folder.".into());
             }
-            let id = unique(&slug(&folder.word), |id| vocabulary.board(id).is_some());
+            let id = unique(&slug(&folder.word), |id| {
+                vocabulary.board(id).is_some() || media(id, None)
+            });
             let new_board = Board {
                 v: source.v,
                 id: id.clone(),

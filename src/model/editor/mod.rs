@@ -64,7 +64,9 @@ impl VocabEditor {
     /// Does the edit and saves every board it changed. On any failure nothing in memory
     /// changes, and the worker is told why.
     pub fn edit(&mut self, edit: &Edit, symbols: &SymbolLibrary) -> Result<(), String> {
-        let changed = apply(&self.vocabulary, edit)?;
+        let media = self.dir.parent().map(Path::to_path_buf).unwrap_or_default();
+        let kept = |board: &str, cell: Option<&str>| media_kept(&media, board, cell);
+        let changed = apply(&self.vocabulary, edit, &kept)?;
         let before = changed
             .keys()
             .map(|id| (id.clone(), self.vocabulary.board(id).cloned()))
@@ -133,6 +135,23 @@ impl VocabEditor {
             })
             .find(|path| !path.exists())
             .expect("some name is free")
+    }
+}
+
+/// Whether the profile folder `media_root` holds a photo or recording of a board (any cell) or
+/// of one cell.
+fn media_kept(media_root: &Path, board: &str, cell: Option<&str>) -> bool {
+    use super::{photo, voice};
+    match cell {
+        Some(cell) => {
+            photo::photo_path(media_root, board, cell).exists()
+                || voice::recording_path(media_root, board, cell).exists()
+        }
+        None => {
+            let voices = voice::recording_path(media_root, board, "x");
+            photo::board_photos_dir(media_root, board).exists()
+                || voices.parent().is_some_and(Path::exists)
+        }
     }
 }
 

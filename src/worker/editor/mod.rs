@@ -371,10 +371,10 @@ fn done_words(edit: &Edit) -> String {
         Edit::Hidden { hidden: true, .. } => "Hidden; it keeps its place. Saved.".into(),
         Edit::Hidden { hidden: false, .. } => "Shown. Saved.".into(),
         Edit::FolderHidden { hidden: true, .. } => {
-            "The folder and all of its words are hidden. Saved.".into()
+            "The folder is hidden wherever it is; its words keep their own settings. Saved.".into()
         }
         Edit::FolderHidden { hidden: false, .. } => {
-            "The folder and all of its words are shown. Saved.".into()
+            "The folder is shown again, with its words as they were. Saved.".into()
         }
         Edit::Move { .. } => "Moved. Saved.".into(),
         Edit::MakeFolder { .. } => {
