@@ -85,6 +85,7 @@ pub struct BoardOpened {
 pub struct FolderChosen {
     pub board: String,
     pub cell: String,
+    /// What the tablet says for the folder (its spoken text, else its word).
     pub word: String,
 }
 
@@ -408,7 +409,7 @@ fn activate_cell(
             folder.write(FolderChosen {
                 board: board.id.clone(),
                 cell: cell.id.clone(),
-                word: cell.word.clone(),
+                word: cell.spoken().to_string(),
             });
             navigation.open(target);
         }

@@ -47,7 +47,11 @@ pub struct Content {
 impl Content {
     /// The built-in default vocabulary and symbol library.
     pub fn built_in() -> Self {
-        let symbols = SymbolLibrary::built_in();
+        Self::built_in_with(Arc::new(SymbolLibrary::built_in()))
+    }
+
+    /// The built-in vocabulary on a symbol library already read.
+    fn built_in_with(symbols: Arc<SymbolLibrary>) -> Self {
         // The built-in boards are validated by the test suite; an empty vocabulary here would
         // show an empty board with a notice rather than crash.
         let (vocabulary, notices) = match Vocabulary::built_in(&symbols) {
@@ -61,7 +65,7 @@ impl Content {
         };
         Content {
             vocabulary: Arc::new(vocabulary),
-            symbols: Arc::new(symbols),
+            symbols,
             notices,
             data_dir: None,
             open_board: None,
@@ -92,7 +96,21 @@ impl Content {
 
     /// As [`Content::for_data_dir`], for the given profile (`None`: the built-in one).
     pub fn for_profile(data_dir: Option<&PathBuf>, profile: Option<&str>) -> Self {
-        let mut content = Content::built_in();
+        Self::for_profile_on(Content::built_in(), data_dir, profile)
+    }
+
+    /// The same data folder shown with another profile, keeping the symbol library (a switch
+    /// in the worker area need not read it again).
+    pub fn switched_to(&self, profile: Option<&str>) -> Self {
+        let base = Content::built_in_with(self.symbols.clone());
+        Self::for_profile_on(base, self.data_dir.as_ref(), profile)
+    }
+
+    fn for_profile_on(
+        mut content: Content,
+        data_dir: Option<&PathBuf>,
+        profile: Option<&str>,
+    ) -> Self {
         content.data_dir = data_dir.cloned();
         let dir = match (data_dir, profile) {
             (Some(data), Some(label)) => {

@@ -22,7 +22,7 @@ pub(super) fn plugin(app: &mut App) {
                 follow_orientation,
                 // Before the screens are built from what it resets, so they show it in this frame.
                 start_afresh_for_each_visit
-                    .run_if(resource_changed::<Visit>.or_else(on_message::<ProfileSwitched>))
+                    .run_if(visit_or_profile_changed)
                     .before(ShowBoard)
                     .before(MessageSystems)
                     .before(ShowActivity),
@@ -173,6 +173,15 @@ fn spawn_screen(mut commands: Commands, window: Query<&Window, With<PrimaryWindo
             ),
         ],
     ));
+}
+
+/// Both are looked at every time (an `or_else` would leave the message for the next frame).
+fn visit_or_profile_changed(
+    visit: Res<Visit>,
+    mut switched: MessageReader<ProfileSwitched>,
+) -> bool {
+    let switched = switched.read().count() > 0;
+    visit.is_changed() || switched
 }
 
 /// Whenever a visit starts, resumes (also after being opened for review only), ends or is closed

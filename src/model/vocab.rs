@@ -339,6 +339,17 @@ pub fn parse_board(
         if cell.id.trim().is_empty() {
             problems.push(Problem::new(file, cell_at, "a cell has an empty id"));
         }
+        if cell
+            .says
+            .as_deref()
+            .is_some_and(|says| says.trim().is_empty())
+        {
+            problems.push(Problem::new(
+                file,
+                cell_at,
+                format!("cell {id_quoted} says nothing; leave out `says` to say its word"),
+            ));
+        }
         if cell.word.trim().is_empty() {
             problems.push(Problem::new(
                 file,

@@ -173,7 +173,7 @@ fn press_profiles_button(
         ),
         ProfilesAction::Use(label) => profile::set_active(&data, label).map(|()| {
             let active = (label != DEFAULT_PROFILE).then_some(label.as_str());
-            **content = Content::for_profile(Some(&data), active);
+            **content = content.switched_to(active);
             shown.switched.write(ProfileSwitched);
             shown.changed.write(VocabularyChanged { boards: None });
             if content.notices.is_empty() {

@@ -287,3 +287,48 @@ fn a_broken_profile_board_is_reported_and_left_as_it_was() {
     assert!(said.contains("feelings.ron:"), "{said}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), broken);
 }
+
+#[test]
+fn an_edit_that_cannot_be_saved_whole_leaves_every_file_as_it_was() {
+    let (dir, symbols) = profile("editor-half");
+    let mut editor = VocabEditor::open(&dir, &symbols).unwrap();
+    let first_feeling = editor.vocabulary.board("feelings").unwrap().cells[0]
+        .id
+        .clone();
+    edit(
+        &mut editor,
+        &symbols,
+        Edit::Link {
+            board: "feelings".into(),
+            cell: first_feeling,
+            target: "people".into(),
+        },
+    );
+    let feelings_before = std::fs::read_to_string(dir.join("feelings.ron")).unwrap();
+    // Hiding "people" changes feelings (written first) and home, which now cannot be written.
+    std::fs::remove_file(dir.join("home.ron")).unwrap();
+    std::fs::create_dir(dir.join("home.ron")).unwrap();
+    let refused = editor.edit(
+        &Edit::FolderHidden {
+            board: "home".into(),
+            cell: "people".into(),
+            hidden: true,
+        },
+        &symbols,
+    );
+    assert!(refused.is_err());
+    let feelings_after = std::fs::read_to_string(dir.join("feelings.ron")).unwrap();
+    assert_eq!(
+        feelings_after, feelings_before,
+        "the half already written is put back"
+    );
+    assert!(
+        !editor
+            .vocabulary
+            .home()
+            .unwrap()
+            .cell("people")
+            .unwrap()
+            .hidden
+    );
+}

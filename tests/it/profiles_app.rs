@@ -3,7 +3,11 @@
 //! lists profiles, the choice survives a restart, a visit records the profile it used, and no
 //! switch happens while a visit is being recorded.
 
+use bevy::prelude::Text;
+
 use hearme::Content;
+use hearme::board::Navigation;
+use hearme::message_bar::Message;
 use hearme::model::editor::{Edit, VocabEditor, first_empty_place};
 use hearme::model::profile::{active, add, profile_dir, set_active};
 use hearme::model::session::{Event, read_journal};
@@ -69,6 +73,12 @@ fn the_worker_adds_a_profile_and_switches_the_childs_screens_to_it() {
         "the built-in board first"
     );
 
+    // The child is in a folder with a word in the bar when the worker switches.
+    tap_cell(&mut app, "home", "people");
+    let first = board_cells(&mut app)[0].clone();
+    tap_cell(&mut app, "people", &first);
+    assert!(!app.world().resource::<Message>().items.is_empty());
+
     open_area(&mut app);
     tap_named(&mut app, "Profiles button");
     type_into(&mut app, "New profile field", "CD-2");
@@ -85,9 +95,19 @@ fn the_worker_adds_a_profile_and_switches_the_childs_screens_to_it() {
     tap_named(&mut app, "Profiles back button");
     tap_named(&mut app, "Back to board button");
     assert!(board_cells(&mut app).contains(&dog), "AB's own cell shows");
-    // Nothing on the child's screen lists or names the profiles.
-    assert!(!has_named(&mut app, "Profile list"));
-    assert!(!has_named(&mut app, "Use profile CD-2"));
+    // The child starts afresh on AB's home board: nothing of before is left in the bar.
+    assert_eq!(app.world().resource::<Navigation>().current(), "home");
+    assert!(app.world().resource::<Message>().items.is_empty());
+    // Nothing on the child's screen names a profile.
+    let mut texts = app.world_mut().query::<&Text>();
+    let shown: Vec<String> = texts.iter(app.world()).map(|t| t.0.clone()).collect();
+    assert!(!shown.is_empty());
+    for label in ["AB", "CD-2"] {
+        assert!(
+            !shown.iter().any(|t| t.contains(label)),
+            "{label} in {shown:?}"
+        );
+    }
 
     // A visit records the profile; while it is recorded the profile is not switched.
     start_visit(&mut app, "C-3001");

@@ -99,7 +99,10 @@ impl VocabEditor {
             .partition(|(id, _)| !self.files.contains_key(*id));
         for (id, board) in new.into_iter().chain(old) {
             let path = self.file_for(id);
-            write_board(&path, board, symbols)?;
+            if let Err(why) = write_board(&path, board, symbols) {
+                self.roll_back(&written, symbols);
+                return Err(why);
+            }
             written.push((id.clone(), path, board.clone()));
         }
         for (id, board) in changed {
@@ -121,6 +124,22 @@ impl VocabEditor {
         }
         self.last_saved = changed.keys().cloned().collect();
         Ok(())
+    }
+
+    /// After a failed save, puts the files already written back as memory has them: a new
+    /// board's file goes, a changed board's file gets its old content again. So disk and memory
+    /// agree, and no half of an edit is left to clash with the next one.
+    fn roll_back(&self, written: &[(String, PathBuf, Board)], symbols: &SymbolLibrary) {
+        for (id, path, _) in written {
+            match self.vocabulary.board(id) {
+                Some(before) => {
+                    let _ = write_board(path, before, symbols);
+                }
+                None => {
+                    let _ = std::fs::remove_file(path);
+                }
+            }
+        }
     }
 
     fn file_for(&self, id: &str) -> PathBuf {

@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex};
 use bevy::prelude::*;
 
 use bevy::ui_widgets::observe;
+use bevy::winit::{EventLoopProxy, EventLoopProxyWrapper, WinitUserEvent};
 
 use super::{Editing, Selected};
 use crate::Content;
@@ -42,6 +43,7 @@ pub enum FileKind {
 pub struct FileChooser(pub Arc<dyn Fn(FileKind) -> Option<PathBuf> + Send + Sync>);
 
 impl Default for FileChooser {
+    #[cfg(any(target_os = "linux", target_os = "windows", target_os = "macos"))]
     fn default() -> Self {
         FileChooser(Arc::new(|kind| {
             let dialog = rfd::FileDialog::new();
@@ -55,6 +57,12 @@ impl Default for FileChooser {
             };
             dialog.pick_file()
         }))
+    }
+
+    /// Tablets' own pickers are not wired yet: the worker is told to use the set-up commands.
+    #[cfg(not(any(target_os = "linux", target_os = "windows", target_os = "macos")))]
+    fn default() -> Self {
+        FileChooser(Arc::new(|_| None))
     }
 }
 
@@ -95,6 +103,7 @@ fn press_media_button(
     chooser: Res<FileChooser>,
     mut job: ResMut<MediaJob>,
     mut editing: ResMut<Editing>,
+    proxy: Option<Res<EventLoopProxyWrapper>>,
 ) {
     let Ok(&action) = actions.get(activate.entity) else {
         return;
@@ -103,18 +112,19 @@ fn press_media_button(
         return;
     };
     let board = editing.board_id().to_string();
-    let started = start(action, &board, &cell, &content, &chooser, &mut job);
+    let wake = proxy.map(|p| (**p).clone());
+    let started = start(action, (&board, &cell), &content, &chooser, &mut job, wake);
     editing.outcome = Some(started);
 }
 
 /// Starts the job for the selected cell; the page says what it waits for.
 fn start(
     action: MediaAction,
-    board: &str,
-    cell: &str,
+    (board, cell): (&str, &str),
     content: &Content,
     chooser: &FileChooser,
     job: &mut MediaJob,
+    wake: Option<EventLoopProxy<WinitUserEvent>>,
 ) -> Result<String, String> {
     if job.is_running() {
         return Err("Wait for the file or recording asked for first.".into());
@@ -149,6 +159,10 @@ fn start(
             },
         };
         let _ = sender.send(outcome);
+        // The app sleeps between inputs: it wakes to show what came of it.
+        if let Some(wake) = wake {
+            let _ = wake.send_event(WinitUserEvent::WakeUp);
+        }
     });
     job.running = Some((board.to_string(), kind, Mutex::new(receiver)));
     Ok(match action {
@@ -163,13 +177,10 @@ fn take_finished_job(
     mut editing: ResMut<Editing>,
     mut photos: MessageWriter<PhotosChanged>,
     mut voices: MessageWriter<VocabularyChanged>,
-    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
 ) {
     let Some((board, kind, receiver)) = &job.running else {
         return;
     };
-    // The app sleeps between inputs; keep it awake until the job is done.
-    redraw.write(bevy::window::RequestRedraw);
     let received = match receiver.lock() {
         Ok(receiver) => receiver.try_recv(),
         Err(_) => Err(std::sync::mpsc::TryRecvError::Disconnected),

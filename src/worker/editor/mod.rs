@@ -152,6 +152,19 @@ fn press_editor_button(
     };
     let cell_edit =
         |make: fn(String, String) -> Edit| selected_cell.clone().map(|c| make(board.clone(), c));
+    // Moving, linking or typing what a cell says belongs to the cell selected now: any other
+    // action than finishing it lets it go.
+    if !matches!(
+        action,
+        EditorAction::Cell(_)
+            | EditorAction::Place(..)
+            | EditorAction::Link(_)
+            | EditorAction::SaveSays
+    ) {
+        editing.moving = None;
+        editing.linking = false;
+        editing.saying = false;
+    }
     let edit = match action {
         EditorAction::Done => {
             turn.show(WorkerPage::Home);
@@ -328,6 +341,20 @@ fn press_editor_button(
         });
     }
     // A cell that went (removed, or an addition undone) is no longer selected.
+    // A board that went (a folder's new board, undone) is left for the nearest one still there.
+    let kept: Vec<String> = match editing.editor() {
+        Some(editor) => editing
+            .trail
+            .iter()
+            .filter(|b| editor.vocabulary.board(b).is_some())
+            .cloned()
+            .collect(),
+        None => editing.trail.clone(),
+    };
+    if kept.len() != editing.trail.len() {
+        editing.trail = kept;
+        editing.selected = None;
+    }
     let still_there = match (&editing.selected, editing.editor()) {
         (Some(Selected::Cell(cell)), Some(editor)) => editor
             .vocabulary
