@@ -144,6 +144,18 @@ impl Content {
         content
     }
 
+    /// `text` with the shown profile's folder written as `DATA/profiles/<profile>`, so a log
+    /// line never carries the child's label.
+    pub fn without_label(&self, text: &str) -> String {
+        match (&self.data_dir, self.profile.as_str()) {
+            (Some(data), label) if label != model::profile::DEFAULT_PROFILE => {
+                let folder = model::profile::profile_dir(data, label);
+                text.replace(&folder.display().to_string(), "DATA/profiles/<profile>")
+            }
+            _ => text.to_string(),
+        }
+    }
+
     /// The picture a summary tile names, from the symbol library (see [`Content::symbol_id`]).
     pub fn symbol_picture(&self, tile: &PictureRef) -> Option<image::RgbaImage> {
         let symbol = self.symbols.get(&self.symbol_id(tile)?)?;

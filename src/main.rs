@@ -351,7 +351,7 @@ fn run_app(data_dir: Option<PathBuf>, open_board: Option<String>) -> ExitCode {
     let mut content = Content::for_data_dir(data_dir.as_ref());
     content.open_board = open_board;
     for notice in &content.notices {
-        eprintln!("{notice}");
+        eprintln!("{}", content.without_label(notice));
     }
     match hearme::windowed_app(content).run() {
         AppExit::Success => ExitCode::SUCCESS,

@@ -76,8 +76,8 @@ fn load_activities(mut commands: Commands, content: Res<Content>) {
         problems.extend(activities.add_dir(&dir, &content.symbols));
     }
     for problem in &problems {
-        // File, line and column only: activity files hold no child's data.
-        warn!("{problem}");
+        // File, line and column, with the child's label left out of the file's path.
+        warn!("{}", content.without_label(&problem.to_string()));
     }
     commands.insert_resource(ActivityLibrary {
         activities,

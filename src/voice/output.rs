@@ -227,7 +227,7 @@ impl Speaker<'_> {
             let clip = if settings.decode_on_every_tap {
                 decode_file(&path)
                     .map(Arc::new)
-                    .map_err(|e| warn!("{e}"))
+                    .map_err(|_| warn!("a voice clip could not be decoded"))
                     .ok()
             } else {
                 cache.get(&path)
