@@ -5,6 +5,7 @@
 
 mod cell_panel;
 mod media;
+mod said;
 mod search;
 mod view;
 
@@ -22,6 +23,7 @@ use crate::model::editor::{Edit, VocabEditor, cell_at};
 use crate::model::profile::{DEFAULT_PROFILE, profile_dir};
 use crate::model::vocab::{HOME_BOARD, WordClass};
 use crate::symbol_images::SymbolImages;
+use said::done_words;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Editing>()
@@ -386,31 +388,4 @@ fn move_to_cell(editing: &Editing, board: &str, moving: String, onto: &str) -> O
         row: target.row,
         column: target.column,
     })
-}
-
-fn done_words(edit: &Edit) -> String {
-    match edit {
-        Edit::Add { word, .. } => format!("Added \"{word}\". Saved."),
-        Edit::Word { word, .. } => format!("The word is now \"{word}\". Saved."),
-        Edit::Class { .. } => "Word class changed. Saved.".into(),
-        Edit::Says { says, .. } if says.trim().is_empty() => "It says its word. Saved.".into(),
-        Edit::Says { says, .. } => format!("It says \"{}\" now. Saved.", says.trim()),
-        Edit::Hidden { hidden: true, .. } => "Hidden; it keeps its place. Saved.".into(),
-        Edit::Hidden { hidden: false, .. } => "Shown. Saved.".into(),
-        Edit::FolderHidden { hidden: true, .. } => {
-            "The folder is hidden wherever it is; its words keep their own settings. Saved.".into()
-        }
-        Edit::FolderHidden { hidden: false, .. } => {
-            "The folder is shown again, with its words as they were. Saved.".into()
-        }
-        Edit::Move { .. } => "Moved. Saved.".into(),
-        Edit::MakeFolder { .. } => {
-            "It is a folder now, with an empty board: Open folder to fill it. Saved.".into()
-        }
-        Edit::Link { target, .. } => format!("It opens {target} now. Saved."),
-        Edit::Resize { rows, columns, .. } => {
-            format!("The board is {rows} × {columns} now. Saved.")
-        }
-        Edit::Remove { .. } => "Removed (Undo puts it back). Saved.".into(),
-    }
 }

@@ -3,17 +3,20 @@
 
 use bevy::prelude::*;
 
-use bevy::ui_widgets::observe;
+mod cells;
 
 use crate::Content;
-use crate::input::{Activate, Control};
+use crate::input::Activate;
 use crate::message_bar::{MessageItem, WordChosen};
 use crate::model::child_settings::LabelPosition;
-use crate::model::vocab::{Board, Cell, HOME_BOARD};
+use crate::model::vocab::{Board, HOME_BOARD};
 use crate::screen::GridSlot;
 use crate::symbol_images::{FindPhotos, SymbolImages, SymbolImagesSystems};
-use crate::theme::{self, CELL_LABEL_PX, GAP_PX, PressFeedback, TEXT};
+use crate::theme::{self, CELL_LABEL_PX, GAP_PX};
 use crate::visit::Visit;
+
+pub use cells::label_size_for;
+use cells::{CellLook, folder_cell, word_cell};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Navigation>()
@@ -221,168 +224,6 @@ fn grid(board: &Board) -> impl Bundle {
             row_gap: px(GAP_PX),
             ..default()
         },
-    )
-}
-
-fn placed(cell: &Cell) -> Node {
-    Node {
-        grid_row: GridPlacement::start(cell.row as i16 + 1),
-        grid_column: GridPlacement::start(cell.column as i16 + 1),
-        min_width: px(0.0),
-        min_height: px(0.0),
-        flex_direction: FlexDirection::Column,
-        ..default()
-    }
-}
-
-fn cell_identity(board: &Board, cell: &Cell) -> impl Bundle {
-    (
-        Name::new(format!("Cell {}/{}", board.id, cell.id)),
-        BoardCell {
-            board: board.id.clone(),
-            cell: cell.id.clone(),
-        },
-        Button,
-        Control,
-        observe(activate_cell),
-        AccessibleLabel::new(if cell.is_folder() {
-            format!("{} folder", cell.word)
-        } else {
-            cell.word.clone()
-        }),
-    )
-}
-
-/// How the profile's settings draw a cell: its word's size and place, and whether its colour
-/// tells its word class.
-#[derive(Clone, Copy)]
-struct CellLook {
-    label_px: f32,
-    label_above: bool,
-    colour_coding: bool,
-}
-
-fn feedback(cell: &Cell, look: CellLook) -> (PressFeedback, BackgroundColor, BorderColor) {
-    let colour = if look.colour_coding {
-        theme::word_class_colour(cell.class)
-    } else {
-        theme::word_class_colour(crate::model::vocab::WordClass::Misc)
-    };
-    (
-        PressFeedback {
-            normal: colour,
-            pressed: theme::darker(colour, 0.35),
-        },
-        BackgroundColor(colour),
-        BorderColor::all(theme::darker(colour, 0.55)),
-    )
-}
-
-/// Picture and word (below it, or above as the profile says); the word is always shown.
-fn picture_and_word(cell: &Cell, picture: Handle<Image>, look: CellLook) -> impl Bundle {
-    let word = theme::label(
-        cell.word.clone(),
-        cell_label_size(&cell.word, look.label_px),
-        TEXT,
-    );
-    (
-        Node {
-            flex_grow: 1.0,
-            min_height: px(0.0),
-            // A square picture sized by the cell's height must not widen the cell's content
-            // in a narrow (upright) cell, or the word is pushed off centre and out of the cell.
-            min_width: px(0.0),
-            flex_basis: px(0.0),
-            flex_direction: if look.label_above {
-                FlexDirection::ColumnReverse
-            } else {
-                FlexDirection::Column
-            },
-            align_items: AlignItems::Center,
-            justify_content: JustifyContent::SpaceBetween,
-            padding: UiRect::all(px(4.0)),
-            ..default()
-        },
-        Pickable::IGNORE,
-        children![theme::symbol_picture(picture), word],
-    )
-}
-
-/// Long phrases get a smaller font so the picture keeps most of the cell.
-fn cell_label_size(word: &str, base: f32) -> f32 {
-    if word.chars().count() > 14 {
-        base * 0.8
-    } else {
-        base
-    }
-}
-
-/// The label size for a board in a window this wide: the full size where cells are wide, a
-/// little smaller where they are narrow (portrait), so a word such as "activities" still fits.
-pub fn label_size_for(window_width: f32, columns: u16) -> f32 {
-    (window_width / f32::from(columns.max(1)) / 6.4).clamp(14.0, CELL_LABEL_PX)
-}
-
-fn word_cell(board: &Board, cell: &Cell, picture: Handle<Image>, look: CellLook) -> impl Bundle {
-    let mut node = placed(cell);
-    node.border = UiRect::all(px(2.0));
-    node.border_radius = BorderRadius::all(px(10.0));
-    (
-        cell_identity(board, cell),
-        node,
-        feedback(cell, look),
-        children![picture_and_word(cell, picture, look)],
-    )
-}
-
-/// A folder looks like a folder: a tab on its top edge and a thicker outline, so it is told from
-/// a word by shape as well as by colour.
-fn folder_cell(board: &Board, cell: &Cell, picture: Handle<Image>, look: CellLook) -> impl Bundle {
-    let (press, background, border) = feedback(cell, look);
-    (
-        cell_identity(board, cell),
-        placed(cell),
-        children![
-            (
-                Name::new("Folder tab"),
-                FolderTab,
-                Node {
-                    width: percent(45.0),
-                    height: px(12.0),
-                    flex_shrink: 0.0,
-                    border: UiRect {
-                        left: px(4.0),
-                        right: px(4.0),
-                        top: px(4.0),
-                        bottom: px(0.0)
-                    },
-                    border_radius: BorderRadius::top(px(8.0)),
-                    ..default()
-                },
-                press,
-                background,
-                border,
-                Pickable::IGNORE,
-            ),
-            (
-                Name::new("Folder body"),
-                Node {
-                    flex_grow: 1.0,
-                    min_height: px(0.0),
-                    border: UiRect::all(px(4.0)),
-                    border_radius: BorderRadius {
-                        top_left: px(0.0),
-                        ..BorderRadius::all(px(10.0))
-                    },
-                    ..default()
-                },
-                press,
-                background,
-                border,
-                Pickable::IGNORE,
-                children![picture_and_word(cell, picture, look)],
-            ),
-        ],
     )
 }
 
