@@ -124,3 +124,41 @@ fn a_cancelled_dialog_or_a_broken_file_changes_nothing() {
     );
     assert!(!photo_path(&profile_dir(&data, "AB"), "home", "want").exists());
 }
+
+#[test]
+fn a_recording_chosen_again_replaces_the_one_the_voice_had_decoded() {
+    let data = scratch("editor-voice-again");
+    let (first, second) = (data.join("first.wav"), data.join("second.wav"));
+    save_recording(&first, &sine(0.6, 22_050, 0.5)).unwrap();
+    save_recording(&second, &sine(1.2, 22_050, 0.5)).unwrap();
+    let chosen = Arc::new(std::sync::Mutex::new(first));
+    let mut app = {
+        let chosen = chosen.clone();
+        let mut app = editor_on_want(&data, None);
+        app.insert_resource(FileChooser(Arc::new(move |_| {
+            Some(chosen.lock().unwrap().clone())
+        })));
+        app
+    };
+    assert!(outcome_of(&mut app, "Voice file button").contains("Saved"));
+    let stored = recording_path(&profile_dir(&data, "AB"), "home", "want");
+    hand_back(&mut app);
+    tap_cell(&mut app, "home", "want");
+    let cache = app.world().resource::<hearme::voice::ClipCache>().clone();
+    assert!(cache.is_decoded(&stored), "the first recording was played");
+
+    *chosen.lock().unwrap() = second;
+    open_area(&mut app);
+    tap_named(&mut app, "Vocabulary button");
+    tap_named(&mut app, "Editor cell want");
+    assert!(outcome_of(&mut app, "Voice file button").contains("Saved"));
+    app.update();
+    assert!(!cache.is_decoded(&stored), "the old decoding is let go");
+    hand_back(&mut app);
+    tap_cell(&mut app, "home", "want");
+    assert_eq!(utterances(&app).last(), Some(&vec![stored.clone()]));
+    assert!(
+        cache.is_decoded(&stored),
+        "the new recording is decoded and played"
+    );
+}
