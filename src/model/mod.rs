@@ -1,6 +1,7 @@
 //! The product's rules and file formats, in plain Rust with no Bevy, so the CLI and tests reuse them.
 
 pub mod activity;
+mod built_in_boards;
 pub mod check;
 pub mod child_settings;
 pub mod editor;

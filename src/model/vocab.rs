@@ -14,53 +14,7 @@ pub const HOME_BOARD: &str = "home";
 /// `rows: 6000` building millions of empty slots.
 pub const MAX_GRID_SIDE: u16 = 20;
 
-/// The default vocabulary, embedded so the app runs with no data folder.
-pub const BUILT_IN_BOARDS: &[(&str, &str)] = &[
-    (
-        "assets/vocab/default/home.ron",
-        include_str!("../../assets/vocab/default/home.ron"),
-    ),
-    (
-        "assets/vocab/default/people.ron",
-        include_str!("../../assets/vocab/default/people.ron"),
-    ),
-    (
-        "assets/vocab/default/feelings.ron",
-        include_str!("../../assets/vocab/default/feelings.ron"),
-    ),
-    (
-        "assets/vocab/default/food-drink.ron",
-        include_str!("../../assets/vocab/default/food-drink.ron"),
-    ),
-    (
-        "assets/vocab/default/places.ron",
-        include_str!("../../assets/vocab/default/places.ron"),
-    ),
-    (
-        "assets/vocab/default/activities.ron",
-        include_str!("../../assets/vocab/default/activities.ron"),
-    ),
-    (
-        "assets/vocab/default/body.ron",
-        include_str!("../../assets/vocab/default/body.ron"),
-    ),
-    (
-        "assets/vocab/default/things.ron",
-        include_str!("../../assets/vocab/default/things.ron"),
-    ),
-    (
-        "assets/vocab/default/time.ron",
-        include_str!("../../assets/vocab/default/time.ron"),
-    ),
-    (
-        "assets/vocab/default/questions.ron",
-        include_str!("../../assets/vocab/default/questions.ron"),
-    ),
-    (
-        "assets/vocab/default/keeping-safe.ron",
-        include_str!("../../assets/vocab/default/keeping-safe.ron"),
-    ),
-];
+pub use super::built_in_boards::BUILT_IN_BOARDS;
 
 /// Modified Fitzgerald key: the colour of a cell tells the kind of word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -115,3 +115,49 @@ fn a_broken_settings_file_is_reported_and_the_defaults_are_used() {
         "(v: 1, colour_coding: maybe)"
     );
 }
+
+#[test]
+fn the_system_voice_preference_and_word_size_reach_the_board() {
+    let data = scratch("child-settings-voice");
+    add(&data, "AB").unwrap();
+    set_active(&data, "AB").unwrap();
+    let word_px = |app: &mut App| {
+        let cell = cell_entity(app, "home", "want").unwrap();
+        let mut fonts = app.world_mut().query::<(&TextFont, &ChildOf)>();
+        let sizes: Vec<f32> = fonts
+            .iter(app.world())
+            .filter(|(_, parent)| {
+                app.world()
+                    .get::<ChildOf>(parent.parent())
+                    .map(ChildOf::parent)
+                    == Some(cell)
+            })
+            .map(|(font, _)| match font.font_size {
+                FontSize::Px(px) => px,
+                _ => 0.0,
+            })
+            .collect();
+        sizes[0]
+    };
+    let mut app = app_for(&data);
+    let standard = word_px(&mut app);
+    drop(app);
+
+    let mut settings = child_settings::load(&data, "AB").unwrap();
+    settings.voice = child_settings::VoicePreference::System;
+    settings.text_size = child_settings::TextSize::Large;
+    child_settings::save(&data, "AB", &settings).unwrap();
+    let (speech, said) = recording_speech(&data);
+    let content = Content::for_data_dir(Some(&data.to_path_buf()));
+    let voice = hearme::voice::VoiceOutput::without_device().0;
+    let mut app = app_with_speech(content, voice, speech, 1280, 800);
+    step_time(&mut app, FRAME);
+    assert!(word_px(&mut app) > standard, "large words are drawn larger");
+    tap_cell(&mut app, "home", "want");
+    assert!(
+        utterances(&app).is_empty(),
+        "the bundled clip is not played"
+    );
+    let heard = heard_by(&said);
+    assert_eq!(heard.trim(), "want", "the system voice says it");
+}

@@ -187,14 +187,7 @@ fn a_renamed_word_is_spoken_as_its_new_word_not_its_old_clip() {
 
     tap_cell(&mut app, "home", "want");
     assert_eq!(utterances(&app).len(), 1, "the old clip is not played");
-    let mut heard = String::new();
-    for _ in 0..50 {
-        heard = std::fs::read_to_string(&said).unwrap_or_default();
-        if !heard.is_empty() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
+    let heard = heard_by(&said);
     assert_eq!(heard.trim(), renamed);
 }
 

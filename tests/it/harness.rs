@@ -199,6 +199,19 @@ pub fn recording_speech(dir: &std::path::Path) -> (SystemSpeech, std::path::Path
     (SystemSpeech::with_command(stand_in), said)
 }
 
+/// What the stand-in system voice of [`recording_speech`] was asked to say, waiting up to 2.5 s
+/// for it (it runs as a process of its own).
+pub fn heard_by(said: &std::path::Path) -> String {
+    for _ in 0..50 {
+        let heard = std::fs::read_to_string(said).unwrap_or_default();
+        if !heard.is_empty() {
+            return heard;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    String::new()
+}
+
 /// The `hearme` command built with these tests.
 pub fn hearme() -> std::process::Command {
     std::process::Command::new(env!("CARGO_BIN_EXE_hearme"))

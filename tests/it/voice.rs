@@ -302,14 +302,7 @@ fn a_word_with_no_clip_is_spoken_by_the_system_voice_when_there_is_one() {
     );
     tap_cell(&mut app, "home", "want");
     assert!(utterances(&app).is_empty(), "no clip was queued");
-    let mut heard = String::new();
-    for _ in 0..50 {
-        heard = std::fs::read_to_string(&said).unwrap_or_default();
-        if !heard.is_empty() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
+    let heard = heard_by(&said);
     assert_eq!(heard.trim(), "wibble");
 }
 
@@ -437,14 +430,7 @@ fn a_message_with_a_word_that_has_no_clip_is_said_whole_by_the_system_voice() {
     }
     tap_named(&mut app, "Speak button");
     assert!(utterances(&app).is_empty(), "no clips with a gap in them");
-    let mut heard = String::new();
-    for _ in 0..50 {
-        heard = std::fs::read_to_string(&said).unwrap_or_default();
-        if !heard.is_empty() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
+    let heard = heard_by(&said);
     assert_eq!(
         heard.trim(),
         "I wibble drink",
