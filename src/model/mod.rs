@@ -14,6 +14,7 @@ pub mod pin;
 pub mod problem;
 pub mod profile;
 pub mod review;
+pub mod seal;
 pub mod session;
 pub mod summary;
 pub mod symbols;

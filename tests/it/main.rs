@@ -19,6 +19,7 @@ mod profiles_app;
 mod record;
 mod render;
 mod review;
+mod seal;
 mod settings;
 mod summary;
 mod symbols;
