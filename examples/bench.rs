@@ -19,6 +19,8 @@ use bevy::prelude::*;
 mod editor;
 #[path = "bench_parts/pin.rs"]
 mod pin;
+#[path = "bench_parts/seal.rs"]
+mod seal;
 #[path = "bench_parts/search.rs"]
 mod search;
 
@@ -39,8 +41,9 @@ fn main() {
         Some("search") => search::run(),
         Some("pin") => pin::run(),
         Some("editor") => editor::run(),
+        Some("seal") => seal::run(),
         _ => {
-            eprintln!("usage: bench startup|voice|journal|content|search|pin|editor");
+            eprintln!("usage: bench startup|voice|journal|content|search|pin|editor|seal");
             std::process::exit(2);
         }
     }

@@ -1,0 +1,74 @@
+//! `seal`: one journal line appended and fsynced, plain and sealed (issue 12's line format,
+//! `model/seal.rs`), in the same run, with the sealing alone beside them; and one unlock
+//! (Argon2id at the documented cost) of the key-encryption key.
+
+use std::io::Write;
+use std::time::Instant;
+
+use hearme::model::seal::{DataKey, KEK_MEMORY_KIB, KEK_PASSES, Kek, seal_line};
+
+const LINES: usize = 400;
+
+pub fn run() {
+    let line = r#"(v:1, seq:12, at:"2026-12-02T10:00:00.000Z", event:SymbolChosen(board:"home", cell:"want", label:"want", by:Child, picture:"palm-up-hand"))"#;
+    let key = DataKey::random().expect("random numbers");
+    let dir = std::env::temp_dir().join(format!("hearme-bench-seal-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    let append = |name: &str, sealed: bool| -> Vec<f64> {
+        let mut file = std::fs::File::create(dir.join(name)).expect("a scratch file");
+        (0..LINES as u64)
+            .map(|seq| {
+                let start = Instant::now();
+                let text = if sealed {
+                    seal_line(&key, "visit-1", seq, line).expect("sealed")
+                } else {
+                    line.to_string()
+                };
+                writeln!(file, "{text}").expect("written");
+                file.sync_data().expect("synced");
+                start.elapsed().as_secs_f64() * 1000.0
+            })
+            .collect()
+    };
+    let plain = append("plain.journal", false);
+    let sealed = append("sealed.journal", true);
+    let sealing: Vec<f64> = (0..LINES as u64)
+        .map(|seq| {
+            let start = Instant::now();
+            std::hint::black_box(seal_line(&key, "visit-1", seq, line).expect("sealed"));
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    let unlocks: Vec<f64> = (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(
+                Kek::from_pin("270419", b"a salt of sixteen", KEK_MEMORY_KIB, KEK_PASSES)
+                    .expect("derived"),
+            );
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    let _ = std::fs::remove_dir_all(&dir);
+    let (plain_median, sealed_median) =
+        (super::median(plain.clone()), super::median(sealed.clone()));
+    println!("seal_lines: {LINES} each");
+    println!("seal_append_plain_median: {plain_median:.3} ms (floor)");
+    println!("seal_append_sealed_median: {sealed_median:.3} ms");
+    println!(
+        "seal_append_sealed_p99: {:.3} ms",
+        super::percentile(&sealed, 0.99)
+    );
+    println!(
+        "seal_added_by_sealing: {:.3} ms (target at most 0.05)",
+        sealed_median - plain_median
+    );
+    println!(
+        "seal_sealing_alone_median: {:.4} ms",
+        super::median(sealing)
+    );
+    println!(
+        "seal_unlock_median: {:.0} ms (5 runs)",
+        super::median(unlocks)
+    );
+}
