@@ -309,16 +309,21 @@ fn press_choice(
         Choice::Voice(voice) => settings.voice = voice,
     }
     let label = content.profile.clone();
-    let saved = save_details(&data, &label, &fields)
-        .and_then(|()| child_settings::save(&data, &label, &settings));
-    outcome.0 = Some(match saved {
-        Ok(()) => {
-            if content.settings != settings {
-                content.settings = settings;
-            }
-            Ok("Saved. The child's board and voice follow at once.".to_string())
-        }
-        Err(why) => Err(format!("Not saved: {why}")),
+    // Each part says what came of it: the details can be saved while the settings are not.
+    let details = save_details(&data, &label, &fields);
+    let choices = child_settings::save(&data, &label, &settings);
+    if choices.is_ok() && content.settings != settings {
+        content.settings = settings;
+    }
+    outcome.0 = Some(match (details, choices) {
+        (Ok(()), Ok(())) => Ok("Saved. The child's board and voice follow at once.".to_string()),
+        (Err(why), Ok(())) => Err(format!(
+            "The settings are saved, the communication details not: {why}"
+        )),
+        (Ok(()), Err(why)) => Err(format!(
+            "The communication details are saved, the settings not: {why}"
+        )),
+        (Err(details), Err(choices)) => Err(format!("Not saved: {details}; {choices}")),
     });
 }
 
