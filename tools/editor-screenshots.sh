@@ -18,21 +18,14 @@ APP=$!
 trap 'kill $APP 2>/dev/null; rm -rf "$DATA"' EXIT
 sleep 8
 xdotool windowfocus "$(xdotool search --name Hearme | head -1)"; sleep 0.5
-hold() { xdotool mousemove 20 20; sleep 0.3; xdotool mousedown 1; sleep 2.6; xdotool mouseup 1; sleep 3; }
-click() { xdotool mousemove "$1" "$2"; sleep 0.5; xdotool mousedown 1; sleep 0.2; xdotool mouseup 1; sleep "${3:-2}"; }
-shot() { import -window root "docs/$1.png"; }
+. tools/xdo-helpers.sh
 if [ "${HEARME_WINDOW_SIZE:-}" = 800x1280 ]; then
-  key() { case $1 in 0) click 400 1046 0.6 ;; OK) click 516 1046 1.5 ;;
-    *) click $(( 284 + (($1 - 1) % 3) * 116 )) $(( 698 + (($1 - 1) / 3) * 116 )) 0.6 ;; esac; }
   VOCAB="634 181"; MORE_COLUMNS="305 888"; PLACE="750 110"; RESULT="91 868"
   FOLDER="568 110"; DONE="180 1224"; PROFILES="78 251"; SUFFIX=-portrait
 else
-  key() { case $1 in 0) click 970 574 0.6 ;; OK) click 1087 574 1.5 ;;
-    *) click $(( 855 + (($1 - 1) % 3) * 116 )) $(( 226 + (($1 - 1) / 3) * 116 )) 0.6 ;; esac; }
   VOCAB="634 181"; MORE_COLUMNS="1097 245"; PLACE="757 120"; RESULT="884 285"
   FOLDER="584 120"; DONE="972 744"; PROFILES="774 181"; SUFFIX=
 fi
-pin() { for d in $(echo 270419 | grep -o .); do key "$d"; done; key OK; }
 
 hold; pin
 click $VOCAB 3

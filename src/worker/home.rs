@@ -188,31 +188,15 @@ fn build_home(
             ));
         }
         page.spawn(row()).with_children(|line| {
-            line.spawn(button(
-                "Back to board button",
-                "Lock and hand back",
-                home_action(HomeAction::Close),
-            ));
-            line.spawn(button(
-                "Change PIN button",
-                "Change PIN",
-                home_action(HomeAction::ChangePin),
-            ));
-            line.spawn(button(
-                "Settings button",
-                "Settings",
-                home_action(HomeAction::Settings),
-            ));
-            line.spawn(button(
-                "Vocabulary button",
-                "Vocabulary",
-                home_action(HomeAction::Vocabulary),
-            ));
-            line.spawn(button(
-                "Profiles button",
-                "Profiles",
-                home_action(HomeAction::Profiles),
-            ));
+            for (name, word, action) in [
+                ("Back to board button", "Lock and hand back", HomeAction::Close),
+                ("Change PIN button", "Change PIN", HomeAction::ChangePin),
+                ("Settings button", "Settings", HomeAction::Settings),
+                ("Vocabulary button", "Vocabulary", HomeAction::Vocabulary),
+                ("Profiles button", "Profiles", HomeAction::Profiles),
+            ] {
+                line.spawn(button(name, word, home_action(action)));
+            }
         });
         page.spawn((
             Name::new("Profile in use"),

@@ -7,21 +7,13 @@ use bevy::prelude::*;
 
 use hearme::Content;
 use hearme::model::child_settings::{self, LabelPosition};
-use hearme::model::profile::{add, set_active};
 use hearme::model::vocab::WordClass;
 use hearme::theme::word_class_colour;
 use hearme::worker::WorkerPage;
 
 use crate::harness::*;
-use crate::journal::scratch;
-use crate::visit::{FRAME, area, open_area, start_visit, summary_so_far};
+use crate::visit::{FRAME, app_for, area, open_area, start_visit, summary_so_far, with_profile};
 use crate::voice::utterances;
-
-fn app_for(data: &std::path::Path) -> App {
-    let mut app = app_with(Content::for_data_dir(Some(&data.to_path_buf())), 1280, 800);
-    step_time(&mut app, FRAME);
-    app
-}
 
 fn cell_colour(app: &mut App, cell: &str) -> Color {
     let entity = cell_entity(app, "home", cell).expect("the cell is on the board");
@@ -30,9 +22,7 @@ fn cell_colour(app: &mut App, cell: &str) -> Color {
 
 #[test]
 fn the_board_and_voice_follow_the_childs_settings_and_the_summary_names_their_communication() {
-    let data = scratch("child-settings");
-    add(&data, "AB").unwrap();
-    set_active(&data, "AB").unwrap();
+    let data = with_profile("child-settings", "AB");
     let mut app = app_for(&data);
     assert_eq!(
         cell_colour(&mut app, "want"),
@@ -83,9 +73,7 @@ fn the_board_and_voice_follow_the_childs_settings_and_the_summary_names_their_co
 
 #[test]
 fn a_broken_settings_file_is_reported_and_the_defaults_are_used() {
-    let data = scratch("child-settings-broken");
-    add(&data, "AB").unwrap();
-    set_active(&data, "AB").unwrap();
+    let data = with_profile("child-settings-broken", "AB");
     let file = child_settings::settings_path(&data, "AB");
     std::fs::write(&file, "(v: 1, colour_coding: maybe)").unwrap();
     let why = child_settings::load(&data, "AB").unwrap_err();
@@ -118,9 +106,7 @@ fn a_broken_settings_file_is_reported_and_the_defaults_are_used() {
 
 #[test]
 fn the_system_voice_preference_and_word_size_reach_the_board() {
-    let data = scratch("child-settings-voice");
-    add(&data, "AB").unwrap();
-    set_active(&data, "AB").unwrap();
+    let data = with_profile("child-settings-voice", "AB");
     let word_px = |app: &mut App| {
         let cell = cell_entity(app, "home", "want").unwrap();
         let mut fonts = app.world_mut().query::<(&TextFont, &ChildOf)>();

@@ -15,14 +15,8 @@ use hearme::worker::WorkerPage;
 
 use crate::harness::*;
 use crate::journal::scratch;
-use crate::visit::{FRAME, area, open_area, start_visit, summary_so_far};
+use crate::visit::{FRAME, app_for, area, open_area, start_visit, summary_so_far, with_profile};
 use crate::voice::utterances;
-
-fn app_for(data: &Path) -> bevy::prelude::App {
-    let mut app = app_with(Content::for_data_dir(Some(&data.to_path_buf())), 1280, 800);
-    step_time(&mut app, FRAME);
-    app
-}
 
 fn saved_home(data: &Path, label: &str) -> Board {
     let dir = profile_dir(data, label).join("vocab");
@@ -164,9 +158,7 @@ fn the_built_in_profile_and_a_broken_profile_are_not_edited() {
 
 #[test]
 fn a_renamed_word_is_spoken_as_its_new_word_not_its_old_clip() {
-    let data = scratch("editor-rename");
-    add(&data, "AB").unwrap();
-    set_active(&data, "AB").unwrap();
+    let data = with_profile("editor-rename", "AB");
     let (speech, said) = recording_speech(&data);
     let content = Content::for_data_dir(Some(&data.to_path_buf()));
     let voice = hearme::voice::VoiceOutput::without_device().0;
@@ -193,9 +185,7 @@ fn a_renamed_word_is_spoken_as_its_new_word_not_its_old_clip() {
 
 #[test]
 fn a_word_linked_to_a_board_opens_it_on_the_childs_board() {
-    let data = scratch("editor-link");
-    add(&data, "AB").unwrap();
-    set_active(&data, "AB").unwrap();
+    let data = with_profile("editor-link", "AB");
     let mut app = app_for(&data);
     open_area(&mut app);
     tap_named(&mut app, "Vocabulary button");
@@ -213,9 +203,7 @@ fn a_word_linked_to_a_board_opens_it_on_the_childs_board() {
 
 #[test]
 fn a_cells_spoken_text_is_what_the_tablet_says_and_the_summary_quotes() {
-    let data = scratch("editor-says");
-    add(&data, "AB").unwrap();
-    set_active(&data, "AB").unwrap();
+    let data = with_profile("editor-says", "AB");
     let mut app = app_for(&data);
     open_area(&mut app);
     tap_named(&mut app, "Vocabulary button");

@@ -5,7 +5,6 @@
 
 use bevy::prelude::Text;
 
-use hearme::Content;
 use hearme::board::Navigation;
 use hearme::message_bar::Message;
 use hearme::model::editor::{Edit, VocabEditor, first_empty_place};
@@ -17,7 +16,7 @@ use hearme::visit::Visit;
 
 use crate::harness::*;
 use crate::journal::scratch;
-use crate::visit::{FRAME, open_area, start_visit};
+use crate::visit::{app_for, open_area, start_visit};
 
 /// Gives profile `label` a cell "dog" on its home board, as the editor would.
 fn add_dog(data: &std::path::Path, label: &str) -> String {
@@ -50,12 +49,6 @@ fn add_dog(data: &std::path::Path, label: &str) -> String {
         )
         .unwrap();
     "dog".to_string()
-}
-
-fn app_for(data: &std::path::Path) -> bevy::prelude::App {
-    let mut app = app_with(Content::for_data_dir(Some(&data.to_path_buf())), 1280, 800);
-    step_time(&mut app, FRAME);
-    app
 }
 
 fn board_cells(app: &mut bevy::prelude::App) -> Vec<String> {

@@ -29,6 +29,21 @@ pub(crate) fn app_on(data: &Path) -> App {
     app
 }
 
+/// The app on a data folder as `hearme` starts on it: the active profile's content.
+pub(crate) fn app_for(data: &Path) -> App {
+    let mut app = app_with(Content::for_data_dir(Some(&data.to_path_buf())), 1280, 800);
+    step_time(&mut app, FRAME);
+    app
+}
+
+/// A scratch data folder with profile `label` added and in use.
+pub(crate) fn with_profile(name: &str, label: &str) -> PathBuf {
+    let data = scratch(name);
+    hearme::model::profile::add(&data, label).unwrap();
+    hearme::model::profile::set_active(&data, label).unwrap();
+    data
+}
+
 /// Holds a finger on the top-left corner for `held`, then lifts it.
 pub(crate) fn hold_corner(app: &mut App, held: Duration) {
     press(app, CORNER);
