@@ -6,6 +6,7 @@ pub mod activity;
 pub mod board;
 mod dev_tools;
 pub mod input;
+pub mod keys;
 pub use input::simulate_touch;
 pub mod message_bar;
 pub mod power;
@@ -207,6 +208,7 @@ pub fn plugin(app: &mut App) {
         board::plugin,
         message_bar::plugin,
         voice::plugin,
+        keys::plugin,
         visit::plugin,
         activity::plugin,
         worker::plugin,

@@ -9,10 +9,12 @@ use clap::{Parser, Subcommand};
 use hearme::Content;
 use hearme::model::check::check_paths;
 use hearme::model::export::{SummaryFormat, VisitExport};
+use hearme::model::keyring::{Keyring, has_keys};
 use hearme::model::session;
 use hearme::model::summary::Summary;
 use hearme::model::summary::picture::PictureRef;
 use hearme::model::symbols::SymbolLibrary;
+use hearme::model::visits::{describe_visit, open_visit};
 use hearme::setup;
 
 #[derive(Parser)]
@@ -216,8 +218,8 @@ fn setting_up(
     }
 }
 
-fn sessions(data_dir: Option<PathBuf>) -> ExitCode {
-    let Some(dir) = data_dir.map(|d| d.join("sessions")) else {
+fn sessions(data: Option<PathBuf>) -> ExitCode {
+    let Some(dir) = data.as_ref().map(|d| d.join("sessions")) else {
         eprintln!("no data folder: give --data DIR or set HEARME_DATA");
         return ExitCode::FAILURE;
     };
@@ -232,12 +234,24 @@ fn sessions(data_dir: Option<PathBuf>) -> ExitCode {
     if journals.is_empty() {
         println!("no visits in {}", dir.display());
     }
+    // Sealed visits are listed only after the PIN, read from standard input.
+    let ring = match data
+        .as_deref()
+        .filter(|d| has_keys(d) && !journals.is_empty())
+    {
+        Some(data) => match unlock(data) {
+            Ok(ring) => Some(ring),
+            Err(code) => return code,
+        },
+        None => None,
+    };
     for path in journals {
-        let id = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        match session::describe_journal(&path) {
+        let id = session::visit_id(&path);
+        let described = match &ring {
+            Some(ring) => describe_visit(ring, &path),
+            None => session::describe_journal(&path).map_err(|e| e.to_string()),
+        };
+        match described {
             Ok(visit) => {
                 let state = match (visit.ended, visit.skipped.len()) {
                     (_, n) if n > 0 => format!("damaged ({n} unreadable line(s))"),
@@ -262,7 +276,20 @@ fn export(
     delete_journal: bool,
     data_dir: Option<PathBuf>,
 ) -> ExitCode {
-    let recovered = match session::read_journal(journal) {
+    // A plain v1 journal is read as it is; a sealed one with its key, after the PIN.
+    let mut key_file = None;
+    let read = match (session::read_journal(journal), data_dir.as_deref()) {
+        (Err(session::JournalError::Sealed { .. }), Some(data)) => {
+            let ring = match unlock(data) {
+                Ok(ring) => ring,
+                Err(code) => return code,
+            };
+            key_file = ring.visit_key_file(&session::visit_id(journal)).ok();
+            open_visit(&ring, journal).map(|opened| opened.recovered)
+        }
+        (read, _) => read.map_err(|e| e.to_string()),
+    };
+    let recovered = match read {
         Ok(recovered) => recovered,
         Err(e) => {
             eprintln!("error: {e}");
@@ -316,6 +343,10 @@ fn export(
         recovered: &recovered,
         out_dir: &out,
         zone: &zone,
+        key_file: key_file.as_deref(),
+        trail: data_dir.as_deref().map_or_else(Vec::new, |data| {
+            hearme::model::audit::for_visit(data, &session::visit_id(journal))
+        }),
     };
     let written = if delete_journal {
         visit.write_and_delete_journal(&formats, &picture_of)
@@ -334,6 +365,18 @@ fn export(
             ExitCode::FAILURE
         }
     }
+}
+
+/// The keys, after the PIN read from standard input; a wrong one is an error, exit 1.
+fn unlock(data: &std::path::Path) -> Result<Keyring, ExitCode> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        eprint!("The visits are sealed. PIN, then Enter: ");
+    }
+    setup::unlock(data, std::io::stdin().lock()).map_err(|why| {
+        eprintln!("error: {why}");
+        ExitCode::FAILURE
+    })
 }
 
 /// `$XDG_DATA_HOME/hearme`, else `~/.local/share/hearme` (desktop Linux). Android and iOS builds

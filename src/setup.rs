@@ -7,7 +7,9 @@ use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
 use crate::Content;
-use crate::model::pin::{self, PinRecord};
+use crate::model::audit::{self, Audited};
+use crate::model::keyring::Keyring;
+use crate::model::pin::{self, PinRecord, Verdict};
 use crate::model::profile::{self, DEFAULT_PROFILE};
 use crate::model::session::{describe_journal, journals_in};
 use crate::model::{photo, voice};
@@ -87,6 +89,51 @@ pub fn pin_set(data_dir: &Path, input: impl BufRead) -> Result<Vec<String>, Stri
         "PIN set: its hash is in {} (the PIN itself is not stored)",
         path.display()
     )])
+}
+
+/// The keys, opened with the PIN read from the first line of `input`, for a command that reads
+/// or writes sealed data. A wrong PIN opens nothing and counts towards the lockout, as on the
+/// PIN page (docs/data-protection.md, "Command line").
+pub fn unlock(data_dir: &Path, input: impl BufRead) -> Result<Keyring, String> {
+    let path = pin::pin_path(data_dir);
+    let mut record = pin::load(&path)?.ok_or_else(|| {
+        format!(
+            "{}: no PIN is set, so the sealed data cannot be opened",
+            path.display()
+        )
+    })?;
+    let mut line = zeroize::Zeroizing::new(String::new());
+    input
+        .take(64)
+        .read_line(&mut line)
+        .map_err(|e| format!("cannot read the PIN from standard input: {e}"))?;
+    let verdict = record.try_pin(line.trim(), jiff::Timestamp::now().as_second());
+    pin::save(&path, &record)?;
+    let noted = |what| {
+        let _ = audit::record(data_dir, what, None);
+    };
+    match verdict {
+        Verdict::Right => {
+            noted(Audited::Unlocked);
+            Keyring::unlock(data_dir, line.trim()).map_err(|e| e.to_string())
+        }
+        Verdict::Wrong {
+            tries_left,
+            locked_for,
+        } => {
+            noted(match locked_for {
+                Some(_) => Audited::LockedOut,
+                None => Audited::WrongPin,
+            });
+            Err(match locked_for {
+                Some(seconds) => format!("that is not the PIN; locked for {seconds} s"),
+                None => format!("that is not the PIN; {tries_left} tries left before a lockout"),
+            })
+        }
+        Verdict::Locked { seconds_left } => Err(format!(
+            "locked after wrong PINs for {seconds_left} s more; no PIN is checked until then"
+        )),
+    }
 }
 
 /// The content of a profile (`None`: the one the child's screen shows), or why there is none.

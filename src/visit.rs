@@ -8,18 +8,26 @@ use std::path::{Path, PathBuf};
 use bevy::prelude::*;
 
 use crate::Content;
+use crate::keys::Keys;
 use crate::message_bar::{SpeakRequested, WordChosen};
-use crate::model::journal::{BackgroundJournal, JournalWriter, new_journal_path};
+use crate::model::audit::{self, Audited};
+use crate::model::journal::{BackgroundJournal, JournalWriter, LineSeal, new_journal_path};
+use crate::model::keyring::Keyring;
 use crate::model::session::{
-    Actor, Event, FoundVisit, JOURNAL_VERSION, JournalLine, Recovered, SkippedLine,
-    describe_journal, journals_in, timestamp_now,
+    Actor, Event, FoundVisit, JOURNAL_VERSION, JournalLine, Recovered, SkippedLine, journals_in,
+    timestamp_now, visit_id,
 };
+use crate::model::visits::{describe_visit, seal_plain_journals};
 use crate::voice::VoiceOutput;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Visit>()
         .init_resource::<UnfinishedVisits>()
-        .add_systems(Startup, find_unfinished_visits)
+        .add_systems(Startup, count_waiting_visits)
+        .add_systems(
+            Update,
+            list_visits_when_unlocked.run_if(resource_changed::<Keys>),
+        )
         .add_systems(
             Update,
             (
@@ -53,14 +61,31 @@ struct Recording {
     /// The line of a damaged `VisitStarted`, kept so an export says so.
     damaged_header: Option<usize>,
     journal: BackgroundJournal,
+    /// The data folder, whose audit trail notes when the visit started, resumed and ended.
+    data_dir: Option<PathBuf>,
+}
+
+/// Notes a visit's step in the audit trail of the data folder its journal is in
+/// (`DATA/sessions/<visit>.journal`); a trail that cannot be written never stops a visit.
+fn audit_step(data_dir: Option<&Path>, what: Audited, journal: &Path) {
+    if let Some(data_dir) = data_dir {
+        let _ = audit::record(data_dir, what, Some(&visit_id(journal)));
+    }
 }
 
 impl Visit {
-    /// Starts a new journal in `sessions` with the visit header as its first line.
-    pub fn start(&mut self, sessions: &Path, header: Event) -> io::Result<PathBuf> {
+    /// Starts a new journal in `sessions` (`DATA/sessions`) with the visit header as its first
+    /// line, every line sealed under a new key of the visit's own, kept in `ring`.
+    pub fn start(&mut self, sessions: &Path, header: Event, ring: &Keyring) -> io::Result<PathBuf> {
         std::fs::create_dir_all(sessions)?;
         let path = new_journal_path(sessions);
-        let journal = BackgroundJournal::start(JournalWriter::create(&path)?)?;
+        let key = ring
+            .new_visit_key(&visit_id(&path))
+            .map_err(io::Error::other)?;
+        let seal = LineSeal::for_journal(key, &path);
+        let journal = BackgroundJournal::start(JournalWriter::create_sealed(&path, Some(seal))?)?;
+        let data_dir = sessions.parent().map(Path::to_path_buf);
+        audit_step(data_dir.as_deref(), Audited::VisitStarted, &path);
         self.recording = Some(Recording {
             path: path.clone(),
             lines: Vec::new(),
@@ -70,6 +95,7 @@ impl Visit {
             review_only: false,
             damaged_header: None,
             journal,
+            data_dir,
         });
         self.modelling = false;
         self.record(header);
@@ -77,9 +103,14 @@ impl Visit {
     }
 
     /// Carries on with a journal found on the tablet (after a crash, or a visit not yet
-    /// exported).
-    pub fn resume(&mut self, recovered: Recovered) -> io::Result<()> {
-        let journal = BackgroundJournal::start(JournalWriter::resume(&recovered)?)?;
+    /// exported), sealing new lines with `seal`, its visit's key.
+    pub fn resume(&mut self, recovered: Recovered, seal: Option<LineSeal>) -> io::Result<()> {
+        let journal = BackgroundJournal::start(JournalWriter::resume_sealed(&recovered, seal)?)?;
+        let data_dir = recovered
+            .path
+            .parent()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
         let next_seq = recovered.next_seq();
         let ended = recovered.is_ended();
         let damaged_header = recovered.damaged_header;
@@ -92,6 +123,7 @@ impl Visit {
             review_only: false,
             damaged_header,
             journal,
+            data_dir,
         });
         self.modelling = false;
         Ok(())
@@ -99,8 +131,12 @@ impl Visit {
 
     /// Opens a journal found on the tablet for review and export only: nothing the child taps
     /// is recorded until [`Visit::resume_recording`].
-    pub fn open_for_review(&mut self, recovered: Recovered) -> io::Result<()> {
-        self.resume(recovered)?;
+    pub fn open_for_review(
+        &mut self,
+        recovered: Recovered,
+        seal: Option<LineSeal>,
+    ) -> io::Result<()> {
+        self.resume(recovered, seal)?;
         if let Some(recording) = &mut self.recording {
             recording.review_only = true;
         }
@@ -140,7 +176,14 @@ impl Visit {
             event,
         };
         recording.next_seq += 1;
-        recording.ended |= matches!(line.event, Event::VisitEnded);
+        if matches!(line.event, Event::VisitEnded) {
+            recording.ended = true;
+            audit_step(
+                recording.data_dir.as_deref(),
+                Audited::VisitEnded,
+                &recording.path,
+            );
+        }
         recording.journal.append(line.clone());
         recording.lines.push(line);
         Some(recording.next_seq - 1)
@@ -204,11 +247,16 @@ impl Visit {
     }
 }
 
-/// Journals found on the tablet at start-up: visits never exported, perhaps cut short by a
-/// crash or a flat battery.
+/// Journals found on the tablet: visits never exported, perhaps cut short by a crash or a flat
+/// battery. Before the PIN only how many are there is known (their lines are sealed); once the
+/// keys are unlocked, what each one is.
 #[derive(Resource, Default, Debug, Clone)]
 pub struct UnfinishedVisits {
+    /// Journals in `sessions/` at start-up.
+    pub waiting: usize,
     pub found: Vec<FoundVisit>,
+    /// Journals that could not be read or sealed, in plain words.
+    pub problems: Vec<String>,
 }
 
 /// The data folder's `sessions/`.
@@ -221,17 +269,43 @@ pub fn exports_dir(content: &Content) -> Option<PathBuf> {
     content.data_dir.as_ref().map(|dir| dir.join("exports"))
 }
 
-fn find_unfinished_visits(content: Res<Content>, mut unfinished: ResMut<UnfinishedVisits>) {
-    let Some(dir) = sessions_dir(&content) else {
+fn count_waiting_visits(content: Res<Content>, mut unfinished: ResMut<UnfinishedVisits>) {
+    if let Some(dir) = sessions_dir(&content) {
+        unfinished.waiting = journals_in(&dir).map_or(0, |found| found.len());
+    }
+}
+
+/// On unlock, seals the journals written before sealing came in, then lists every visit on the
+/// tablet; on lock, forgets the list (its case references are behind the PIN).
+fn list_visits_when_unlocked(
+    keys: Res<Keys>,
+    content: Res<Content>,
+    visit: Res<Visit>,
+    mut unfinished: ResMut<UnfinishedVisits>,
+) {
+    unfinished.found.clear();
+    unfinished.problems.clear();
+    let (Some(ring), Some(dir)) = (keys.ring(), sessions_dir(&content)) else {
         return;
     };
-    let Ok(journals) = journals_in(&dir) else {
-        return;
-    };
-    unfinished.found = journals
-        .iter()
-        .filter_map(|path| describe_journal(path).ok())
-        .collect();
+    let open = visit.journal_path().map(Path::to_path_buf);
+    let (sealed, problems) = seal_plain_journals(ring, &dir, open.as_deref());
+    unfinished.problems = problems;
+    if sealed > 0
+        && let Some(data_dir) = &content.data_dir
+    {
+        let _ = audit::record(data_dir, Audited::Sealed, None);
+    }
+    for path in journals_in(&dir).unwrap_or_default() {
+        if Some(&path) == open.as_ref() {
+            continue;
+        }
+        match describe_visit(ring, &path) {
+            Ok(found) => unfinished.found.push(found),
+            Err(why) => unfinished.problems.push(why),
+        }
+    }
+    unfinished.waiting = unfinished.found.len();
 }
 
 fn journal_chosen_words(mut chosen: MessageReader<WordChosen>, mut visit: ResMut<Visit>) {

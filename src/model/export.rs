@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use image::RgbaImage;
 use jiff::tz::TimeZone;
 
+use super::audit::AuditLine;
 use super::files::{put_in_place, write_temp};
 use super::session::{Recovered, timestamp_now};
 use super::summary::picture::{PictureRef, render_own_symbols};
@@ -90,6 +91,11 @@ pub struct VisitExport<'a> {
     pub recovered: &'a Recovered,
     pub out_dir: &'a Path,
     pub zone: &'a TimeZone,
+    /// The visit's key file, destroyed before the journal is deleted (`None` for a plain
+    /// journal, which has none).
+    pub key_file: Option<&'a Path>,
+    /// The audit trail's lines for this visit, for the footer.
+    pub trail: Vec<AuditLine>,
 }
 
 impl VisitExport<'_> {
@@ -130,18 +136,41 @@ impl VisitExport<'_> {
     ) -> Result<Exported, ExportError> {
         let (rendered, text) = self.render(formats, true, picture_of)?;
         let staged = self.stage(&rendered)?;
-        if let Err(source) = std::fs::remove_file(self.journal) {
+        if let Err(why) = self.delete_visit(&[]) {
             for (temp, _) in &staged {
                 let _ = std::fs::remove_file(temp);
             }
             let _ = self.write(formats, false, picture_of);
-            return Err(ExportError::Delete {
-                path: self.journal.to_path_buf(),
-                source,
-            });
+            return Err(why);
         }
         let files = place(staged, &rendered)?;
         Ok(Exported { files, text })
+    }
+
+    /// Deletes the visit from the tablet with its summary files in `out_dir`, the app's own
+    /// exports folder (every format, whichever were written): only the plain text with the
+    /// footer "Tablet copy deleted" is kept, for the clipboard.
+    pub fn delete_with_summaries(&self) -> Result<Exported, ExportError> {
+        let (_, text) = self.render(&[], true, &|_| None)?;
+        let summaries: Vec<PathBuf> = SummaryFormat::ALL
+            .iter()
+            .map(|&format| self.path_for(format))
+            .collect();
+        self.delete_visit(&summaries)?;
+        Ok(Exported {
+            files: Vec::new(),
+            text,
+        })
+    }
+
+    /// The key first, then the journal and `also`.
+    fn delete_visit(&self, also: &[PathBuf]) -> Result<(), ExportError> {
+        super::visits::delete_visit(self.key_file, self.journal, also).map_err(|why| {
+            ExportError::Delete {
+                path: self.journal.to_path_buf(),
+                source: io::Error::other(why),
+            }
+        })
     }
 
     /// Every asked format, as the bytes of its file, and the plain text for the clipboard.
@@ -156,6 +185,8 @@ impl VisitExport<'_> {
         let info = ExportInfo {
             exported_at: timestamp_now(),
             journal_deleted,
+            key_destroyed: journal_deleted && self.key_file.is_some(),
+            trail: self.trail.clone(),
         };
         let text = summary::render_text(&summary, Some(&info), self.zone);
         let mut rendered = Vec::new();

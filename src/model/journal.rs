@@ -11,9 +11,28 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 
+use super::seal::{DataKey, seal_line};
 use super::session::{
-    Event, JOURNAL_EXTENSION, JOURNAL_VERSION, JournalLine, Recovered, timestamp_now,
+    Event, JOURNAL_EXTENSION, JOURNAL_VERSION, JournalLine, Recovered, timestamp_now, visit_id,
 };
+
+/// A visit's key and name, with which each line is sealed before it is written
+/// (docs/data-protection.md, "Journals").
+#[derive(Clone)]
+pub struct LineSeal {
+    pub key: Arc<DataKey>,
+    pub visit: String,
+}
+
+impl LineSeal {
+    /// The seal for the journal at `path`, whose name is the visit's.
+    pub fn for_journal(key: DataKey, path: &Path) -> LineSeal {
+        LineSeal {
+            key: Arc::new(key),
+            visit: visit_id(path),
+        }
+    }
+}
 
 /// Where a journal's bytes go. A line counts as saved only once `sync` has returned after it.
 pub trait JournalStorage: Send + 'static {
@@ -40,25 +59,40 @@ pub struct JournalWriter<S: JournalStorage = File> {
     /// The file may end part-way through a line (a write that failed, or a torn line found on
     /// resume): the next line starts on a line of its own, so it is never glued to that one.
     after_torn_line: bool,
+    /// Seals each line; `None` writes plain lines (the v1 format, for fixtures and tools).
+    seal: Option<LineSeal>,
 }
 
 impl JournalWriter<File> {
-    /// Starts a new journal; fails if the file exists, so no visit is ever overwritten.
+    /// Starts a new journal of plain lines; fails if the file exists, so no visit is ever
+    /// overwritten.
     pub fn create(path: &Path) -> io::Result<Self> {
+        Self::create_sealed(path, None)
+    }
+
+    /// Starts a new journal whose lines are sealed with `seal` (plain when `None`).
+    pub fn create_sealed(path: &Path, seal: Option<LineSeal>) -> io::Result<Self> {
         let file = OpenOptions::new()
             .append(true)
             .create_new(true)
             .open(path)?;
         sync_parent(path);
-        Ok(JournalWriter::on(file, path, 0))
+        Ok(JournalWriter::on(file, path, 0).sealed_with(seal))
     }
 
-    /// Continues a journal after `recovered`. A torn last line is left where it is (it is
-    /// reported each time the journal is read) and new lines start on a line of their own.
+    /// Continues a journal of plain lines after `recovered`.
     pub fn resume(recovered: &Recovered) -> io::Result<Self> {
+        Self::resume_sealed(recovered, None)
+    }
+
+    /// Continues a journal after `recovered`, sealing new lines with `seal`. A torn last line is
+    /// left where it is (it is reported each time the journal is read) and new lines start on a
+    /// line of their own.
+    pub fn resume_sealed(recovered: &Recovered, seal: Option<LineSeal>) -> io::Result<Self> {
         let file = OpenOptions::new().append(true).open(&recovered.path)?;
         let bytes = std::fs::read(&recovered.path)?;
-        let mut writer = JournalWriter::on(file, &recovered.path, recovered.next_seq());
+        let mut writer =
+            JournalWriter::on(file, &recovered.path, recovered.next_seq()).sealed_with(seal);
         writer.after_torn_line = bytes.last().is_some_and(|&last| last != b'\n');
         Ok(writer)
     }
@@ -72,7 +106,14 @@ impl<S: JournalStorage> JournalWriter<S> {
             path: path.to_path_buf(),
             next_seq,
             after_torn_line: false,
+            seal: None,
         }
+    }
+
+    /// The same writer, sealing each line with `seal` (plain when `None`).
+    pub fn sealed_with(mut self, seal: Option<LineSeal>) -> Self {
+        self.seal = seal;
+        self
     }
 
     pub fn path(&self) -> &Path {
@@ -99,7 +140,13 @@ impl<S: JournalStorage> JournalWriter<S> {
         } else {
             String::new()
         };
-        text.push_str(&ron::to_string(line).map_err(io::Error::other)?);
+        let plain = ron::to_string(line).map_err(io::Error::other)?;
+        match &self.seal {
+            Some(seal) => text.push_str(
+                &seal_line(&seal.key, &seal.visit, line.seq, &plain).map_err(io::Error::other)?,
+            ),
+            None => text.push_str(&plain),
+        }
         text.push('\n');
         // Until this write is whole, the file may end part-way through it.
         self.after_torn_line = true;

@@ -1,6 +1,7 @@
 //! The product's rules and file formats, in plain Rust with no Bevy, so the CLI and tests reuse them.
 
 pub mod activity;
+pub mod audit;
 mod built_in_boards;
 pub mod check;
 pub mod child_settings;
@@ -8,6 +9,7 @@ pub mod editor;
 pub mod export;
 pub mod files;
 pub mod journal;
+pub mod keyring;
 pub mod messages;
 pub mod photo;
 pub mod pin;
@@ -20,6 +22,7 @@ pub mod summary;
 pub mod symbols;
 pub mod text_fit;
 pub mod visit_form;
+pub mod visits;
 pub mod vocab;
 pub mod voice;
 pub mod worker_settings;

@@ -2,9 +2,8 @@
 //! visit or profile, wrapped by a key-encryption key derived from the worker's PIN (Argon2id),
 //! and journal lines sealed one by one with XChaCha20-Poly1305, the visit and the line's sequence
 //! bound in as associated data, so a line cannot be moved to another place or visit unnoticed.
-//! RustCrypto's crates do the cryptography; keys are wiped from memory when dropped. Nothing
-//! is sealed with it yet: the journal, profiles and media still write plain files
-//! (docs/decisions.md, "Sealing at rest").
+//! RustCrypto's crates do the cryptography; keys are wiped from memory when dropped. The keys
+//! on disk are `keyring.rs`'s; the journal seals its lines with these (docs/data-protection.md).
 
 use argon2::{Algorithm, Argon2, Params, Version};
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
@@ -67,6 +66,18 @@ impl Kek {
     }
 }
 
+impl AsRef<DataKey> for DataKey {
+    fn as_ref(&self) -> &DataKey {
+        self
+    }
+}
+
+impl AsRef<DataKey> for Kek {
+    fn as_ref(&self) -> &DataKey {
+        &self.0
+    }
+}
+
 /// A data key as stored: sealed under the key-encryption key, with what it is for as
 /// associated data (a visit's or a profile's id), so a wrapped key cannot stand in for another.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,10 +87,15 @@ pub struct WrappedKey {
     pub sealed: Vec<u8>,
 }
 
-pub fn wrap(kek: &Kek, key: &DataKey, what_for: &str) -> Result<WrappedKey, SealError> {
+/// Seals `key` under `kek` (the PIN's key, or the tablet's key for a visit's own).
+pub fn wrap(
+    kek: &impl AsRef<DataKey>,
+    key: &DataKey,
+    what_for: &str,
+) -> Result<WrappedKey, SealError> {
     let nonce = random_nonce()?;
     let sealed = kek
-        .0
+        .as_ref()
         .cipher()
         .encrypt(
             &nonce,
@@ -96,10 +112,14 @@ pub fn wrap(kek: &Kek, key: &DataKey, what_for: &str) -> Result<WrappedKey, Seal
     })
 }
 
-pub fn unwrap(kek: &Kek, wrapped: &WrappedKey, what_for: &str) -> Result<DataKey, SealError> {
+pub fn unwrap(
+    kek: &impl AsRef<DataKey>,
+    wrapped: &WrappedKey,
+    what_for: &str,
+) -> Result<DataKey, SealError> {
     let nonce = XNonce::try_from(wrapped.nonce.as_slice()).map_err(|_| SealError::DoesNotOpen)?;
     let opened = Zeroizing::new(
-        kek.0
+        kek.as_ref()
             .cipher()
             .decrypt(
                 &nonce,
@@ -117,8 +137,15 @@ pub fn unwrap(kek: &Kek, wrapped: &WrappedKey, what_for: &str) -> Result<DataKey
     Ok(DataKey(Zeroizing::new(key)))
 }
 
-/// One journal line sealed: `S1:` then the nonce and the sealed bytes in hex, on one line, so
-/// the journal stays line-based and a torn last line is still told from the rest.
+/// Whether a journal line is a sealed one (of any version).
+pub fn is_sealed_line(line: &[u8]) -> bool {
+    line.starts_with(b"S") && line.get(1).is_some_and(u8::is_ascii_digit)
+}
+
+/// One journal line sealed: `S1:`, its sequence number, `:`, then the nonce and the sealed
+/// bytes in hex, on one line, so the journal stays line-based and a torn last line is still told
+/// from the rest. The number is in the clear (it says how many events, nothing of them) so the
+/// reader knows which place to check the line against.
 pub fn seal_line(key: &DataKey, visit: &str, seq: u64, line: &str) -> Result<String, SealError> {
     let nonce = random_nonce()?;
     let aad = line_aad(visit, seq);
@@ -132,15 +159,22 @@ pub fn seal_line(key: &DataKey, visit: &str, seq: u64, line: &str) -> Result<Str
             },
         )
         .map_err(|_| SealError::Key("sealing failed".into()))?;
-    Ok(format!("{LINE_PREFIX}{}{}", hex(&nonce), hex(&sealed)))
+    Ok(format!(
+        "{LINE_PREFIX}{seq}:{}{}",
+        hex(&nonce),
+        hex(&sealed)
+    ))
 }
 
-/// The plain line of a sealed one, checked to be this visit's line `seq`.
-pub fn open_line(key: &DataKey, visit: &str, seq: u64, sealed: &str) -> Result<String, SealError> {
-    let bytes = sealed
+/// The sequence number and plain line of a sealed one, checked to be this visit's line at the
+/// place it names.
+pub fn open_line(key: &DataKey, visit: &str, sealed: &str) -> Result<(u64, String), SealError> {
+    let (seq, body) = sealed
         .strip_prefix(LINE_PREFIX)
-        .and_then(unhex)
+        .and_then(|rest| rest.split_once(':'))
         .ok_or(SealError::NotSealed)?;
+    let seq: u64 = seq.parse().map_err(|_| SealError::NotSealed)?;
+    let bytes = unhex(body).ok_or(SealError::NotSealed)?;
     if bytes.len() < NONCE_BYTES {
         return Err(SealError::NotSealed);
     }
@@ -157,7 +191,8 @@ pub fn open_line(key: &DataKey, visit: &str, seq: u64, sealed: &str) -> Result<S
             },
         )
         .map_err(|_| SealError::DoesNotOpen)?;
-    String::from_utf8(plain).map_err(|_| SealError::DoesNotOpen)
+    let text = String::from_utf8(plain).map_err(|_| SealError::DoesNotOpen)?;
+    Ok((seq, text))
 }
 
 fn line_aad(visit: &str, seq: u64) -> Vec<u8> {
@@ -173,11 +208,11 @@ fn random_nonce() -> Result<XNonce, SealError> {
     Ok(nonce.into())
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(super) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn unhex(text: &str) -> Option<Vec<u8>> {
+pub(super) fn unhex(text: &str) -> Option<Vec<u8>> {
     if !text.len().is_multiple_of(2) || !text.is_ascii() {
         return None;
     }

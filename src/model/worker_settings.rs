@@ -22,7 +22,15 @@ pub struct WorkerSettings {
     pub name: String,
     pub role: String,
     pub idle_lock_minutes: u32,
+    /// Days a visit may stay on the tablet unexported before the worker's home page warns
+    /// (docs/data-protection.md, "How long"); the app never deletes a visit by itself.
+    pub keep_days: u32,
 }
+
+/// Days a visit is kept before the warning, unless the worker chose otherwise.
+pub const DEFAULT_KEEP_DAYS: u32 = 7;
+/// The longest a worker can choose: a visit is for the case record, not for the tablet.
+pub const MAX_KEEP_DAYS: u32 = 30;
 
 impl Default for WorkerSettings {
     fn default() -> Self {
@@ -31,6 +39,7 @@ impl Default for WorkerSettings {
             name: String::new(),
             role: String::new(),
             idle_lock_minutes: DEFAULT_IDLE_LOCK_MINUTES,
+            keep_days: DEFAULT_KEEP_DAYS,
         }
     }
 }
@@ -43,6 +52,11 @@ impl WorkerSettings {
             .filter(|part| !part.is_empty())
             .collect::<Vec<_>>()
             .join(", ")
+    }
+
+    /// Days before the warning, between 1 and [`MAX_KEEP_DAYS`].
+    pub fn keep_days(&self) -> u32 {
+        self.keep_days.clamp(1, MAX_KEEP_DAYS)
     }
 
     /// The idle time, kept within what the settings page offers: never 0 (the area would shut

@@ -12,8 +12,12 @@ use super::review::ExportRequested;
 use super::{PageRoot, PageTurn, WorkerPage, new_page};
 use crate::Content;
 use crate::input::Activate;
+use crate::keys::Keys;
+use crate::model::audit::{self, Audited};
 use crate::model::export::{Exported, SummaryFormat, VisitExport};
+use crate::model::session::visit_id;
 use crate::model::summary::picture::PictureRef;
+use crate::model::visits::open_visit;
 use crate::theme::{body, button, problem, row, title};
 use crate::visit::{Visit, exports_dir};
 
@@ -45,29 +49,55 @@ pub enum ExportAction {
     Done,
 }
 
-/// Writes every format; or, when `delete` (the worker confirmed after an export), deletes the
-/// journal and writes again only the formats whose footer says so.
-fn write_summaries(visit: &mut Visit, content: &Content, delete: bool) -> Result<Exported, String> {
+/// Writes every format; or, when `delete` (the worker confirmed after an export), destroys the
+/// visit's key and deletes its journal and its summary files in the exports folder, keeping only
+/// the text whose footer says so, for the clipboard (docs/data-protection.md, "Deleting").
+fn write_summaries(
+    visit: &mut Visit,
+    content: &Content,
+    keys: &Keys,
+    delete: bool,
+) -> Result<Exported, String> {
     let recovered = visit
         .recovered()
         .ok_or_else(|| "There is no visit to export.".to_string())?;
     let out_dir = exports_dir(content)
         .ok_or_else(|| "There is no data folder to export into.".to_string())?;
+    let data_dir = content.data_dir.as_deref();
+    let name = visit_id(&recovered.path);
+    let key_file = keys.ring().and_then(|ring| ring.visit_key_file(&name).ok());
+    let audit_step = |what| {
+        if let Some(data_dir) = data_dir {
+            let _ = audit::record(data_dir, what, Some(&name));
+        }
+    };
+    if !delete {
+        audit_step(Audited::Exported);
+    }
     let zone = jiff::tz::TimeZone::system();
     let export = VisitExport {
         journal: &recovered.path,
         recovered: &recovered,
         out_dir: &out_dir,
         zone: &zone,
+        key_file: key_file.as_deref().filter(|file| file.exists()),
+        trail: data_dir.map_or_else(Vec::new, |dir| audit::for_visit(dir, &name)),
     };
     let picture_of = |tile: &PictureRef| content.symbol_picture(tile);
     if delete {
         // The journal file is closed before it is deleted (some systems refuse to delete an
         // open file), and reopened if anything fails, so the visit can still be reviewed.
         visit.close();
-        let exported = export.write_and_delete_journal(&SummaryFormat::WITH_FOOTER, &picture_of);
-        if exported.is_err() && recovered.path.exists() {
-            let _ = visit.resume(recovered.clone());
+        let exported = export.delete_with_summaries();
+        match &exported {
+            Ok(_) => audit_step(Audited::Deleted),
+            Err(_) => {
+                if let Some(ring) = keys.ring()
+                    && let Ok(opened) = open_visit(ring, &recovered.path)
+                {
+                    let _ = visit.open_for_review(opened.recovered, opened.seal);
+                }
+            }
         }
         exported.map_err(|e| e.to_string())
     } else {
@@ -92,8 +122,9 @@ fn export_visit(
     mut clipboard: ResMut<Clipboard>,
     mut outcome: ResMut<ExportOutcome>,
     mut turn: PageTurn,
+    keys: Res<Keys>,
 ) {
-    *outcome = match write_summaries(&mut visit, &content, false) {
+    *outcome = match write_summaries(&mut visit, &content, &keys, false) {
         Ok(exported) => ExportOutcome {
             clipboard_problem: copy_to_clipboard(&mut clipboard, exported.text),
             files: exported.files,
@@ -123,7 +154,9 @@ fn build_export(
             page.spawn(problem(text.clone()));
         } else {
             page.spawn(title("Summary exported"));
-            page.spawn(body("Written to:"));
+            if !outcome.files.is_empty() {
+                page.spawn(body("Written to:"));
+            }
             for file in &outcome.files {
                 page.spawn(body(format!("  {}", file.display())));
             }
@@ -135,8 +168,9 @@ fn build_export(
         }
         if outcome.journal_deleted {
             page.spawn(body(
-                "The visit's journal is deleted from this tablet, and the summary's last line \
-                 says so. The summary files above stay in the exports folder until you move them.",
+                "The visit is deleted from this tablet: its key destroyed first, then its \
+                 journal and its summary files. The text summary on the clipboard ends by \
+                 saying so.",
             ));
             page.spawn(button(
                 "Done button",
@@ -155,8 +189,9 @@ fn build_export(
             ));
         } else {
             page.spawn(body(
-                "Once the summary is safely in the case record, delete the visit from this \
-                 tablet.",
+                "Once the summary is safely in the case record (pasted, or the files copied \
+                 off the tablet), delete the visit from this tablet: that deletes these files \
+                 too.",
             ));
             page.spawn((
                 row(),
@@ -177,6 +212,8 @@ fn build_export(
     });
 }
 
+// An observer takes what it changes as its own parameters, as Bevy hands them over.
+#[allow(clippy::too_many_arguments)]
 fn press_export_button(
     activate: On<Activate>,
     actions: Query<&ExportAction>,
@@ -185,18 +222,18 @@ fn press_export_button(
     mut clipboard: ResMut<Clipboard>,
     mut outcome: ResMut<ExportOutcome>,
     mut turn: PageTurn,
+    keys: Res<Keys>,
 ) {
     let Ok(action) = actions.get(activate.entity) else {
         return;
     };
     match action {
         ExportAction::DeleteFromTablet => {
-            match write_summaries(&mut visit, &content, true) {
+            match write_summaries(&mut visit, &content, &keys, true) {
                 Ok(exported) => {
                     *outcome = ExportOutcome {
                         clipboard_problem: copy_to_clipboard(&mut clipboard, exported.text),
-                        // Every file of the export is still there; only the footers changed.
-                        files: std::mem::take(&mut outcome.files),
+                        files: Vec::new(),
                         journal_deleted: true,
                         ..default()
                     };

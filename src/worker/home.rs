@@ -9,8 +9,11 @@ use bevy::ui_widgets::observe;
 use super::{FormField, PageRoot, PageTurn, WorkerPage, field_text, new_page};
 use crate::Content;
 use crate::input::{Activate, Control};
-use crate::model::session::{Event, read_journal};
+use crate::keys::Keys;
+use crate::model::audit::{self, Audited};
+use crate::model::session::{Event, visit_id};
 use crate::model::summary::clock_text;
+use crate::model::visits::open_visit;
 use crate::screen::{NavSlot, fill_nav_slot};
 use crate::theme::{
     self, HIGHLIGHT, TEXT, body, button, choice_button, problem, row, text_field, title,
@@ -66,13 +69,18 @@ fn build_home(
     visit: Res<Visit>,
     unfinished: Res<UnfinishedVisits>,
     content: Res<Content>,
+    keys: Res<Keys>,
+    lock: Res<super::lock::WorkerLock>,
 ) {
     let slot = new_page(&mut commands, &shown, WorkerPage::Home);
     let zone = jiff::tz::TimeZone::system();
+    let now = jiff::Timestamp::now();
+    let keep_days = lock.settings.keep_days();
     commands.entity(slot).with_children(|page| {
         page.spawn(title("Worker area"));
-        for text in &visit.problems {
-            page.spawn(problem(text.clone()));
+        let problems = visit.problems.iter().chain(&unfinished.problems);
+        for text in problems.chain(keys.problem.as_ref()) {
+            page.spawn(problem(content.without_label(text)));
         }
         if content.data_dir.is_none() {
             page.spawn(problem(
@@ -162,9 +170,10 @@ fn build_home(
                     crate::model::summary::date_text(&found.started, &zone),
                     clock_text(&found.started, &zone)
                 );
+                let due = retention_text(&found.started, now, keep_days);
                 page.spawn(row()).with_children(|line| {
                     line.spawn(body(format!(
-                        "{}, started {started}, {} events, {state}",
+                        "{}, started {started}, {} events, {state}. {due}",
                         found.case_ref, found.events
                     )));
                     if !found.ended {
@@ -209,6 +218,8 @@ fn build_home(
     });
 }
 
+// An observer takes what it changes as its own parameters, as Bevy hands them over.
+#[allow(clippy::too_many_arguments)]
 fn press_home_button(
     activate: On<Activate>,
     actions: Query<&HomeAction>,
@@ -217,6 +228,7 @@ fn press_home_button(
     mut visit: ResMut<Visit>,
     mut unfinished: ResMut<UnfinishedVisits>,
     content: Res<Content>,
+    keys: Res<Keys>,
 ) {
     let Ok(action) = actions.get(activate.entity) else {
         return;
@@ -245,24 +257,30 @@ fn press_home_button(
                 ));
                 return;
             }
-            let resumed = read_journal(&found.path)
-                .map_err(|e| e.to_string())
-                .and_then(|recovered| {
-                    let opened = if for_review {
-                        visit.open_for_review(recovered)
-                    } else {
-                        visit.resume(recovered)
-                    };
-                    opened.map_err(|e| {
-                        format!(
-                            "{}: the visit could not be reopened: {e}",
-                            found.path.display()
-                        )
-                    })
-                });
+            let Some(ring) = keys.ring() else {
+                return;
+            };
+            if !for_review && let Some(data_dir) = &content.data_dir {
+                let visit_name = visit_id(&found.path);
+                let _ = audit::record(data_dir, Audited::VisitResumed, Some(&visit_name));
+            }
+            let resumed = open_visit(ring, &found.path).and_then(|opened| {
+                let opened = if for_review {
+                    visit.open_for_review(opened.recovered, opened.seal)
+                } else {
+                    visit.resume(opened.recovered, opened.seal)
+                };
+                opened.map_err(|e| {
+                    format!(
+                        "{}: the visit could not be reopened: {e}",
+                        found.path.display()
+                    )
+                })
+            });
             match resumed {
                 Ok(()) => {
                     unfinished.found.remove(*index);
+                    unfinished.waiting = unfinished.found.len();
                     if *action == HomeAction::ReviewFound(*index) {
                         turn.show(WorkerPage::Review);
                     } else {
@@ -352,4 +370,26 @@ fn last_note(visit: &Visit) -> Option<String> {
     let more = if text.chars().count() > 60 { "..." } else { "" };
     let at = crate::model::summary::clock_text(&line.at, &jiff::tz::TimeZone::system());
     Some(format!("Note added at {at}: \"{shown}{more}\""))
+}
+
+/// How long a visit may stay on the tablet before it should be exported, in plain words; the
+/// app never deletes it by itself (docs/data-protection.md, "How long").
+fn retention_text(started: &str, now: jiff::Timestamp, keep_days: u32) -> String {
+    let Ok(started) = started.parse::<jiff::Timestamp>() else {
+        return String::new();
+    };
+    let age_days = now.duration_since(started).as_secs() / 86_400;
+    let left = i64::from(keep_days) - age_days;
+    match left {
+        1.. => format!(
+            "Export within {left} day{}.",
+            if left == 1 { "" } else { "s" }
+        ),
+        0 => "Export it today: it reaches the limit of days kept on the tablet.".into(),
+        _ => format!(
+            "Kept {} day{} past the {keep_days}-day limit: export it, then delete it.",
+            -left,
+            if left == -1 { "" } else { "s" }
+        ),
+    }
 }

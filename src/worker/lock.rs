@@ -101,8 +101,10 @@ fn start_idle_watch(
     wake.0 = Some(IDLE_CHECK);
 }
 
-fn stop_idle_watch(mut wake: ResMut<WakeAtLeastEvery>) {
+/// Closing the area locks it: the keys are forgotten too (docs/data-protection.md, "Keys").
+fn stop_idle_watch(mut wake: ResMut<WakeAtLeastEvery>, mut keys: ResMut<crate::keys::Keys>) {
     wake.0 = None;
+    keys.lock();
 }
 
 fn lock_when_idle(

@@ -177,7 +177,7 @@ fn show_visit_waiting(
     mut notice: Query<&mut Node, With<VisitWaitingNotice>>,
 ) {
     for mut node in &mut notice {
-        node.display = if unfinished.found.is_empty() {
+        node.display = if unfinished.waiting == 0 {
             Display::None
         } else {
             Display::Flex

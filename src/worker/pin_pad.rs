@@ -2,6 +2,8 @@
 //! digits never shown (a dot for each), a lockout that says until when, and a line saying that
 //! a forgotten PIN is reset only by wiping the app's data (docs/decisions.md, "PIN").
 
+use std::path::Path;
+
 use bevy::prelude::*;
 use bevy::ui_widgets::observe;
 use zeroize::Zeroizing;
@@ -9,7 +11,10 @@ use zeroize::Zeroizing;
 use super::lock::{PinClock, WorkerLock};
 use super::pin_keys::{dots, keys, text_column};
 use super::{PageRoot, PageTurn, WorkerPage, new_page};
+use crate::Content;
 use crate::input::Activate;
+use crate::keys::Keys;
+use crate::model::audit::{self, Audited};
 use crate::model::pin::{self, MAX_DIGITS, PinRecord, Verdict};
 use crate::theme::{GAP_PX, body, button, problem, title};
 
@@ -175,6 +180,8 @@ pub(super) fn pad_key(which: PadKey) -> impl Bundle {
     (which, observe(press_key))
 }
 
+// An observer takes what it changes as its own parameters, as Bevy hands them over.
+#[allow(clippy::too_many_arguments)]
 fn press_key(
     activate: On<Activate>,
     keys: Query<&PadKey>,
@@ -182,6 +189,8 @@ fn press_key(
     mut lock: ResMut<WorkerLock>,
     clock: Res<PinClock>,
     mut turn: PageTurn,
+    mut unlocked: ResMut<Keys>,
+    content: Res<Content>,
 ) {
     let Ok(which) = keys.get(activate.entity) else {
         return;
@@ -205,7 +214,14 @@ fn press_key(
         },
         PadKey::Done => {
             let typed = std::mem::take(&mut pad.typed);
-            let (stage, message) = done(std::mem::take(&mut pad.stage), typed, &mut lock, &clock);
+            let data_dir = content.data_dir.as_deref();
+            let mut gate = Gate {
+                lock: &mut lock,
+                clock: &clock,
+                keys: &mut unlocked,
+                data_dir,
+            };
+            let (stage, message) = done(std::mem::take(&mut pad.stage), typed, &mut gate);
             match stage {
                 Some(stage) => {
                     pad.stage = stage;
@@ -217,23 +233,83 @@ fn press_key(
     }
 }
 
+/// What a PIN opens: the stored record and its lockout clock, and the keys.
+struct Gate<'a> {
+    lock: &'a mut WorkerLock,
+    clock: &'a PinClock,
+    keys: &'a mut Keys,
+    data_dir: Option<&'a Path>,
+}
+
+impl Gate<'_> {
+    fn audit(&self, what: Audited) {
+        if let Some(data_dir) = self.data_dir {
+            let _ = audit::record(data_dir, what, None);
+        }
+    }
+
+    /// Puts a new PIN in force: the tablet's key wrapped under both PINs, the PIN saved, then
+    /// the old wrap dropped, so a power cut anywhere leaves a key that opens with the PIN in
+    /// force. The first PIN makes the tablet's key.
+    fn set_pin(&mut self, chosen: &str, first_use: bool) -> Result<(), String> {
+        if let Some(ring) = self.keys.ring() {
+            ring.rewrap(chosen, false).map_err(|e| e.to_string())?;
+        }
+        let old = self.lock.record.take();
+        match PinRecord::new(chosen) {
+            Ok(record) => self.lock.record = Some(record),
+            Err(why) => {
+                self.lock.record = old;
+                return Err(why);
+            }
+        }
+        if let Err(why) = self.lock.save() {
+            self.lock.record = old;
+            return Err(format!(
+                "The PIN could not be saved, so it is unchanged: {why}."
+            ));
+        }
+        match self.keys.ring() {
+            Some(ring) => {
+                let _ = ring.rewrap(chosen, true);
+            }
+            None if first_use => self.keys.unlock(self.data_dir, chosen),
+            None => {}
+        }
+        Ok(())
+    }
+}
+
 /// OK on the pad: the next stage and what to say, or `None` when the area opens.
 fn done(
     stage: Stage,
     typed: Zeroizing<String>,
-    lock: &mut WorkerLock,
-    clock: &PinClock,
+    gate: &mut Gate,
 ) -> (Option<Stage>, Option<String>) {
+    let clock = gate.clock;
     match stage {
         Stage::Enter => {
-            let Some(record) = lock.record.as_mut() else {
+            let Some(record) = gate.lock.record.as_mut() else {
                 return (Some(Stage::Choose { first_use: true }), None);
             };
             let now = clock.now();
             let verdict = record.try_pin(&typed, now);
-            let saved = lock.save().err();
+            let saved = gate.lock.save().err();
+            // A try during a lockout is not checked, so it is no wrong PIN.
+            match verdict {
+                Verdict::Right => gate.audit(Audited::Unlocked),
+                Verdict::Wrong {
+                    locked_for: Some(_),
+                    ..
+                } => gate.audit(Audited::LockedOut),
+                Verdict::Wrong { .. } => gate.audit(Audited::WrongPin),
+                Verdict::Locked { .. } => {}
+            }
             let message = match verdict {
-                Verdict::Right => return (None, None),
+                Verdict::Right => {
+                    gate.keys.unlock(gate.data_dir, &typed);
+                    return (None, None);
+                }
                 Verdict::Wrong {
                     locked_for: Some(seconds),
                     ..
@@ -273,21 +349,9 @@ fn done(
                 let again = "The two PINs were different. Choose the PIN again.";
                 return (Some(Stage::Choose { first_use }), Some(again.into()));
             }
-            let old = lock.record.take();
-            match PinRecord::new(&chosen) {
-                Ok(record) => lock.record = Some(record),
-                Err(why) => {
-                    lock.record = old;
-                    return (Some(Stage::Choose { first_use }), Some(why));
-                }
-            }
-            match lock.save() {
+            match gate.set_pin(&chosen, first_use) {
                 Ok(()) => (None, None),
-                Err(why) => {
-                    lock.record = old;
-                    let text = format!("The PIN could not be saved, so it is unchanged: {why}.");
-                    (Some(Stage::Choose { first_use }), Some(text))
-                }
+                Err(why) => (Some(Stage::Choose { first_use }), Some(why)),
             }
         }
         Stage::Shut => (Some(Stage::Shut), None),

@@ -191,6 +191,7 @@ fn press_start_button(
     mut choices: ResMut<StartChoices>,
     mut turn: PageTurn,
     mut visit: ResMut<Visit>,
+    keys: Res<crate::keys::Keys>,
 ) {
     let Ok(action) = actions.get(activate.entity) else {
         return;
@@ -215,8 +216,13 @@ fn press_start_button(
                 let dir = sessions_dir(&content).ok_or_else(|| {
                     "There is no data folder, so the visit cannot be saved.".to_string()
                 })?;
+                let ring = keys.ring().ok_or_else(|| {
+                    "The keys are not open, so the visit cannot be sealed: lock the tablet and \
+                     type the PIN again."
+                        .to_string()
+                })?;
                 visit
-                    .start(&dir, header)
+                    .start(&dir, header, ring)
                     .map_err(|e| format!("The visit could not be started: {e}"))
             });
             match started {

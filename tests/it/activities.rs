@@ -9,7 +9,7 @@ use bevy::prelude::*;
 use hearme::Content;
 use hearme::activity::ActivityScreen;
 use hearme::model::activity::{Activities, parse_activity};
-use hearme::model::session::{ActivityKind, Actor, Decline, Event, Recovered, read_journal};
+use hearme::model::session::{ActivityKind, Actor, Decline, Event, Recovered};
 use hearme::model::summary::{Summary, render_text};
 use hearme::visit::Visit;
 use hearme::voice::{PlaybackLog, VoiceOutput};
@@ -26,7 +26,11 @@ fn visit_app(name: &str) -> (App, PathBuf) {
     let mut app = app_with_speech(content, VoiceOutput::without_device().0, speech, 1280, 800);
     app.world_mut()
         .resource_mut::<Visit>()
-        .start(&dir.join("sessions"), started())
+        .start(
+            &dir.join("sessions"),
+            started(),
+            &crate::visit::ring_for(&dir),
+        )
         .unwrap();
     (app, said)
 }
@@ -34,7 +38,7 @@ fn visit_app(name: &str) -> (App, PathBuf) {
 fn journal_of(app: &App) -> Recovered {
     let visit = app.world().resource::<Visit>();
     visit.flush();
-    read_journal(visit.journal_path().unwrap()).unwrap()
+    crate::visit::read_on_disk(visit.journal_path().unwrap()).unwrap()
 }
 
 fn events(app: &App) -> Vec<Event> {
@@ -398,7 +402,11 @@ fn an_open_activity_and_its_undo_do_not_carry_over_to_the_next_visit() {
     let sessions = scratch("next-visit-2").join("sessions");
     app.world_mut()
         .resource_mut::<Visit>()
-        .start(&sessions, started())
+        .start(
+            &sessions,
+            started(),
+            &crate::visit::ring_for(sessions.parent().unwrap()),
+        )
         .unwrap();
     app.update();
     assert!(

@@ -20,6 +20,7 @@ mod record;
 mod render;
 mod review;
 mod seal;
+mod sealing;
 mod settings;
 mod summary;
 mod symbols;

@@ -1,14 +1,29 @@
 //! Power cuts at every write boundary of the journal, on a disk that keeps only what was synced
 //! (SIGKILL leaves the operating system's cache intact, so it cannot show this): every event
 //! acknowledged as saved survives, and nothing after it is half-read. Both the plain writer and
-//! the app's background writer are cut.
+//! the app's background writer are cut, writing plain lines and sealed ones.
 
 use std::io;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use hearme::model::journal::{BackgroundJournal, JournalStorage, JournalWriter};
-use hearme::model::session::{Actor, Event, JOURNAL_VERSION, JournalLine, parse_journal};
+use hearme::model::journal::{BackgroundJournal, JournalStorage, JournalWriter, LineSeal};
+use hearme::model::seal::DataKey;
+use hearme::model::session::{Actor, Event, JOURNAL_VERSION, JournalLine, parse_journal_with};
+
+/// Every journal here is "cut.journal", so the sealed lines are bound to the visit "cut".
+const JOURNAL: &str = "cut.journal";
+
+/// No seal (plain lines), then a visit's own key.
+fn seals() -> [Option<LineSeal>; 2] {
+    [
+        None,
+        Some(LineSeal::for_journal(
+            DataKey::random().unwrap(),
+            Path::new(JOURNAL),
+        )),
+    ]
+}
 
 use crate::journal::started;
 
@@ -124,9 +139,16 @@ fn visit_lines() -> Vec<JournalLine> {
 
 /// Every acknowledged line is read back, in order; any line after them is whole and is the
 /// next line that was being written; anything torn is reported, never read as an event.
-fn check_survivors(image: &[u8], written: &[JournalLine], acknowledged: usize, cut: usize) {
-    let path = Path::new("cut.journal");
-    let recovered = match parse_journal(path, image) {
+fn check_survivors(
+    image: &[u8],
+    written: &[JournalLine],
+    acknowledged: usize,
+    cut: usize,
+    seal: &Option<LineSeal>,
+) {
+    let path = Path::new(JOURNAL);
+    let key = seal.as_ref().map(|seal| &*seal.key);
+    let recovered = match parse_journal_with(path, image, key) {
         Ok(recovered) => recovered,
         Err(error) => {
             assert_eq!(
@@ -154,22 +176,33 @@ fn check_survivors(image: &[u8], written: &[JournalLine], acknowledged: usize, c
 fn a_power_cut_at_any_write_loses_no_acknowledged_line() {
     let written = visit_lines();
     // Each line is at least one append and one sync; past the last one nothing is cut.
-    for cut in 0..=written.len() * 2 {
-        let storage = PowerCutStorage::cut_after(cut);
-        let mut writer = JournalWriter::on(storage.clone(), Path::new("cut.journal"), 0);
-        let acknowledged = written
-            .iter()
-            .take_while(|line| writer.append_line(line).is_ok())
-            .count();
-        for image in storage.images_after_the_cut() {
-            check_survivors(&image, &written, acknowledged, cut);
+    for seal in seals() {
+        for cut in 0..=written.len() * 2 {
+            let storage = PowerCutStorage::cut_after(cut);
+            let mut writer =
+                JournalWriter::on(storage.clone(), Path::new(JOURNAL), 0).sealed_with(seal.clone());
+            let acknowledged = written
+                .iter()
+                .take_while(|line| writer.append_line(line).is_ok())
+                .count();
+            for image in storage.images_after_the_cut() {
+                if seal.is_some() {
+                    assert!(!String::from_utf8_lossy(&image).contains("want"));
+                }
+                check_survivors(&image, &written, acknowledged, cut, &seal);
+            }
         }
     }
 }
 
 /// Hands every line to the app's background writer on `storage` and waits for it.
-fn write_in_the_background(storage: &PowerCutStorage, lines: &[JournalLine]) -> BackgroundJournal {
-    let writer = JournalWriter::on(storage.clone(), Path::new("background.journal"), 0);
+fn write_in_the_background(
+    storage: &PowerCutStorage,
+    lines: &[JournalLine],
+    seal: &Option<LineSeal>,
+) -> BackgroundJournal {
+    let writer =
+        JournalWriter::on(storage.clone(), Path::new(JOURNAL), 0).sealed_with(seal.clone());
     let journal = BackgroundJournal::start(writer).unwrap();
     for line in lines {
         journal.append(line.clone());
@@ -181,19 +214,21 @@ fn write_in_the_background(storage: &PowerCutStorage, lines: &[JournalLine]) -> 
 #[test]
 fn a_power_cut_under_the_apps_background_writer_loses_no_line_it_counted_as_saved() {
     let written = visit_lines();
-    for cut in 0..=written.len() * 2 {
-        let storage = PowerCutStorage::cut_after(cut);
-        let journal = write_in_the_background(&storage, &written);
-        let saved = journal.saved() as usize;
-        if saved < written.len() {
-            assert!(
-                !journal.failures().is_empty(),
-                "the worker is told that lines were not saved"
-            );
-        }
-        drop(journal);
-        for image in storage.images_after_the_cut() {
-            check_survivors(&image, &written, saved, cut);
+    for seal in seals() {
+        for cut in 0..=written.len() * 2 {
+            let storage = PowerCutStorage::cut_after(cut);
+            let journal = write_in_the_background(&storage, &written, &seal);
+            let saved = journal.saved() as usize;
+            if saved < written.len() {
+                assert!(
+                    !journal.failures().is_empty(),
+                    "the worker is told that lines were not saved"
+                );
+            }
+            drop(journal);
+            for image in storage.images_after_the_cut() {
+                check_survivors(&image, &written, saved, cut, &seal);
+            }
         }
     }
 }
@@ -204,29 +239,32 @@ fn after_a_write_that_fails_part_way_the_next_lines_are_whole_and_read_back() {
     // From the second line on: a journal whose first line (the visit's start) was never
     // written cannot be read as a visit, which `files_that_are_not_journals_are_refused...`
     // covers.
-    for at in 2..written.len() * 2 {
-        let storage = PowerCutStorage::failing_once_at(at);
-        let journal = write_in_the_background(&storage, &written);
-        let failed = journal.failures();
-        assert_eq!(
-            failed.len(),
-            1,
-            "the worker is told of the one line not saved"
-        );
-        assert_eq!(journal.saved() as usize, written.len() - 1);
-        drop(journal);
-        let image = storage.images_after_the_cut().pop().unwrap();
-        let recovered = parse_journal(Path::new("glitch.journal"), &image).unwrap();
-        // The line whose write failed may be lost (or, if only its sync failed, kept whole);
-        // every line after it is read back as written, never glued to its half.
-        let lost = written.len() - recovered.lines.len();
-        assert!(
-            lost <= 1,
-            "write failing at operation {at}: {lost} lines lost"
-        );
-        for line in &recovered.lines {
-            assert_eq!(Some(line), written.get(line.seq as usize));
+    for seal in seals() {
+        for at in 2..written.len() * 2 {
+            let storage = PowerCutStorage::failing_once_at(at);
+            let journal = write_in_the_background(&storage, &written, &seal);
+            let failed = journal.failures();
+            assert_eq!(
+                failed.len(),
+                1,
+                "the worker is told of the one line not saved"
+            );
+            assert_eq!(journal.saved() as usize, written.len() - 1);
+            drop(journal);
+            let image = storage.images_after_the_cut().pop().unwrap();
+            let key = seal.as_ref().map(|seal| &*seal.key);
+            let recovered = parse_journal_with(Path::new(JOURNAL), &image, key).unwrap();
+            // The line whose write failed may be lost (or, if only its sync failed, kept whole);
+            // every line after it is read back as written, never glued to its half.
+            let lost = written.len() - recovered.lines.len();
+            assert!(
+                lost <= 1,
+                "write failing at operation {at}: {lost} lines lost"
+            );
+            for line in &recovered.lines {
+                assert_eq!(Some(line), written.get(line.seq as usize));
+            }
+            assert!(recovered.skipped.len() <= 1);
         }
-        assert!(recovered.skipped.len() <= 1);
     }
 }

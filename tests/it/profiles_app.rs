@@ -9,7 +9,7 @@ use hearme::board::Navigation;
 use hearme::message_bar::Message;
 use hearme::model::editor::{Edit, VocabEditor, first_empty_place};
 use hearme::model::profile::{active, add, profile_dir, set_active};
-use hearme::model::session::{Event, read_journal};
+use hearme::model::session::Event;
 use hearme::model::symbols::SymbolLibrary;
 use hearme::model::vocab::WordClass;
 use hearme::visit::Visit;
@@ -116,7 +116,7 @@ fn the_worker_adds_a_profile_and_switches_the_childs_screens_to_it() {
     assert!(text_under(&mut app, "Profiles message").contains("finish it before switching"));
     assert_eq!(active(&data).as_deref(), Some("AB"));
     app.world().resource::<Visit>().flush();
-    let recovered = read_journal(&journal).unwrap();
+    let recovered = crate::visit::read_on_disk(&journal).unwrap();
     let profile = recovered.lines.iter().find_map(|line| match &line.event {
         Event::VisitStarted { profile, .. } => Some(profile.clone()),
         _ => None,

@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use jiff::tz::TimeZone;
 
 use hearme::Content;
-use hearme::model::session::{Actor, Event, read_journal};
+use hearme::model::session::{Actor, Event};
 use hearme::model::summary::picture::{PictureRef, render_own_symbols};
 use hearme::model::summary::{Summary, render_text};
 use hearme::visit::Visit;
@@ -30,7 +30,7 @@ fn visit_app(name: &str, voice: VoiceOutput) -> App {
 fn summary_text(app: &App) -> String {
     let visit = app.world().resource::<Visit>();
     visit.flush();
-    let recovered = read_journal(visit.journal_path().unwrap()).unwrap();
+    let recovered = crate::visit::read_on_disk(visit.journal_path().unwrap()).unwrap();
     let summary = Summary::from_journal(&recovered).unwrap();
     render_text(&summary, None, &TimeZone::UTC)
 }
@@ -155,7 +155,7 @@ fn pictures_asked_for(journal: &str) -> Vec<String> {
     let dir = scratch("record-pictures");
     let path = dir.join("visit.journal");
     std::fs::write(&path, journal).unwrap();
-    let summary = Summary::from_journal(&read_journal(&path).unwrap()).unwrap();
+    let summary = Summary::from_journal(&crate::visit::read_on_disk(&path).unwrap()).unwrap();
     let content = Content::built_in();
     let asked = std::cell::RefCell::new(Vec::new());
     render_own_symbols(&summary, &TimeZone::UTC, |tile: &PictureRef| {
@@ -193,7 +193,7 @@ fn a_huge_prompt_is_shortened_in_the_picture_and_stays_inside_it() {
     let dir = scratch("record-long-prompt");
     let path = dir.join("visit.journal");
     std::fs::write(&path, format!("{HEADER}\n{answer}\n")).unwrap();
-    let summary = Summary::from_journal(&read_journal(&path).unwrap()).unwrap();
+    let summary = Summary::from_journal(&crate::visit::read_on_disk(&path).unwrap()).unwrap();
     let png = render_own_symbols(&summary, &TimeZone::UTC, |_: &PictureRef| None).unwrap();
     let picture = image::load_from_memory(&png).unwrap().to_rgb8();
     let right_edge_ink = picture

@@ -6,7 +6,7 @@ use jiff::tz::TimeZone;
 
 use hearme::Content;
 use hearme::model::review::timeline;
-use hearme::model::session::{Event, read_journal};
+use hearme::model::session::Event;
 use hearme::model::summary::{Summary, render_text};
 use hearme::visit::Visit;
 
@@ -43,7 +43,7 @@ fn seq_of_tap(app: &App, cell: &str) -> u64 {
 fn summary_text(app: &App) -> String {
     let visit = app.world().resource::<Visit>();
     visit.flush();
-    let recovered = read_journal(visit.journal_path().unwrap()).unwrap();
+    let recovered = crate::visit::read_on_disk(visit.journal_path().unwrap()).unwrap();
     render_text(
         &Summary::from_journal(&recovered).unwrap(),
         None,

@@ -1,5 +1,5 @@
-//! The sealing model of issue 12 (not yet used by the app): a data key wrapped under the PIN,
-//! journal lines sealed one by one and bound to their visit and place.
+//! The sealing model: a data key wrapped under the PIN, journal lines sealed one by one and
+//! bound to their visit and place.
 
 use hearme::model::seal::{
     DataKey, KEK_MEMORY_KIB, KEK_PASSES, Kek, SealError, open_line, seal_line, unwrap, wrap,
@@ -18,19 +18,24 @@ fn a_sealed_line_opens_only_with_its_key_in_its_own_visit_and_place() {
     let line = r#"(v:1, seq:3, event:SymbolChosen(label:"nana"))"#;
     let sealed = seal_line(&key, "visit-1", 3, line).unwrap();
     assert!(!sealed.contains("nana") && !sealed.contains('\n'));
-    assert_eq!(open_line(&key, "visit-1", 3, &sealed).unwrap(), line);
-    // Moved to another place or visit, or opened with another key: it does not open.
+    assert!(sealed.starts_with("S1:3:"), "{sealed}");
     assert_eq!(
-        open_line(&key, "visit-1", 4, &sealed),
+        open_line(&key, "visit-1", &sealed).unwrap(),
+        (3, line.to_string())
+    );
+    // Moved to another place or visit, or opened with another key: it does not open.
+    let moved = sealed.replacen("S1:3:", "S1:4:", 1);
+    assert_eq!(
+        open_line(&key, "visit-1", &moved),
         Err(SealError::DoesNotOpen)
     );
     assert_eq!(
-        open_line(&key, "visit-2", 3, &sealed),
+        open_line(&key, "visit-2", &sealed),
         Err(SealError::DoesNotOpen)
     );
     let other = DataKey::random().unwrap();
     assert_eq!(
-        open_line(&other, "visit-1", 3, &sealed),
+        open_line(&other, "visit-1", &sealed),
         Err(SealError::DoesNotOpen)
     );
     // One changed character, or a torn end, is caught.
@@ -39,15 +44,12 @@ fn a_sealed_line_opens_only_with_its_key_in_its_own_visit_and_place() {
     changed[last] = if changed[last] == b'0' { b'1' } else { b'0' };
     let changed = String::from_utf8(changed).unwrap();
     assert_eq!(
-        open_line(&key, "visit-1", 3, &changed),
+        open_line(&key, "visit-1", &changed),
         Err(SealError::DoesNotOpen)
     );
     let torn = &sealed[..sealed.len() - 7];
-    assert!(open_line(&key, "visit-1", 3, torn).is_err());
-    assert_eq!(
-        open_line(&key, "visit-1", 3, line),
-        Err(SealError::NotSealed)
-    );
+    assert!(open_line(&key, "visit-1", torn).is_err());
+    assert_eq!(open_line(&key, "visit-1", line), Err(SealError::NotSealed));
     // The same line sealed twice looks different (a fresh nonce each time).
     assert_ne!(seal_line(&key, "visit-1", 3, line).unwrap(), sealed);
 }
@@ -66,11 +68,11 @@ fn a_wrapped_key_opens_only_with_the_right_pin_and_survives_a_new_pin() {
         Err(SealError::DoesNotOpen)
     ));
     let opened = unwrap(&kek("270419"), &wrapped, "visit-1").unwrap();
-    assert_eq!(open_line(&opened, "visit-1", 0, &sealed).unwrap(), "a line");
+    assert_eq!(open_line(&opened, "visit-1", &sealed).unwrap().1, "a line");
     // A new PIN re-wraps the key only: the line sealed before still opens.
     let rewrapped = wrap(&kek("583920"), &opened, "visit-1").unwrap();
     let again = unwrap(&kek("583920"), &rewrapped, "visit-1").unwrap();
-    assert_eq!(open_line(&again, "visit-1", 0, &sealed).unwrap(), "a line");
+    assert_eq!(open_line(&again, "visit-1", &sealed).unwrap().1, "a line");
     assert!(unwrap(&kek("270419"), &rewrapped, "visit-1").is_err());
 }
 

@@ -28,6 +28,8 @@ fn export_info() -> ExportInfo {
     ExportInfo {
         exported_at: "2026-11-26T17:05:00.000Z".into(),
         journal_deleted: true,
+        key_destroyed: false,
+        trail: Vec::new(),
     }
 }
 

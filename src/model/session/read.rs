@@ -5,6 +5,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::{Event, JOURNAL_EXTENSION, JOURNAL_VERSION, JournalLine, MAX_JOURNAL_BYTES, MAX_SEQ};
+use crate::model::seal::{DataKey, SealError, is_sealed_line, open_line};
 /// A line that could not be read back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SkippedLine {
@@ -59,6 +60,19 @@ pub enum JournalError {
     Io { path: String, source: io::Error },
     #[error("{path}: not a visit journal: {why}")]
     NotAJournal { path: String, why: String },
+    #[error(
+        "{path}: the journal is sealed and its key is not here (destroyed when the visit was \
+         deleted, or the keys are locked)"
+    )]
+    Sealed { path: String },
+}
+
+/// A visit's name: its journal's file name without `.journal`. Sealed lines and the visit's
+/// key are bound to it.
+pub fn visit_id(path: &Path) -> String {
+    path.file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 pub fn timestamp_now() -> String {
@@ -67,9 +81,14 @@ pub fn timestamp_now() -> String {
         .to_string()
 }
 
-/// Reads a journal. Lines that do not parse are skipped and listed; a file that holds no
-/// `VisitStarted` at all is not a journal and is refused.
+/// Reads a journal of plain lines. Lines that do not parse are skipped and listed; a file that
+/// holds no `VisitStarted` at all is not a journal and is refused.
 pub fn read_journal(path: &Path) -> Result<Recovered, JournalError> {
+    read_journal_with(path, None)
+}
+
+/// Reads a journal whose lines may be sealed with `key` (the visit's own).
+pub fn read_journal_with(path: &Path, key: Option<&DataKey>) -> Result<Recovered, JournalError> {
     let label = path.display().to_string();
     let io_error = |source| JournalError::Io {
         path: label.clone(),
@@ -85,11 +104,37 @@ pub fn read_journal(path: &Path) -> Result<Recovered, JournalError> {
             });
         }
     };
-    parse_journal(path, &bytes)
+    parse_journal_with(path, &bytes, key)
 }
 
 pub fn parse_journal(path: &Path, bytes: &[u8]) -> Result<Recovered, JournalError> {
+    parse_journal_with(path, bytes, None)
+}
+
+/// A sealed line opened: its text, or why it was skipped.
+fn unseal(
+    key: &DataKey,
+    visit: &str,
+    raw: &[u8],
+    torn: bool,
+) -> Result<(u64, String), &'static str> {
+    let text = std::str::from_utf8(raw).map_err(|_| "not text (not UTF-8)")?;
+    open_line(key, visit, text).map_err(|error| match error {
+        _ if torn => "cut off part-way (the tablet stopped while writing it)",
+        SealError::NotSealed => "cannot be read: not a whole sealed line",
+        _ => "it does not open with this visit's key: it was changed, or moved from elsewhere",
+    })
+}
+
+/// [`parse_journal`] for a journal whose lines may be sealed with `key`.
+pub fn parse_journal_with(
+    path: &Path,
+    bytes: &[u8],
+    key: Option<&DataKey>,
+) -> Result<Recovered, JournalError> {
     let label = path.display().to_string();
+    let visit = visit_id(path);
+    let mut sealed_without_key = 0usize;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(JournalError::NotAJournal {
             path: label,
@@ -111,6 +156,28 @@ pub fn parse_journal(path: &Path, bytes: &[u8]) -> Result<Recovered, JournalErro
             continue;
         }
         let torn = is_last && !ends_with_newline;
+        let opened;
+        let (raw, sealed_seq) = if is_sealed_line(raw) {
+            let Some(key) = key else {
+                sealed_without_key += 1;
+                continue;
+            };
+            match unseal(key, &visit, raw, torn) {
+                Ok((seq, text)) => {
+                    opened = text;
+                    (opened.as_bytes(), Some(seq))
+                }
+                Err(reason) => {
+                    skipped.push(SkippedLine {
+                        line: number,
+                        reason: reason.into(),
+                    });
+                    continue;
+                }
+            }
+        } else {
+            (raw, None)
+        };
         if raw.contains(&0) {
             // The writer never writes a zero byte (RON escapes it); a power cut can leave a run
             // of them where a line's middle was lost, inside what still parses as a string.
@@ -143,6 +210,12 @@ pub fn parse_journal(path: &Path, bytes: &[u8]) -> Result<Recovered, JournalErro
                 line: number,
                 reason: format!("its sequence number {} is out of range", line.seq),
             }),
+            Ok(line) if sealed_seq.is_some_and(|seq| seq != line.seq) => {
+                skipped.push(SkippedLine {
+                    line: number,
+                    reason: "its sequence number is not the one it was sealed with".into(),
+                })
+            }
             Ok(line) => match first_with_seq.get(&line.seq) {
                 // Two lines with one number: a mark or strike-out naming it would hit both.
                 Some(first) => skipped.push(SkippedLine {
@@ -179,6 +252,11 @@ pub fn parse_journal(path: &Path, bytes: &[u8]) -> Result<Recovered, JournalErro
     let started = lines
         .iter()
         .any(|l| matches!(l.event, Event::VisitStarted { .. }));
+    // Without the key, a journal with sealed lines is not read at all: part of a visit shown as
+    // the whole of it would mislead.
+    if sealed_without_key > 0 {
+        return Err(JournalError::Sealed { path: label });
+    }
     if !started && damaged_header.is_none() {
         let why = if lines.is_empty() {
             "no line of it is a journal event".to_string()
@@ -232,9 +310,18 @@ pub struct FoundVisit {
     pub skipped: Vec<usize>,
 }
 
-/// Reads a journal and describes it; a file that is not a visit journal is an error naming it.
+/// Reads a journal of plain lines and describes it; a file that is not a visit journal is an
+/// error naming it.
 pub fn describe_journal(path: &Path) -> Result<FoundVisit, JournalError> {
-    let recovered = read_journal(path)?;
+    describe_journal_with(path, None)
+}
+
+/// [`describe_journal`] for a journal whose lines may be sealed with `key`.
+pub fn describe_journal_with(
+    path: &Path,
+    key: Option<&DataKey>,
+) -> Result<FoundVisit, JournalError> {
+    let recovered = read_journal_with(path, key)?;
     let (case_ref, profile, started) = recovered
         .lines
         .iter()

@@ -164,7 +164,17 @@ pub(super) fn footer_lines(
         ));
     }
     if let Some(export) = export {
-        let deleted = if export.journal_deleted {
+        if !export.trail.is_empty() {
+            let trail: Vec<String> = export
+                .trail
+                .iter()
+                .map(|line| format!("{} {}", line.what.word(), clock_text(&line.at, zone)))
+                .collect();
+            lines.push(format!("On this tablet: {}.", trail.join("; ")));
+        }
+        let deleted = if export.journal_deleted && export.key_destroyed {
+            "Tablet copy deleted on export. Its key was destroyed."
+        } else if export.journal_deleted {
             "Tablet copy deleted on export."
         } else {
             "Tablet copy kept."

@@ -171,6 +171,10 @@ pub struct ExportInfo {
     /// UTC RFC 3339.
     pub exported_at: String,
     pub journal_deleted: bool,
+    /// The visit's key was destroyed with it (a sealed journal).
+    pub key_destroyed: bool,
+    /// What the audit trail holds for this visit (docs/data-protection.md, "Audit trail").
+    pub trail: Vec<crate::model::audit::AuditLine>,
 }
 
 pub(crate) fn local(at: &str, zone: &TimeZone) -> Option<jiff::ZonedDateTime> {
