@@ -10,8 +10,13 @@ use bevy::prelude::*;
 use crate::model::keyring::Keyring;
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Keys>();
+    app.init_resource::<Keys>().init_resource::<SealProblems>();
 }
+
+/// Profiles' files that could not be opened or sealed on the last unlock, in plain words, for
+/// the worker's home page.
+#[derive(Resource, Default)]
+pub struct SealProblems(pub Vec<String>);
 
 #[derive(Resource, Default)]
 pub struct Keys {

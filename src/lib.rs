@@ -43,6 +43,9 @@ pub struct Content {
     pub profile: String,
     /// The shown profile's own settings (the defaults for the built-in profile).
     pub settings: model::child_settings::ChildSettings,
+    /// The profile to show once the PIN has opened the keys: on a tablet with keys the app
+    /// starts on the built-in boards, which hold nothing personal (docs/data-protection.md).
+    pub locked_profile: Option<String>,
 }
 
 impl Content {
@@ -72,12 +75,16 @@ impl Content {
             open_board: None,
             profile: model::profile::DEFAULT_PROFILE.to_string(),
             settings: Default::default(),
+            locked_profile: None,
         }
     }
 
     /// Where the shown profile's recordings and photos are (`media/` under it): the profile's
     /// folder, or the data folder itself for the built-in profile (as before profiles).
     pub fn media_root(&self) -> Option<PathBuf> {
+        if self.locked_profile.is_some() {
+            return None;
+        }
         let data_dir = self.data_dir.as_ref()?;
         Some(if self.profile == model::profile::DEFAULT_PROFILE {
             data_dir.clone()
@@ -92,6 +99,13 @@ impl Content {
     /// notices and the built-in vocabulary is shown meanwhile.
     pub fn for_data_dir(data_dir: Option<&PathBuf>) -> Self {
         let active = data_dir.and_then(|d| model::profile::active(d));
+        if let Some(data) = data_dir.filter(|data| model::keyring::has_keys(data)) {
+            let mut locked = Content::built_in();
+            locked.data_dir = Some(data.clone());
+            locked.locked_profile =
+                Some(active.unwrap_or_else(|| model::profile::DEFAULT_PROFILE.to_string()));
+            return locked;
+        }
         Self::for_profile(data_dir, active.as_deref())
     }
 

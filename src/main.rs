@@ -10,6 +10,7 @@ use hearme::Content;
 use hearme::model::check::check_paths;
 use hearme::model::export::{SummaryFormat, VisitExport};
 use hearme::model::keyring::{Keyring, has_keys};
+use hearme::model::sealed_profiles::open_profiles;
 use hearme::model::session;
 use hearme::model::summary::Summary;
 use hearme::model::summary::picture::PictureRef;
@@ -139,25 +140,27 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check { paths }) => check(&paths),
         Some(Command::ImportVoice { at, file }) => {
-            setting_up(cli.data, |data| setup::import_voice(&at.of(data), &file))
+            setting_up(cli.data, |data, _| setup::import_voice(&at.of(data), &file))
         }
-        Some(Command::RecordVoice { at, seconds }) => {
-            setting_up(cli.data, |data| setup::record_voice(&at.of(data), seconds))
-        }
-        Some(Command::Profile { action }) => setting_up(cli.data, |data| match action {
+        Some(Command::RecordVoice { at, seconds }) => setting_up(cli.data, |data, _| {
+            setup::record_voice(&at.of(data), seconds)
+        }),
+        Some(Command::Profile { action }) => setting_up(cli.data, |data, ring| match action {
             ProfileAction::List => setup::profile_list(data),
-            ProfileAction::Add { label } => setup::profile_add(data, &label),
-            ProfileAction::Remove { label } => setup::profile_remove(data, &label),
+            ProfileAction::Add { label } => setup::profile_add(data, &label, ring),
+            ProfileAction::Remove { label } => setup::profile_remove(data, &label, ring),
             ProfileAction::Use { label } => setup::profile_use(data, &label),
         }),
         Some(Command::AddPhoto { at, file }) => {
-            setting_up(cli.data, |data| setup::add_photo(&at.of(data), &file))
+            setting_up(cli.data, |data, _| setup::add_photo(&at.of(data), &file))
         }
         Some(Command::Pin {
             action: PinAction::Set,
-        }) => setting_up(cli.data, |data| {
-            setup::pin_set(data, std::io::stdin().lock())
-        }),
+        }) => match cli.data.or_else(default_data_dir) {
+            // Setting the first PIN asks for no PIN.
+            Some(data) => print_outcome(setup::pin_set(&data, std::io::stdin().lock())),
+            None => setting_up(None, |_, _| Ok(Vec::new())),
+        },
         Some(Command::Sessions) => sessions(cli.data.or_else(default_data_dir)),
         Some(Command::Export {
             journal,
@@ -195,16 +198,35 @@ fn check(paths: &[PathBuf]) -> ExitCode {
     }
 }
 
-/// Runs a set-up command on the data folder: prints its lines, or the error and exit 1.
+/// Runs a set-up command on the data folder: prints its lines, or the error and exit 1. On a
+/// tablet with keys it first asks for the PIN on standard input and opens the profiles' files.
 fn setting_up(
     data: Option<PathBuf>,
-    run: impl FnOnce(&std::path::Path) -> Result<Vec<String>, String>,
+    run: impl FnOnce(&std::path::Path, Option<&Keyring>) -> Result<Vec<String>, String>,
 ) -> ExitCode {
     let Some(data_dir) = data.or_else(default_data_dir) else {
         eprintln!("error: no data folder: give --data DIR or set HEARME_DATA");
         return ExitCode::FAILURE;
     };
-    match run(&data_dir) {
+    let ring = if has_keys(&data_dir) {
+        match unlock(&data_dir) {
+            Ok(ring) => {
+                for problem in open_profiles(&ring, &data_dir).1 {
+                    eprintln!("warning: {problem}");
+                }
+                Some(ring)
+            }
+            Err(code) => return code,
+        }
+    } else {
+        None
+    };
+    print_outcome(run(&data_dir, ring.as_ref()))
+}
+
+/// A set-up command's lines, or its error and exit 1.
+fn print_outcome(outcome: Result<Vec<String>, String>) -> ExitCode {
+    match outcome {
         Ok(lines) => {
             for line in lines {
                 println!("{line}");

@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 
 use crate::Content;
 use crate::model::audit::{self, Audited};
-use crate::model::keyring::Keyring;
+use crate::model::keyring::{Keyring, destroy_key_file};
 use crate::model::pin::{self, PinRecord, Verdict};
 use crate::model::profile::{self, DEFAULT_PROFILE};
 use crate::model::session::{describe_journal, journals_in};
+use crate::model::visits::describe_visit;
 use crate::model::{photo, voice};
 
 pub fn profile_list(data_dir: &Path) -> Result<Vec<String>, String> {
@@ -36,8 +37,20 @@ pub fn profile_list(data_dir: &Path) -> Result<Vec<String>, String> {
     Ok(lines)
 }
 
-pub fn profile_add(data_dir: &Path, label: &str) -> Result<Vec<String>, String> {
-    let dir = profile::add(data_dir, label)?;
+/// Adds a profile; on a tablet with keys (`ring`), sealed under a key of its own.
+pub fn profile_add(
+    data_dir: &Path,
+    label: &str,
+    ring: Option<&Keyring>,
+) -> Result<Vec<String>, String> {
+    profile::check_label(label)?;
+    let key = match ring {
+        Some(ring) => Some(std::sync::Arc::new(
+            ring.profile_key(label).map_err(|e| e.to_string())?,
+        )),
+        None => None,
+    };
+    let dir = profile::add(data_dir, label, key)?;
     Ok(vec![format!(
         "added profile {label} in {}, with its own copy of the built-in vocabulary",
         dir.display()
@@ -46,16 +59,33 @@ pub fn profile_add(data_dir: &Path, label: &str) -> Result<Vec<String>, String> 
 
 /// Deletes a profile, refused while a visit on the tablet used it (or may have: a visit whose
 /// first line is damaged).
-pub fn profile_remove(data_dir: &Path, label: &str) -> Result<Vec<String>, String> {
+/// On a tablet with keys (`ring`) the profile's key is destroyed before its files.
+pub fn profile_remove(
+    data_dir: &Path,
+    label: &str,
+    ring: Option<&Keyring>,
+) -> Result<Vec<String>, String> {
     let using: Vec<PathBuf> = journals_in(&data_dir.join("sessions"))
         .unwrap_or_default()
         .into_iter()
-        .filter(|path| match describe_journal(path) {
-            Ok(visit) => visit.profile.is_none_or(|used| used == label),
-            Err(_) => true,
+        .filter(|path| {
+            let described = match ring {
+                Some(ring) => describe_visit(ring, path),
+                None => describe_journal(path).map_err(|e| e.to_string()),
+            };
+            match described {
+                Ok(visit) => visit.profile.is_none_or(|used| used == label),
+                Err(_) => true,
+            }
         })
         .collect();
-    profile::remove(data_dir, label, &using)?;
+    profile::remove(data_dir, label, &using, || match ring {
+        Some(ring) => {
+            let key_file = ring.profile_key_file(label).map_err(|e| e.to_string())?;
+            destroy_key_file(&key_file).map_err(|e| format!("{}: {e}", key_file.display()))
+        }
+        None => Ok(()),
+    })?;
     Ok(vec![format!(
         "removed profile {label}: its vocabulary, recordings and photos are deleted"
     )])

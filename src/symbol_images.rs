@@ -141,15 +141,17 @@ fn find_photos(mut images: ResMut<SymbolImages>, content: Res<Content>) {
 }
 
 /// A photo is outside the asset folder, so it is decoded here (a 512 px PNG: a few ms) rather
-/// than by the asset server; one that cannot be read draws nothing, and the word still shows.
+/// than by the asset server, and read through `model::files`, which opens a sealed profile's
+/// files; one that cannot be read draws nothing, and the word still shows.
 fn load_photo(path: &std::path::Path, pictures: &mut Assets<Image>) -> Handle<Image> {
-    match image::open(path) {
-        Ok(photo) => pictures.add(Image::from_dynamic(
+    let read = crate::model::files::read_capped(path, crate::model::photo::MAX_STORED_BYTES);
+    match read.map(|bytes| image::load_from_memory(&bytes)) {
+        Ok(Ok(photo)) => pictures.add(Image::from_dynamic(
             photo,
             true,
             RenderAssetUsages::RENDER_WORLD,
         )),
-        Err(_) => Handle::default(),
+        _ => Handle::default(),
     }
 }
 

@@ -16,7 +16,7 @@ const TAPS: usize = 60;
 pub fn run() {
     let data = std::env::temp_dir().join(format!("hearme-bench-editor-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
-    hearme::model::profile::add(&data, "AB").expect("a scratch profile");
+    hearme::model::profile::add(&data, "AB", None).expect("a scratch profile");
     hearme::model::profile::set_active(&data, "AB").expect("the profile in use");
     let content = hearme::Content::for_data_dir(Some(&data));
     let mut app = hearme::headless_app(content, hearme::voice::VoiceOutput::silent(), 1280, 800);

@@ -1,9 +1,98 @@
 //! Reading a file the app did not write (a board, a journal, a sound), refusing devices, pipes
 //! and anything too big; and writing files so that a crash never leaves half a file (temp file,
-//! fsync, rename).
+//! fsync, rename). Files in a sealed folder (a profile's, once its key is open) are sealed as
+//! they are written and opened as they are read, here and nowhere else, so every reader of a
+//! board, photo or recording gets it (docs/data-protection.md, "Profiles").
 
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+
+use super::seal::{DataKey, is_sealed_file, open_file, seal_file};
+
+/// The folders whose files are sealed, each with its key: set on unlock, dropped on lock.
+static SEALED_FOLDERS: RwLock<Vec<(PathBuf, Arc<DataKey>)>> = RwLock::new(Vec::new());
+
+/// From now on files under `dir` are sealed with `key` when written and opened when read.
+pub fn seal_folder(dir: &Path, key: Arc<DataKey>) {
+    if let Ok(mut folders) = SEALED_FOLDERS.write() {
+        folders.retain(|(known, _)| known != dir);
+        folders.push((dir.to_path_buf(), key));
+    }
+}
+
+/// Forgets the key of every sealed folder under `root` but those `keep` says to keep; their
+/// files no longer open.
+pub fn forget_folders(root: &Path, keep: impl Fn(&Path) -> bool) {
+    if let Ok(mut folders) = SEALED_FOLDERS.write() {
+        folders.retain(|(known, _)| !known.starts_with(root) || keep(known));
+    }
+}
+
+/// The key of the sealed folder `path` is in, and the path's place in it (the associated data
+/// of its seal).
+fn folder_key(path: &Path) -> Option<(Arc<DataKey>, String)> {
+    let folders = SEALED_FOLDERS.read().ok()?;
+    folders.iter().find_map(|(dir, key)| {
+        let inside = path.strip_prefix(dir).ok()?;
+        let place: Vec<String> = inside
+            .components()
+            .map(|part| part.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        Some((key.clone(), place.join("/")))
+    })
+}
+
+/// `bytes` as they go on disk at `path`: sealed inside a sealed folder.
+fn as_stored(path: &Path, bytes: &[u8]) -> io::Result<Vec<u8>> {
+    match folder_key(path) {
+        Some((key, place)) => seal_file(&key, &place, bytes).map_err(io::Error::other),
+        None => Ok(bytes.to_vec()),
+    }
+}
+
+/// `bytes` read from `path`, opened if sealed. A file still plain in a sealed folder (written
+/// before its key, and sealed at the next unlock) is read as it is.
+fn as_read(path: &Path, bytes: Vec<u8>) -> Result<Vec<u8>, ReadRefused> {
+    if !is_sealed_file(&bytes) {
+        return Ok(bytes);
+    }
+    let (key, place) = folder_key(path).ok_or(ReadRefused::Sealed)?;
+    open_file(&key, &place, &bytes).map_err(|_| ReadRefused::DoesNotOpen)
+}
+
+/// Seals, in place, every plain file under `dir` (a sealed folder): each written sealed beside
+/// it, read back, and renamed over it. Returns how many were sealed, or the first failure.
+pub fn seal_plain_files(dir: &Path) -> Result<usize, String> {
+    let mut sealed = 0;
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(0);
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let named = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
+        if path.is_dir() {
+            sealed += seal_plain_files(&path)?;
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(|e| named(&e))?;
+        if is_sealed_file(&bytes)
+            || path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        {
+            continue;
+        }
+        write_atomically(&path, &bytes).map_err(|e| named(&e))?;
+        if read_capped(&path, u64::MAX).ok().as_deref() != Some(&bytes[..]) {
+            return Err(named(
+                &"the sealed copy does not read back as the plain file",
+            ));
+        }
+        sealed += 1;
+    }
+    Ok(sealed)
+}
 
 /// Why a file was not read, in words that follow its name.
 #[derive(Debug, thiserror::Error)]
@@ -14,6 +103,10 @@ pub enum ReadRefused {
     TooBig(u64),
     #[error("cannot read it: {0}")]
     Io(#[from] io::Error),
+    #[error("it is sealed, and its key is locked (type the PIN in the worker area)")]
+    Sealed,
+    #[error("it does not open with its key: it was changed, or moved from another place")]
+    DoesNotOpen,
 }
 
 /// The bytes of a regular file of at most `max_bytes`. A device such as `/dev/zero` or a pipe is
@@ -30,7 +123,7 @@ pub fn read_capped(path: &Path, max_bytes: u64) -> Result<Vec<u8>, ReadRefused> 
     if bytes.len() as u64 > max_bytes {
         return Err(ReadRefused::TooBig(max_bytes));
     }
-    Ok(bytes)
+    as_read(path, bytes)
 }
 
 /// Writes `bytes` to `path` atomically: readers see the old file or the whole new one.
@@ -46,9 +139,10 @@ pub fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
         .file_name()
         .ok_or_else(|| io::Error::other("no file name"))?;
     let temp = folder_of(path).join(format!(".{}.tmp", name.to_string_lossy()));
+    let stored = as_stored(path, bytes)?;
     let result = (|| {
         let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
+        file.write_all(&stored)?;
         file.sync_all()
     })();
     match result {

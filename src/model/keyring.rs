@@ -167,6 +167,21 @@ impl Keyring {
     pub fn visit_key_file(&self, visit: &str) -> Result<PathBuf, KeyringError> {
         self.visit_key_path(visit)
     }
+
+    /// A profile's data key (`profile-<label>`, the built-in profile's `profile-default`),
+    /// made and stored on first use.
+    pub fn profile_key(&self, label: &str) -> Result<DataKey, KeyringError> {
+        let name = format!("profile-{label}");
+        match self.visit_key(&name)? {
+            Some(key) => Ok(key),
+            None => self.new_visit_key(&name),
+        }
+    }
+
+    /// Where a profile's key is kept, for destroying it before the profile's files.
+    pub fn profile_key_file(&self, label: &str) -> Result<PathBuf, KeyringError> {
+        self.visit_key_path(&format!("profile-{label}"))
+    }
 }
 
 /// Destroys a key file: its bytes overwritten with zeros and synced, then the file removed and

@@ -17,6 +17,7 @@ pub mod problem;
 pub mod profile;
 pub mod review;
 pub mod seal;
+pub mod sealed_profiles;
 pub mod session;
 pub mod summary;
 pub mod symbols;

@@ -16,6 +16,8 @@ pub const MAX_PHOTO_PX: u32 = 512;
 pub const MAX_SOURCE_PIXELS: u64 = 50_000_000;
 /// Camera JPEGs are a few MB; a RAW or a hostile file bigger than this is not read.
 pub const MAX_SOURCE_BYTES: u64 = 40 * 1024 * 1024;
+/// A stored photo is a PNG of at most 512 px a side: a few hundred kB at most.
+pub const MAX_STORED_BYTES: u64 = 8 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PhotoError {

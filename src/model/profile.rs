@@ -116,7 +116,11 @@ pub fn save(data_dir: &Path, profile: &Profile) -> Result<(), String> {
 
 /// A new profile with its own copy of the built-in vocabulary. It is built under a hidden name
 /// and renamed into place only when whole, so a failure leaves nothing behind.
-pub fn add(data_dir: &Path, label: &str) -> Result<PathBuf, String> {
+pub fn add(
+    data_dir: &Path,
+    label: &str,
+    key: Option<std::sync::Arc<super::seal::DataKey>>,
+) -> Result<PathBuf, String> {
     check_label(label)?;
     let target = profile_dir(data_dir, label);
     if target.exists() {
@@ -124,6 +128,12 @@ pub fn add(data_dir: &Path, label: &str) -> Result<PathBuf, String> {
     }
     let building = profiles_dir(data_dir).join(format!(".new-{label}"));
     let _ = std::fs::remove_dir_all(&building);
+    // On a tablet with keys, the new profile's files are sealed as they are written: its key
+    // seals the folder it is built in and the one it is renamed to.
+    if let Some(key) = &key {
+        super::files::seal_folder(&building, key.clone());
+        super::files::seal_folder(&target, key.clone());
+    }
     let result = (|| {
         let vocab = building.join("vocab");
         std::fs::create_dir_all(&vocab).map_err(|e| format!("{}: {e}", vocab.display()))?;
@@ -143,12 +153,20 @@ pub fn add(data_dir: &Path, label: &str) -> Result<PathBuf, String> {
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&building);
     }
+    super::files::forget_folders(&building, |_| false);
     result.map(|()| target)
 }
 
 /// Deletes a profile's folder, refused while a visit on the tablet used it (export or delete
 /// the visit first), so no record is orphaned. The built-in profile becomes active if it was.
-pub fn remove(data_dir: &Path, label: &str, visits_using: &[PathBuf]) -> Result<(), String> {
+/// `destroy_key` runs once every check has passed and before any file goes: with the profile's
+/// key destroyed first, a copy of its files left on flash is noise.
+pub fn remove(
+    data_dir: &Path,
+    label: &str,
+    visits_using: &[PathBuf],
+    destroy_key: impl FnOnce() -> Result<(), String>,
+) -> Result<(), String> {
     check_label(label)?;
     let dir = profile_dir(data_dir, label);
     if !dir.join("profile.ron").exists() {
@@ -163,6 +181,7 @@ pub fn remove(data_dir: &Path, label: &str, visits_using: &[PathBuf]) -> Result<
     if active(data_dir).as_deref() == Some(label) {
         set_active(data_dir, DEFAULT_PROFILE)?;
     }
+    destroy_key()?;
     std::fs::remove_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))
 }
 

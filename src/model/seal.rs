@@ -221,3 +221,47 @@ pub(super) fn unhex(text: &str) -> Option<Vec<u8>> {
         .map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok())
         .collect()
 }
+
+/// The start of a sealed file (a profile's board, photo or recording): its format version.
+const FILE_MAGIC: &[u8] = b"HEARME-SEALED-1\n";
+
+/// Whether a file's bytes are a sealed file's.
+pub fn is_sealed_file(bytes: &[u8]) -> bool {
+    bytes.starts_with(FILE_MAGIC)
+}
+
+/// A whole file sealed, with `what_for` (its place in its folder) as associated data, so a
+/// file moved to another name does not open.
+pub fn seal_file(key: &DataKey, what_for: &str, bytes: &[u8]) -> Result<Vec<u8>, SealError> {
+    let nonce = random_nonce()?;
+    let sealed = key
+        .cipher()
+        .encrypt(
+            &nonce,
+            Payload {
+                msg: bytes,
+                aad: what_for.as_bytes(),
+            },
+        )
+        .map_err(|_| SealError::Key("sealing failed".into()))?;
+    Ok([FILE_MAGIC, nonce.as_slice(), &sealed].concat())
+}
+
+/// The plain bytes of a sealed file, checked to be the one sealed for `what_for`.
+pub fn open_file(key: &DataKey, what_for: &str, bytes: &[u8]) -> Result<Vec<u8>, SealError> {
+    let body = bytes.strip_prefix(FILE_MAGIC).ok_or(SealError::NotSealed)?;
+    if body.len() < NONCE_BYTES {
+        return Err(SealError::DoesNotOpen);
+    }
+    let (nonce, sealed) = body.split_at(NONCE_BYTES);
+    let nonce = XNonce::try_from(nonce).map_err(|_| SealError::DoesNotOpen)?;
+    key.cipher()
+        .decrypt(
+            &nonce,
+            Payload {
+                msg: sealed,
+                aad: what_for.as_bytes(),
+            },
+        )
+        .map_err(|_| SealError::DoesNotOpen)
+}

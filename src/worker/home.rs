@@ -63,6 +63,8 @@ pub enum HomeAction {
 #[derive(Component)]
 pub struct ModellingBadge;
 
+// A page's builder reads everything the page shows.
+#[allow(clippy::too_many_arguments)]
 fn build_home(
     mut commands: Commands,
     shown: Query<Entity, With<PageRoot>>,
@@ -71,6 +73,7 @@ fn build_home(
     content: Res<Content>,
     keys: Res<Keys>,
     lock: Res<super::lock::WorkerLock>,
+    sealing: Res<crate::keys::SealProblems>,
 ) {
     let slot = new_page(&mut commands, &shown, WorkerPage::Home);
     let zone = jiff::tz::TimeZone::system();
@@ -79,7 +82,7 @@ fn build_home(
     commands.entity(slot).with_children(|page| {
         page.spawn(title("Worker area"));
         let problems = visit.problems.iter().chain(&unfinished.problems);
-        for text in problems.chain(keys.problem.as_ref()) {
+        for text in problems.chain(&sealing.0).chain(keys.problem.as_ref()) {
             page.spawn(problem(content.without_label(text)));
         }
         if content.data_dir.is_none() {

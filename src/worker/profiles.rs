@@ -11,7 +11,9 @@ use super::{FormField, PageRoot, PageTurn, WorkerPage, field_text, new_page};
 use crate::Content;
 use crate::board::VocabularyChanged;
 use crate::input::Activate;
+use crate::keys::{Keys, SealProblems};
 use crate::model::profile::{self, DEFAULT_PROFILE};
+use crate::model::sealed_profiles::{close_profiles, open_profiles};
 use crate::screen::ProfileSwitched;
 use crate::theme::{body, button, choice_button, outcome_line, problem, row, text_field, title};
 use crate::visit::Visit;
@@ -19,6 +21,7 @@ use crate::visit::Visit;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ProfilesOutcome>()
         .add_systems(OnEnter(WorkerPage::Profiles), build_profiles)
+        .add_systems(Update, follow_the_keys.run_if(resource_changed::<Keys>))
         .add_systems(
             Update,
             build_profiles.run_if(
@@ -132,6 +135,35 @@ struct ShownProfile<'w> {
     content: ResMut<'w, Content>,
     switched: MessageWriter<'w, ProfileSwitched>,
     changed: MessageWriter<'w, VocabularyChanged>,
+    keys: Res<'w, Keys>,
+}
+
+impl ShownProfile<'_> {
+    /// Shows `label` on the child's screens (`None`: the built-in profile).
+    fn show(&mut self, label: Option<&str>) {
+        *self.content = self.content.switched_to(label);
+        self.switched.write(ProfileSwitched);
+        self.changed.write(VocabularyChanged { boards: None });
+    }
+}
+
+/// On unlock every profile's files open (and what is still plain is sealed), and the profile
+/// the tablet was left on is shown; on lock every profile's key but the shown one's is
+/// forgotten (docs/data-protection.md, "Profiles").
+fn follow_the_keys(mut shown: ShownProfile, mut problems: ResMut<SealProblems>) {
+    let Some(data) = shown.content.data_dir.clone() else {
+        return;
+    };
+    let Some(ring) = shown.keys.ring() else {
+        close_profiles(&data, &shown.content.profile);
+        return;
+    };
+    let (_, failed) = open_profiles(ring, &data);
+    problems.0 = failed;
+    if let Some(label) = shown.content.locked_profile.take() {
+        let active = (label != DEFAULT_PROFILE).then_some(label);
+        shown.show(active.as_deref());
+    }
 }
 
 fn press_profiles_button(
@@ -163,7 +195,14 @@ fn press_profiles_button(
         }
         ProfilesAction::Add => {
             let label = field_text(&fields, FormField::ProfileLabel);
-            profile::add(&data, &label).map(|_| format!("Profile {label} added. Tap it to use it."))
+            let keys = &shown.keys;
+            profile::check_label(&label)
+                .and_then(|()| {
+                    let key = keys.ring().map(|ring| ring.profile_key(&label)).transpose();
+                    key.map_err(|e| e.to_string())
+                })
+                .and_then(|key| profile::add(&data, &label, key.map(std::sync::Arc::new)))
+                .map(|_| format!("Profile {label} added. Tap it to use it."))
         }
         ProfilesAction::Use(label) if *label == content.profile => return,
         ProfilesAction::Use(_) if visit.is_recording() => Err(
@@ -172,10 +211,8 @@ fn press_profiles_button(
                 .to_string(),
         ),
         ProfilesAction::Use(label) => profile::set_active(&data, label).map(|()| {
-            let active = (label != DEFAULT_PROFILE).then_some(label.as_str());
-            **content = content.switched_to(active);
-            shown.switched.write(ProfileSwitched);
-            shown.changed.write(VocabularyChanged { boards: None });
+            shown.show((label != DEFAULT_PROFILE).then_some(label.as_str()));
+            let content = &shown.content;
             if content.notices.is_empty() {
                 format!("The child's screens now show profile {label}.")
             } else {

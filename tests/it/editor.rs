@@ -19,6 +19,8 @@ use crate::visit::{FRAME, app_for, area, open_area, start_visit, summary_so_far,
 use crate::voice::utterances;
 
 fn saved_home(data: &Path, label: &str) -> Board {
+    // The app seals the profiles' files at the first PIN: they are read with their keys.
+    hearme::model::sealed_profiles::open_profiles(&crate::visit::ring_for(data), data);
     let dir = profile_dir(data, label).join("vocab");
     let vocabulary = Vocabulary::load_dir(&dir, &SymbolLibrary::built_in()).unwrap();
     vocabulary.home().unwrap().clone()
@@ -38,8 +40,8 @@ fn editor_says(app: &mut bevy::prelude::App) -> String {
 #[test]
 fn each_edit_is_saved_at_once_and_the_childs_board_follows() {
     let data = scratch("editor-app");
-    add(&data, "AB").unwrap();
-    add(&data, "CD").unwrap();
+    add(&data, "AB", None).unwrap();
+    add(&data, "CD", None).unwrap();
     set_active(&data, "AB").unwrap();
     let before = saved_home(&data, "AB");
     let mut app = app_for(&data);
@@ -133,7 +135,7 @@ fn the_built_in_profile_and_a_broken_profile_are_not_edited() {
     assert!(!has_named(&mut app, "Editor grid"));
     drop(app);
 
-    add(&data, "AB").unwrap();
+    add(&data, "AB", None).unwrap();
     set_active(&data, "AB").unwrap();
     let file = profile_dir(&data, "AB").join("vocab/people.ron");
     let broken = std::fs::read_to_string(&file)
@@ -149,7 +151,8 @@ fn the_built_in_profile_and_a_broken_profile_are_not_edited() {
         "{said}"
     );
     assert!(!has_named(&mut app, "Editor grid"));
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), broken);
+    let left = crate::visit::read_sealed(&data, &file);
+    assert_eq!(String::from_utf8(left).unwrap(), broken);
     // The child meanwhile has the built-in boards.
     tap_named(&mut app, "Editor done button");
     tap_named(&mut app, "Back to board button");

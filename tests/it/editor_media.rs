@@ -23,7 +23,7 @@ use crate::visit::{FRAME, open_area};
 use crate::voice::{sine, utterances};
 
 fn editor_on_want(data: &Path, chosen: Option<PathBuf>) -> App {
-    add(data, "AB").unwrap();
+    add(data, "AB", None).unwrap();
     set_active(data, "AB").unwrap();
     let mut app = app_with(Content::for_data_dir(Some(&data.to_path_buf())), 1280, 800);
     app.insert_resource(FileChooser(Arc::new(move |_| chosen.clone())));
@@ -67,7 +67,7 @@ fn a_photo_chosen_in_the_dialog_becomes_the_cells_picture() {
     let said = outcome_of(&mut app, "Photo button");
     assert!(said.contains("Saved"), "{said}");
     let stored = photo_path(&profile_dir(&data, "AB"), "home", "want");
-    let photo = image::open(&stored).unwrap();
+    let photo = image::load_from_memory(&crate::visit::read_sealed(&data, &stored)).unwrap();
     assert_eq!((photo.width(), photo.height()), (512, 512));
     hand_back(&mut app);
     let images = app.world().resource::<SymbolImages>();

@@ -13,7 +13,7 @@ use crate::journal::scratch;
 
 fn profile(name: &str) -> (PathBuf, SymbolLibrary) {
     let data = scratch(name);
-    add(&data, "AB").unwrap();
+    add(&data, "AB", None).unwrap();
     (
         profile_dir(&data, "AB").join("vocab"),
         SymbolLibrary::built_in(),

@@ -58,7 +58,7 @@ fn board_cells(app: &mut bevy::prelude::App) -> Vec<String> {
 #[test]
 fn the_worker_adds_a_profile_and_switches_the_childs_screens_to_it() {
     let data = scratch("profiles-app");
-    add(&data, "AB").unwrap();
+    add(&data, "AB", None).unwrap();
     let dog = add_dog(&data, "AB");
     let mut app = app_for(&data);
     assert!(
@@ -68,8 +68,7 @@ fn the_worker_adds_a_profile_and_switches_the_childs_screens_to_it() {
 
     // The child is in a folder with a word in the bar when the worker switches.
     tap_cell(&mut app, "home", "people");
-    let first = board_cells(&mut app)[0].clone();
-    tap_cell(&mut app, "people", &first);
+    tap_cell(&mut app, "people", "me");
     assert!(!app.world().resource::<Message>().items.is_empty());
 
     open_area(&mut app);
@@ -124,9 +123,19 @@ fn the_worker_adds_a_profile_and_switches_the_childs_screens_to_it() {
     assert_eq!(profile.as_deref(), Some("AB"));
     drop(app);
 
-    // After a restart the child's screens show AB still; switching back shows the built-in.
+    // After a restart the child's screens show the built-in boards, which hold nothing
+    // personal, until the PIN opens the keys; then AB again. Switching back shows the built-in.
     let mut app = app_for(&data);
-    assert!(board_cells(&mut app).contains(&dog));
+    assert!(
+        !board_cells(&mut app).contains(&dog),
+        "nothing of AB before the PIN"
+    );
+    open_area(&mut app);
+    tap_named(&mut app, "Back to board button");
+    assert!(
+        board_cells(&mut app).contains(&dog),
+        "AB once the PIN is typed"
+    );
     set_active(&data, "default").unwrap();
     let mut app = app_for(&data);
     assert!(!board_cells(&mut app).contains(&dog));

@@ -215,7 +215,10 @@ fn a_plain_v1_journal_is_sealed_on_the_first_unlock_and_the_plain_file_is_gone()
     assert!(offer.contains("Export within"), "its days left: {offer}");
     let sealed = std::fs::read(&journal).unwrap();
     assert!(!contains(&sealed, "C-1042"), "the plain text is gone");
-    assert_eq!(journals_in(&sessions).unwrap(), std::slice::from_ref(&journal));
+    assert_eq!(
+        journals_in(&sessions).unwrap(),
+        std::slice::from_ref(&journal)
+    );
     let read = read_on_disk(&journal).unwrap();
     assert_eq!(read.lines, plain.lines, "every event kept");
     assert_eq!(
@@ -334,4 +337,75 @@ fn deleting_with_the_summaries_keeps_only_the_text_saying_the_copy_and_its_key_a
     for file in written.files.iter().chain([&journal, &key_file]) {
         assert!(!file.exists(), "{} deleted", file.display());
     }
+}
+
+/// 64 bytes from the middle of a file: enough to find it anywhere, whatever its header.
+fn middle_of(bytes: &[u8]) -> Vec<u8> {
+    let start = bytes.len() / 2;
+    bytes[start..start + 64].to_vec()
+}
+
+#[test]
+fn a_profiles_photo_recording_and_boards_are_sealed_at_the_first_pin_and_shown_after_it() {
+    use hearme::model::{photo, profile, voice};
+    use hearme::setup::{CellRef, add_photo, import_voice};
+    let data = crate::visit::with_profile("sealed-media", "AB");
+    let sources = scratch("sealed-media-sources");
+    let picture = sources.join("gran.png");
+    image::RgbImage::from_fn(300, 200, |x, y| {
+        image::Rgb([
+            (x * 7 % 251) as u8,
+            (y * 13 % 241) as u8,
+            ((x ^ y) % 255) as u8,
+        ])
+    })
+    .save(&picture)
+    .unwrap();
+    let sound = sources.join("gran.wav");
+    voice::save_recording(&sound, &crate::voice::sine(1.0, 22_050, 0.5)).unwrap();
+    add_photo(&CellRef::new(&data, Some("AB"), "home", "want"), &picture).unwrap();
+    import_voice(&CellRef::new(&data, Some("AB"), "home", "help"), &sound).unwrap();
+    let media = profile::profile_dir(&data, "AB");
+    let stored_photo = std::fs::read(photo::photo_path(&media, "home", "want")).unwrap();
+    let stored_voice = std::fs::read(voice::recording_path(&media, "home", "help")).unwrap();
+    let home = std::fs::read(media.join("vocab/home.ron")).unwrap();
+
+    // A tablet whose PIN and keys came before this profile's files were sealed (an upgrade):
+    // before the PIN the child's screens show the built-in boards, and nothing of AB is read.
+    pin::save(&pin::pin_path(&data), &PinRecord::new(TEST_PIN).unwrap()).unwrap();
+    ring_for(&data);
+    let mut app = crate::visit::app_for(&data);
+    assert!(
+        app.world()
+            .resource::<hearme::Content>()
+            .media_root()
+            .is_none()
+    );
+    start_visit(&mut app, "C-2207");
+    tap_cell(&mut app, "home", "want");
+    app.world().resource::<Visit>().flush();
+
+    let secrets = [
+        middle_of(&stored_photo),
+        middle_of(&stored_voice),
+        b"\"want\"".to_vec(),
+    ];
+    for (path, bytes) in every_file(&data) {
+        for secret in &secrets {
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret.as_slice()),
+                "{} holds a profile's photo, recording or board",
+                path.display()
+            );
+        }
+    }
+    // The same files, sealed: with the keys they read back as they were.
+    let photo_path = photo::photo_path(&media, "home", "want");
+    assert_eq!(crate::visit::read_sealed(&data, &photo_path), stored_photo);
+    assert_eq!(
+        crate::visit::read_sealed(&data, &media.join("vocab/home.ron")),
+        home
+    );
+    // The child's screens show AB once the worker has typed the PIN.
+    assert_eq!(app.world().resource::<hearme::Content>().profile, "AB");
 }

@@ -39,7 +39,7 @@ pub(crate) fn app_for(data: &Path) -> App {
 /// A scratch data folder with profile `label` added and in use.
 pub(crate) fn with_profile(name: &str, label: &str) -> PathBuf {
     let data = scratch(name);
-    hearme::model::profile::add(&data, label).unwrap();
+    hearme::model::profile::add(&data, label, None).unwrap();
     hearme::model::profile::set_active(&data, label).unwrap();
     data
 }
@@ -91,6 +91,13 @@ pub(crate) fn area(app: &App) -> (bool, WorkerPage) {
 /// The tablet's keys, opened with the test PIN (made on first use, as the app does).
 pub(crate) fn ring_for(data: &Path) -> hearme::model::keyring::Keyring {
     hearme::model::keyring::Keyring::unlock(data, TEST_PIN).unwrap()
+}
+
+/// A file under a profile as the app left it (sealed once the PIN has been typed), opened with
+/// the profiles' keys.
+pub(crate) fn read_sealed(data: &Path, path: &Path) -> Vec<u8> {
+    hearme::model::sealed_profiles::open_profiles(&ring_for(data), data);
+    hearme::model::files::read_capped(path, u64::MAX).unwrap()
 }
 
 /// A journal as the app wrote it (`DATA/sessions/<visit>.journal`), read with its visit's key;
