@@ -25,7 +25,13 @@ pub struct WorkerSettings {
     /// Days a visit may stay on the tablet unexported before the worker's home page warns
     /// (docs/data-protection.md, "How long"); the app never deletes a visit by itself.
     pub keep_days: u32,
+    /// Where exports go when they should outlive the visit: a folder outside the data folder
+    /// (desktop). Empty: the app's own `DATA/exports/`, whose files go when the visit is deleted.
+    pub export_folder: String,
 }
+
+/// The choices the settings page offers for days kept.
+pub const KEEP_DAYS_CHOICES: [u32; 4] = [3, 7, 14, 30];
 
 /// Days a visit is kept before the warning, unless the worker chose otherwise.
 pub const DEFAULT_KEEP_DAYS: u32 = 7;
@@ -40,6 +46,7 @@ impl Default for WorkerSettings {
             role: String::new(),
             idle_lock_minutes: DEFAULT_IDLE_LOCK_MINUTES,
             keep_days: DEFAULT_KEEP_DAYS,
+            export_folder: String::new(),
         }
     }
 }
@@ -52,6 +59,29 @@ impl WorkerSettings {
             .filter(|part| !part.is_empty())
             .collect::<Vec<_>>()
             .join(", ")
+    }
+
+    /// The export folder chosen, checked: `Ok(None)` for the app's own. A folder inside the
+    /// data folder is refused: the data folder holds only what is sealed or deleted with the
+    /// visit (docs/data-protection.md).
+    pub fn export_folder(&self, data_dir: &Path) -> Result<Option<PathBuf>, String> {
+        let typed = self.export_folder.trim();
+        if typed.is_empty() {
+            return Ok(None);
+        }
+        let folder = PathBuf::from(typed);
+        if !folder.is_absolute() {
+            return Err(format!(
+                "{typed}: give the export folder's whole path, from / (or a drive letter)"
+            ));
+        }
+        let resolved = |path: &Path| path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        if resolved(&folder).starts_with(resolved(data_dir)) {
+            return Err(format!(
+                "{typed}: that is inside Hearme's data folder; choose a folder outside it"
+            ));
+        }
+        Ok(Some(folder))
     }
 
     /// Days before the warning, between 1 and [`MAX_KEEP_DAYS`].

@@ -5,9 +5,11 @@
 use std::path::PathBuf;
 
 use bevy::clipboard::Clipboard;
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::ui_widgets::observe;
 
+use super::lock::WorkerLock;
 use super::review::ExportRequested;
 use super::{PageRoot, PageTurn, WorkerPage, new_page};
 use crate::Content;
@@ -49,20 +51,31 @@ pub enum ExportAction {
     Done,
 }
 
+/// What an export reads of the tablet: the data folder, the keys, the worker's settings.
+#[derive(SystemParam)]
+struct Tablet<'w> {
+    content: Res<'w, Content>,
+    keys: Res<'w, Keys>,
+    lock: Res<'w, WorkerLock>,
+}
+
 /// Writes every format; or, when `delete` (the worker confirmed after an export), destroys the
 /// visit's key and deletes its journal and its summary files in the exports folder, keeping only
 /// the text whose footer says so, for the clipboard (docs/data-protection.md, "Deleting").
-fn write_summaries(
-    visit: &mut Visit,
-    content: &Content,
-    keys: &Keys,
-    delete: bool,
-) -> Result<Exported, String> {
+fn write_summaries(visit: &mut Visit, tablet: &Tablet, delete: bool) -> Result<Exported, String> {
+    let (content, keys, lock) = (&*tablet.content, &*tablet.keys, &*tablet.lock);
     let recovered = visit
         .recovered()
         .ok_or_else(|| "There is no visit to export.".to_string())?;
-    let out_dir = exports_dir(content)
+    let own = exports_dir(content)
         .ok_or_else(|| "There is no data folder to export into.".to_string())?;
+    // A folder the worker chose outside the data folder keeps the summaries after the visit is
+    // deleted, their footers saying so; the app's own folder loses them with it.
+    let chosen = match &content.data_dir {
+        Some(data) => lock.settings.export_folder(data)?,
+        None => None,
+    };
+    let out_dir = chosen.clone().unwrap_or(own);
     let data_dir = content.data_dir.as_deref();
     let name = visit_id(&recovered.path);
     let key_file = keys.ring().and_then(|ring| ring.visit_key_file(&name).ok());
@@ -88,7 +101,10 @@ fn write_summaries(
         // The journal file is closed before it is deleted (some systems refuse to delete an
         // open file), and reopened if anything fails, so the visit can still be reviewed.
         visit.close();
-        let exported = export.delete_with_summaries();
+        let exported = match chosen {
+            Some(_) => export.write_and_delete_journal(&SummaryFormat::WITH_FOOTER, &picture_of),
+            None => export.delete_with_summaries(),
+        };
         match &exported {
             Ok(_) => audit_step(Audited::Deleted),
             Err(_) => {
@@ -117,14 +133,13 @@ fn copy_to_clipboard(clipboard: &mut Clipboard, text: String) -> Option<String> 
 
 fn export_visit(
     _: On<ExportRequested>,
-    content: Res<Content>,
+    tablet: Tablet,
     mut visit: ResMut<Visit>,
     mut clipboard: ResMut<Clipboard>,
     mut outcome: ResMut<ExportOutcome>,
     mut turn: PageTurn,
-    keys: Res<Keys>,
 ) {
-    *outcome = match write_summaries(&mut visit, &content, &keys, false) {
+    *outcome = match write_summaries(&mut visit, &tablet, false) {
         Ok(exported) => ExportOutcome {
             clipboard_problem: copy_to_clipboard(&mut clipboard, exported.text),
             files: exported.files,
@@ -167,11 +182,15 @@ fn build_export(
             }));
         }
         if outcome.journal_deleted {
-            page.spawn(body(
+            page.spawn(body(if outcome.files.is_empty() {
                 "The visit is deleted from this tablet: its key destroyed first, then its \
                  journal and its summary files. The text summary on the clipboard ends by \
-                 saying so.",
-            ));
+                 saying so."
+            } else {
+                "The visit is deleted from this tablet: its key destroyed first, then its \
+                 journal. The summaries above stay in your export folder, their last line \
+                 saying so."
+            }));
             page.spawn(button(
                 "Done button",
                 "Done",
@@ -190,8 +209,8 @@ fn build_export(
         } else {
             page.spawn(body(
                 "Once the summary is safely in the case record (pasted, or the files copied \
-                 off the tablet), delete the visit from this tablet: that deletes these files \
-                 too.",
+                 off), delete the visit from this tablet: summaries in Hearme's own exports \
+                 folder go with it; those in your export folder stay.",
             ));
             page.spawn((
                 row(),
@@ -212,28 +231,26 @@ fn build_export(
     });
 }
 
-// An observer takes what it changes as its own parameters, as Bevy hands them over.
-#[allow(clippy::too_many_arguments)]
 fn press_export_button(
     activate: On<Activate>,
     actions: Query<&ExportAction>,
-    content: Res<Content>,
+    tablet: Tablet,
     mut visit: ResMut<Visit>,
     mut clipboard: ResMut<Clipboard>,
     mut outcome: ResMut<ExportOutcome>,
     mut turn: PageTurn,
-    keys: Res<Keys>,
 ) {
     let Ok(action) = actions.get(activate.entity) else {
         return;
     };
     match action {
         ExportAction::DeleteFromTablet => {
-            match write_summaries(&mut visit, &content, &keys, true) {
+            match write_summaries(&mut visit, &tablet, true) {
                 Ok(exported) => {
                     *outcome = ExportOutcome {
                         clipboard_problem: copy_to_clipboard(&mut clipboard, exported.text),
-                        files: Vec::new(),
+                        // Files kept in a folder outside the data folder are listed again.
+                        files: exported.files,
                         journal_deleted: true,
                         ..default()
                     };

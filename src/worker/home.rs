@@ -6,14 +6,12 @@ use bevy::prelude::*;
 use bevy::text::EditableText;
 use bevy::ui_widgets::observe;
 
+use super::found_visits::{PendingDelete, found_visit_rows};
 use super::{FormField, PageRoot, PageTurn, WorkerPage, field_text, new_page};
 use crate::Content;
 use crate::input::{Activate, Control};
 use crate::keys::Keys;
-use crate::model::audit::{self, Audited};
-use crate::model::session::{Event, visit_id};
-use crate::model::summary::clock_text;
-use crate::model::visits::open_visit;
+use crate::model::session::Event;
 use crate::screen::{NavSlot, fill_nav_slot};
 use crate::theme::{
     self, HIGHLIGHT, TEXT, body, button, choice_button, problem, row, text_field, title,
@@ -47,10 +45,6 @@ pub enum HomeAction {
     Vocabulary,
     Profiles,
     StartVisit,
-    /// Carry on recording a visit found on the tablet (by its place in the list).
-    Resume(usize),
-    /// Open a visit found on the tablet straight in review, to export it.
-    ReviewFound(usize),
     ToggleModelling,
     AddNote,
     EndVisit,
@@ -74,11 +68,9 @@ fn build_home(
     keys: Res<Keys>,
     lock: Res<super::lock::WorkerLock>,
     sealing: Res<crate::keys::SealProblems>,
+    pending: Res<PendingDelete>,
 ) {
     let slot = new_page(&mut commands, &shown, WorkerPage::Home);
-    let zone = jiff::tz::TimeZone::system();
-    let now = jiff::Timestamp::now();
-    let keep_days = lock.settings.keep_days();
     commands.entity(slot).with_children(|page| {
         page.spawn(title("Worker area"));
         let problems = visit.problems.iter().chain(&unfinished.problems);
@@ -162,37 +154,7 @@ fn build_home(
             if !unfinished.found.is_empty() {
                 page.spawn(body("Visits on this tablet, not yet exported:"));
             }
-            for (index, found) in unfinished.found.iter().enumerate() {
-                let state = match (found.ended, found.skipped.len()) {
-                    (_, n) if n > 0 => format!("damaged: {n} line(s) could not be read"),
-                    (true, _) => "ended".to_string(),
-                    (false, _) => "not ended".to_string(),
-                };
-                let started = format!(
-                    "{} {}",
-                    crate::model::summary::date_text(&found.started, &zone),
-                    clock_text(&found.started, &zone)
-                );
-                let due = retention_text(&found.started, now, keep_days);
-                page.spawn(row()).with_children(|line| {
-                    line.spawn(body(format!(
-                        "{}, started {started}, {} events, {state}. {due}",
-                        found.case_ref, found.events
-                    )));
-                    if !found.ended {
-                        line.spawn(button(
-                            format!("Resume visit {index}"),
-                            "Resume",
-                            home_action(HomeAction::Resume(index)),
-                        ));
-                    }
-                    line.spawn(button(
-                        format!("Review visit {index}"),
-                        "Review and export",
-                        home_action(HomeAction::ReviewFound(index)),
-                    ));
-                });
-            }
+            found_visit_rows(page, &unfinished, &pending, &lock.settings);
             page.spawn(button(
                 "Start visit button",
                 "Start a visit",
@@ -221,17 +183,12 @@ fn build_home(
     });
 }
 
-// An observer takes what it changes as its own parameters, as Bevy hands them over.
-#[allow(clippy::too_many_arguments)]
 fn press_home_button(
     activate: On<Activate>,
     actions: Query<&HomeAction>,
     fields: Query<(&FormField, &EditableText)>,
     mut turn: PageTurn,
     mut visit: ResMut<Visit>,
-    mut unfinished: ResMut<UnfinishedVisits>,
-    content: Res<Content>,
-    keys: Res<Keys>,
 ) {
     let Ok(action) = actions.get(activate.entity) else {
         return;
@@ -243,57 +200,6 @@ fn press_home_button(
         HomeAction::Settings => turn.show(WorkerPage::Settings),
         HomeAction::Vocabulary => turn.show(WorkerPage::Editor),
         HomeAction::Profiles => turn.show(WorkerPage::Profiles),
-        HomeAction::Resume(index) | HomeAction::ReviewFound(index) => {
-            let Some(found) = unfinished.found.get(*index) else {
-                return;
-            };
-            let for_review = *action == HomeAction::ReviewFound(*index);
-            // A visit is resumed or reviewed with the child's profile it began with, never
-            // under another child's (its pictures and vocabulary are that profile's). A visit
-            // whose first line is damaged names none, and is still opened, to save what it has.
-            if let Some(used) = found.profile.as_deref()
-                && used != content.profile
-            {
-                visit.problems.push(format!(
-                    "Visit {} was begun with profile {used}: switch to it (Profiles) first.",
-                    found.case_ref
-                ));
-                return;
-            }
-            let Some(ring) = keys.ring() else {
-                return;
-            };
-            if !for_review && let Some(data_dir) = &content.data_dir {
-                let visit_name = visit_id(&found.path);
-                let _ = audit::record(data_dir, Audited::VisitResumed, Some(&visit_name));
-            }
-            let resumed = open_visit(ring, &found.path).and_then(|opened| {
-                let opened = if for_review {
-                    visit.open_for_review(opened.recovered, opened.seal)
-                } else {
-                    visit.resume(opened.recovered, opened.seal)
-                };
-                opened.map_err(|e| {
-                    format!(
-                        "{}: the visit could not be reopened: {e}",
-                        found.path.display()
-                    )
-                })
-            });
-            match resumed {
-                Ok(()) => {
-                    unfinished.found.remove(*index);
-                    unfinished.waiting = unfinished.found.len();
-                    if *action == HomeAction::ReviewFound(*index) {
-                        turn.show(WorkerPage::Review);
-                    } else {
-                        turn.close();
-                    }
-                }
-                // The page shows the visit's problems, and rebuilds when they change.
-                Err(text) => visit.problems.push(text),
-            }
-        }
         HomeAction::ToggleModelling => visit.modelling = !visit.modelling,
         HomeAction::AddNote => {
             let text = field_text(&fields, FormField::Note);
@@ -373,26 +279,4 @@ fn last_note(visit: &Visit) -> Option<String> {
     let more = if text.chars().count() > 60 { "..." } else { "" };
     let at = crate::model::summary::clock_text(&line.at, &jiff::tz::TimeZone::system());
     Some(format!("Note added at {at}: \"{shown}{more}\""))
-}
-
-/// How long a visit may stay on the tablet before it should be exported, in plain words; the
-/// app never deletes it by itself (docs/data-protection.md, "How long").
-fn retention_text(started: &str, now: jiff::Timestamp, keep_days: u32) -> String {
-    let Ok(started) = started.parse::<jiff::Timestamp>() else {
-        return String::new();
-    };
-    let age_days = now.duration_since(started).as_secs() / 86_400;
-    let left = i64::from(keep_days) - age_days;
-    match left {
-        1.. => format!(
-            "Export within {left} day{}.",
-            if left == 1 { "" } else { "s" }
-        ),
-        0 => "Export it today: it reaches the limit of days kept on the tablet.".into(),
-        _ => format!(
-            "Kept {} day{} past the {keep_days}-day limit: export it, then delete it.",
-            -left,
-            if left == -1 { "" } else { "s" }
-        ),
-    }
 }

@@ -7,6 +7,7 @@
 mod child_settings;
 mod editor;
 mod export;
+mod found_visits;
 mod home;
 mod lock;
 mod pin_keys;
@@ -49,6 +50,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_plugins((
             lock::plugin,
             pin_pad::plugin,
+            found_visits::plugin,
             home::plugin,
             start::plugin,
             review::plugin,
@@ -195,6 +197,7 @@ pub enum FormField {
     Note,
     WorkerName,
     WorkerRole,
+    ExportFolder,
     SymbolSearch,
     CellWord,
     CellSays,

@@ -10,7 +10,7 @@ use super::lock::WorkerLock;
 use super::{FormField, PageRoot, PageTurn, WorkerPage, field_text, new_page};
 use crate::Content;
 use crate::input::Activate;
-use crate::model::worker_settings::{self, IDLE_LOCK_CHOICES};
+use crate::model::worker_settings::{self, IDLE_LOCK_CHOICES, KEEP_DAYS_CHOICES};
 use crate::theme::{body, button, choice_button, filled_text_field, problem, row, title};
 
 pub(super) fn plugin(app: &mut App) {
@@ -31,6 +31,7 @@ struct SettingsOutcome(Option<Result<String, String>>);
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 enum SettingsAction {
     IdleMinutes(u32),
+    KeepDays(u32),
     Save,
     Back,
 }
@@ -95,6 +96,29 @@ fn build_settings(
                 ));
             }
         });
+        page.spawn(body(
+            "Warn on the worker home page when a visit is not exported after:",
+        ));
+        page.spawn(row()).with_children(|line| {
+            for days in KEEP_DAYS_CHOICES {
+                line.spawn(choice_button(
+                    format!("Keep {days} days"),
+                    format!("{days} days"),
+                    settings.keep_days() == days,
+                    settings_action(SettingsAction::KeepDays(days)),
+                ));
+            }
+        });
+        page.spawn(body(
+            "Export folder, for summaries that outlive the visit (outside Hearme's data; empty: \
+             kept on the tablet until the visit is deleted):",
+        ));
+        page.spawn(filled_text_field(
+            "Export folder field",
+            FormField::ExportFolder,
+            760.0,
+            &settings.export_folder,
+        ));
         match &outcome.0 {
             Some(Ok(said)) => {
                 page.spawn((Name::new("Settings saved"), body(said.clone())));
@@ -150,13 +174,24 @@ fn press_settings_button(
             return;
         }
         SettingsAction::IdleMinutes(minutes) => lock.settings.idle_lock_minutes = minutes,
+        SettingsAction::KeepDays(days) => lock.settings.keep_days = days,
         SettingsAction::Save => {}
     }
     // Typed text is kept with every save, so choosing the idle time loses nothing typed.
     lock.settings.name = field_text(&fields, FormField::WorkerName);
     lock.settings.role = field_text(&fields, FormField::WorkerRole);
+    let folder = field_text(&fields, FormField::ExportFolder);
     let saved = match &content.data_dir {
-        Some(dir) => worker_settings::save(&worker_settings::settings_path(dir), &lock.settings),
+        Some(dir) => {
+            let previous = std::mem::replace(&mut lock.settings.export_folder, folder);
+            let checked = lock.settings.export_folder(dir).map(|_| ());
+            if checked.is_err() {
+                lock.settings.export_folder = previous;
+            }
+            checked.and_then(|()| {
+                worker_settings::save(&worker_settings::settings_path(dir), &lock.settings)
+            })
+        }
         None => Ok(()),
     };
     outcome.0 = Some(match saved {

@@ -5,6 +5,7 @@ mod activity_rules;
 mod board_app;
 mod check_cli;
 mod child_settings;
+mod deleting;
 mod editor;
 mod editor_media;
 mod editor_rules;

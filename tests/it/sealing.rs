@@ -17,7 +17,7 @@ use crate::journal::{scratch, started};
 use crate::visit::{TEST_PIN, app_on, open_area, read_on_disk, ring_for, start_visit};
 
 /// Every file under `dir`, with its bytes.
-fn every_file(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+pub(crate) fn every_file(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut found = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
         let path = entry.path();
@@ -30,7 +30,7 @@ fn every_file(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     found
 }
 
-fn contains(bytes: &[u8], text: &str) -> bool {
+pub(crate) fn contains(bytes: &[u8], text: &str) -> bool {
     bytes.windows(text.len()).any(|w| w == text.as_bytes())
 }
 
@@ -148,52 +148,6 @@ fn a_wrong_pin_opens_no_key_and_writes_nothing_and_a_new_pin_rewraps_the_tablets
 }
 
 #[test]
-fn a_confirmed_export_destroys_the_visits_key_then_its_files_and_a_copy_no_longer_opens() {
-    let data = scratch("sealed-delete");
-    let mut app = app_on(&data);
-    start_visit(&mut app, "C-5150");
-    tap_cell(&mut app, "home", "want");
-    open_area(&mut app);
-    tap_named(&mut app, "End visit button");
-    tap_named(&mut app, "Export button");
-    let journal = journals_in(&data.join("sessions")).unwrap().remove(0);
-    let name = journal.file_stem().unwrap().to_string_lossy().into_owned();
-    let key_file = data.join("keys").join(format!("{name}.ron"));
-    let summary = data.join("exports").join(format!("{name}.summary.txt"));
-    let text = std::fs::read_to_string(&summary).unwrap();
-    assert!(text.contains("C-5150"), "{text}");
-    assert!(
-        text.contains("On this tablet: started") && text.contains("exported"),
-        "the audit trail in the footer:\n{text}"
-    );
-    let copy = data.join("copy-of-journal");
-    std::fs::copy(&journal, &copy).unwrap();
-    assert!(key_file.exists());
-
-    tap_named(&mut app, "Delete from tablet button");
-    assert!(!key_file.exists(), "the key is destroyed");
-    assert!(!journal.exists(), "the journal is deleted");
-    assert!(
-        !summary.exists(),
-        "the summary in the exports folder is deleted"
-    );
-    let left = every_file(&data);
-    assert!(
-        left.iter()
-            .all(|(path, bytes)| path == &copy || !contains(bytes, "C-5150")),
-        "nothing of the visit is left: {:?}",
-        left.iter().map(|(p, _)| p).collect::<Vec<_>>()
-    );
-    let trail = std::fs::read_to_string(data.join("audit.log")).unwrap();
-    assert!(trail.contains(&format!("deleted {name}")), "{trail}");
-
-    // The copy made before, put back: with its key gone it does not open with the PIN.
-    std::fs::rename(&copy, &journal).unwrap();
-    let opened = open_visit(&ring_for(&data), &journal);
-    assert!(opened.is_err(), "a copy of a deleted visit is noise");
-}
-
-#[test]
 fn a_plain_v1_journal_is_sealed_on_the_first_unlock_and_the_plain_file_is_gone() {
     let data = scratch("sealed-upgrade");
     let sessions = data.join("sessions");
@@ -230,7 +184,7 @@ fn a_plain_v1_journal_is_sealed_on_the_first_unlock_and_the_plain_file_is_gone()
 }
 
 /// A data folder with a PIN and one sealed visit, as the app leaves it.
-fn sealed_tablet(name: &str) -> (PathBuf, PathBuf) {
+pub(crate) fn sealed_tablet(name: &str) -> (PathBuf, PathBuf) {
     let data = scratch(name);
     pin::save(&pin::pin_path(&data), &PinRecord::new(TEST_PIN).unwrap()).unwrap();
     let ring = ring_for(&data);
@@ -305,38 +259,6 @@ fn the_command_line_asks_for_the_pin_and_a_wrong_one_exits_1_writes_nothing_and_
     );
     let text = std::fs::read_to_string(out.join("visit-20261202-110000.summary.txt")).unwrap();
     assert!(text.contains("C-1042"));
-}
-
-#[test]
-fn deleting_with_the_summaries_keeps_only_the_text_saying_the_copy_and_its_key_are_gone() {
-    use hearme::model::export::{SummaryFormat, VisitExport};
-    let (data, journal) = sealed_tablet("sealed-delete-model");
-    let ring = ring_for(&data);
-    let recovered = open_visit(&ring, &journal).unwrap().recovered;
-    let key_file = ring.visit_key_file("visit-20261202-110000").unwrap();
-    let out = data.join("exports");
-    let export = VisitExport {
-        journal: &journal,
-        recovered: &recovered,
-        out_dir: &out,
-        zone: &jiff::tz::TimeZone::UTC,
-        key_file: Some(&key_file),
-        trail: Vec::new(),
-    };
-    let written = export.write(&SummaryFormat::ALL, false, &|_| None).unwrap();
-    assert_eq!(written.files.len(), 5);
-    let deleted = export.delete_with_summaries().unwrap();
-    assert!(
-        deleted
-            .text
-            .contains("Tablet copy deleted on export. Its key was destroyed."),
-        "{}",
-        deleted.text
-    );
-    assert!(deleted.files.is_empty());
-    for file in written.files.iter().chain([&journal, &key_file]) {
-        assert!(!file.exists(), "{} deleted", file.display());
-    }
 }
 
 /// 64 bytes from the middle of a file: enough to find it anywhere, whatever its header.
