@@ -37,7 +37,10 @@ fn main() {
         Some("run-empty") => empty_bevy_app(),
         Some("voice") => voice(),
         Some("content") => content(),
-        Some("journal") => journal(),
+        Some("journal") => {
+            journal();
+            seal::run();
+        }
         Some("search") => search::run(),
         Some("pin") => pin::run(),
         Some("editor") => editor::run(),

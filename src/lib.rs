@@ -15,6 +15,7 @@ pub mod setup;
 pub mod symbol_images;
 pub mod theme;
 pub mod visit;
+pub mod visits_cli;
 pub mod voice;
 pub mod worker;
 

@@ -8,15 +8,12 @@ use clap::{Parser, Subcommand};
 
 use hearme::Content;
 use hearme::model::check::check_paths;
-use hearme::model::export::{SummaryFormat, VisitExport};
+use hearme::model::export::SummaryFormat;
 use hearme::model::keyring::{Keyring, has_keys};
 use hearme::model::sealed_profiles::open_profiles;
-use hearme::model::session;
-use hearme::model::summary::Summary;
-use hearme::model::summary::picture::PictureRef;
 use hearme::model::symbols::SymbolLibrary;
-use hearme::model::visits::{describe_visit, open_visit};
 use hearme::setup;
+use hearme::visits_cli::{self, unlock};
 
 #[derive(Parser)]
 #[command(
@@ -86,6 +83,12 @@ enum Command {
         #[command(flatten)]
         at: CellArgs,
         file: PathBuf,
+    },
+    /// After a forgotten PIN: destroy every key, then delete every visit, profile and the PIN,
+    /// so the tablet can be set up afresh. Asks nothing; needs --yes.
+    Wipe {
+        #[arg(long)]
+        yes: bool,
     },
     /// The worker PIN: `pin set` reads it from standard input (6 to 12 digits).
     Pin {
@@ -161,7 +164,11 @@ fn main() -> ExitCode {
             Some(data) => print_outcome(setup::pin_set(&data, std::io::stdin().lock())),
             None => setting_up(None, |_, _| Ok(Vec::new())),
         },
-        Some(Command::Sessions) => sessions(cli.data.or_else(default_data_dir)),
+        Some(Command::Wipe { yes }) => match cli.data.or_else(default_data_dir) {
+            Some(data) => visits_cli::wipe(&data, yes),
+            None => setting_up(None, |_, _| Ok(Vec::new())),
+        },
+        Some(Command::Sessions) => visits_cli::sessions(cli.data.or_else(default_data_dir)),
         Some(Command::Export {
             journal,
             format,
@@ -170,7 +177,7 @@ fn main() -> ExitCode {
         }) => {
             let data = cli.data.or_else(default_data_dir);
             let out = out.or_else(|| data.as_ref().map(|d| d.join("exports")));
-            export(&journal, format, out, delete_journal, data)
+            visits_cli::export(&journal, &formats_of(format), out, delete_journal, data)
         }
         None => run_app(cli.data.or_else(default_data_dir), cli.open_board),
     }
@@ -240,165 +247,16 @@ fn print_outcome(outcome: Result<Vec<String>, String>) -> ExitCode {
     }
 }
 
-fn sessions(data: Option<PathBuf>) -> ExitCode {
-    let Some(dir) = data.as_ref().map(|d| d.join("sessions")) else {
-        eprintln!("no data folder: give --data DIR or set HEARME_DATA");
-        return ExitCode::FAILURE;
-    };
-    let journals = match session::journals_in(&dir) {
-        Ok(journals) => journals,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(e) => {
-            eprintln!("{}: cannot read the folder: {e}", dir.display());
-            return ExitCode::FAILURE;
-        }
-    };
-    if journals.is_empty() {
-        println!("no visits in {}", dir.display());
-    }
-    // Sealed visits are listed only after the PIN, read from standard input.
-    let ring = match data
-        .as_deref()
-        .filter(|d| has_keys(d) && !journals.is_empty())
-    {
-        Some(data) => match unlock(data) {
-            Ok(ring) => Some(ring),
-            Err(code) => return code,
-        },
-        None => None,
-    };
-    for path in journals {
-        let id = session::visit_id(&path);
-        let described = match &ring {
-            Some(ring) => describe_visit(ring, &path),
-            None => session::describe_journal(&path).map_err(|e| e.to_string()),
-        };
-        match described {
-            Ok(visit) => {
-                let state = match (visit.ended, visit.skipped.len()) {
-                    (_, n) if n > 0 => format!("damaged ({n} unreadable line(s))"),
-                    (true, _) => "ended".to_string(),
-                    (false, _) => "open".to_string(),
-                };
-                println!(
-                    "{id}  {}  {}  {} events  {state}",
-                    visit.case_ref, visit.started, visit.events
-                );
-            }
-            Err(e) => println!("{id}  -  -  -  not readable: {e}"),
-        }
-    }
-    ExitCode::SUCCESS
-}
-
-fn export(
-    journal: &std::path::Path,
-    format: Format,
-    out: Option<PathBuf>,
-    delete_journal: bool,
-    data_dir: Option<PathBuf>,
-) -> ExitCode {
-    // A plain v1 journal is read as it is; a sealed one with its key, after the PIN.
-    let mut key_file = None;
-    let read = match (session::read_journal(journal), data_dir.as_deref()) {
-        (Err(session::JournalError::Sealed { .. }), Some(data)) => {
-            let ring = match unlock(data) {
-                Ok(ring) => ring,
-                Err(code) => return code,
-            };
-            key_file = ring.visit_key_file(&session::visit_id(journal)).ok();
-            open_visit(&ring, journal).map(|opened| opened.recovered)
-        }
-        (read, _) => read.map_err(|e| e.to_string()),
-    };
-    let recovered = match read {
-        Ok(recovered) => recovered,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    for skipped in &recovered.skipped {
-        eprintln!(
-            "warning: {}: line {} skipped: {}",
-            journal.display(),
-            skipped.line,
-            skipped.reason
-        );
-    }
-    if Summary::from_journal(&recovered).is_none() {
-        eprintln!(
-            "error: {}: not a visit journal: it has no VisitStarted line",
-            journal.display()
-        );
-        return ExitCode::FAILURE;
-    }
-    let Some(out) = out else {
-        eprintln!("error: no output folder: give --out DIR, --data DIR or set HEARME_DATA");
-        return ExitCode::FAILURE;
-    };
-    let formats: Vec<SummaryFormat> = match format {
+/// The summary formats `--format` names.
+fn formats_of(format: Format) -> Vec<SummaryFormat> {
+    match format {
         Format::Text => vec![SummaryFormat::Text],
         Format::Md => vec![SummaryFormat::Markdown],
         Format::Ron => vec![SummaryFormat::Ron],
         Format::Obl => vec![SummaryFormat::Obl],
         Format::Png => vec![SummaryFormat::Picture],
         Format::All => SummaryFormat::ALL.to_vec(),
-    };
-    // Only the picture needs the vocabulary, to find each symbol's picture.
-    // The vocabulary of the profile the visit used (a label that is not a profile's, as a
-    // hostile journal could hold, falls back to the built-in one).
-    let used = recovered.lines.iter().find_map(|line| match &line.event {
-        session::Event::VisitStarted { profile, .. } => Some(profile.clone()),
-        _ => None,
-    });
-    let used = used.filter(|label| hearme::model::profile::check_label(label).is_ok());
-    let content = std::cell::OnceCell::new();
-    let picture_of = |tile: &PictureRef| {
-        content
-            .get_or_init(|| Content::for_profile(data_dir.as_ref(), used.as_deref()))
-            .symbol_picture(tile)
-    };
-    let zone = jiff::tz::TimeZone::system();
-    let visit = VisitExport {
-        journal,
-        recovered: &recovered,
-        out_dir: &out,
-        zone: &zone,
-        key_file: key_file.as_deref(),
-        trail: data_dir.as_deref().map_or_else(Vec::new, |data| {
-            hearme::model::audit::for_visit(data, &session::visit_id(journal))
-        }),
-    };
-    let written = if delete_journal {
-        visit.write_and_delete_journal(&formats, &picture_of)
-    } else {
-        visit.write(&formats, false, &picture_of)
-    };
-    match written {
-        Ok(exported) => {
-            for path in exported.files {
-                println!("{}", path.display());
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
     }
-}
-
-/// The keys, after the PIN read from standard input; a wrong one is an error, exit 1.
-fn unlock(data: &std::path::Path) -> Result<Keyring, ExitCode> {
-    use std::io::IsTerminal;
-    if std::io::stdin().is_terminal() {
-        eprint!("The visits are sealed. PIN, then Enter: ");
-    }
-    setup::unlock(data, std::io::stdin().lock()).map_err(|why| {
-        eprintln!("error: {why}");
-        ExitCode::FAILURE
-    })
 }
 
 /// `$XDG_DATA_HOME/hearme`, else `~/.local/share/hearme` (desktop Linux). Android and iOS builds

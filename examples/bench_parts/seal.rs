@@ -1,11 +1,12 @@
-//! `seal`: one journal line appended and fsynced, plain and sealed (issue 12's line format,
-//! `model/seal.rs`), in the same run, with the sealing alone beside them; and one unlock
-//! (Argon2id at the documented cost) of the key-encryption key.
+//! `seal` (also run by `journal`): one journal line appended and fsynced by the app's own
+//! writer, plain and sealed, in the same run, with the sealing alone beside them; and one
+//! unlock (Argon2id at the documented cost) of the key-encryption key.
 
-use std::io::Write;
 use std::time::Instant;
 
+use hearme::model::journal::{JournalWriter, LineSeal};
 use hearme::model::seal::{DataKey, KEK_MEMORY_KIB, KEK_PASSES, Kek, seal_line};
+use hearme::model::session::{Actor, Event};
 
 const LINES: usize = 400;
 
@@ -15,17 +16,21 @@ pub fn run() {
     let dir = std::env::temp_dir().join(format!("hearme-bench-seal-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a scratch folder");
     let append = |name: &str, sealed: bool| -> Vec<f64> {
-        let mut file = std::fs::File::create(dir.join(name)).expect("a scratch file");
-        (0..LINES as u64)
-            .map(|seq| {
-                let start = Instant::now();
-                let text = if sealed {
-                    seal_line(&key, "visit-1", seq, line).expect("sealed")
-                } else {
-                    line.to_string()
+        let path = dir.join(name);
+        let seal = sealed
+            .then(|| LineSeal::for_journal(DataKey::random().expect("random numbers"), &path));
+        let mut writer = JournalWriter::create_sealed(&path, seal).expect("a scratch journal");
+        (0..LINES)
+            .map(|_| {
+                let tap = Event::SymbolChosen {
+                    board: "home".into(),
+                    cell: "want".into(),
+                    label: "want".into(),
+                    by: Actor::Child,
+                    symbol: Some("palm-up-hand".into()),
                 };
-                writeln!(file, "{text}").expect("written");
-                file.sync_data().expect("synced");
+                let start = Instant::now();
+                writer.append(tap).expect("appended and synced");
                 start.elapsed().as_secs_f64() * 1000.0
             })
             .collect()

@@ -161,3 +161,39 @@ fn a_visit_left_on_the_tablet_is_deleted_from_the_home_page_after_one_question()
     let trail = std::fs::read_to_string(data.join("audit.log")).unwrap();
     assert!(trail.contains("deleted visit-20261125-090000"), "{trail}");
 }
+
+#[test]
+fn wiping_after_a_forgotten_pin_destroys_every_key_and_leaves_only_the_audit_trail() {
+    let (data, journal) = sealed_tablet("wipe");
+    let refused = crate::harness::hearme()
+        .arg("--data")
+        .arg(&data)
+        .arg("wipe")
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(1), "not without --yes");
+    assert!(journal.exists());
+    let wiped = crate::harness::hearme()
+        .arg("--data")
+        .arg(&data)
+        .args(["wipe", "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        wiped.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&wiped.stderr)
+    );
+    let left: Vec<_> = every_file(&data)
+        .into_iter()
+        .map(|(path, _)| path)
+        .collect();
+    assert_eq!(
+        left,
+        [data.join("audit.log")],
+        "only the audit trail is left"
+    );
+    let trail = std::fs::read_to_string(data.join("audit.log")).unwrap();
+    assert!(trail.contains(" wiped "), "{trail}");
+}
