@@ -282,7 +282,10 @@ fn list_visits_when_unlocked(
     content: Res<Content>,
     visit: Res<Visit>,
     mut unfinished: ResMut<UnfinishedVisits>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
 ) {
+    // The page that lists them may have been built this frame: one more frame shows them.
+    redraw.write(bevy::window::RequestRedraw);
     unfinished.found.clear();
     unfinished.problems.clear();
     let (Some(ring), Some(dir)) = (keys.ring(), sessions_dir(&content)) else {

@@ -48,7 +48,7 @@ click 200 417 4                                 # Delete the visit from this tab
 shot worker-exported
 echo "clipboard after export:"; cat "$DATA/clipboard-after-export.txt"
 echo "journals left: $(ls "$DATA/sessions" | wc -l)"
-click 72 443 3                                  # Done: the tablet goes back to the child
+click 72 209 3                                  # Done: the tablet goes back to the child
 hold
 pin 390517                                      # A wrong PIN
 shot worker-pin

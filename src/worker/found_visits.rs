@@ -61,11 +61,12 @@ pub(super) fn found_visit_rows(
             clock_text(&found.started, &zone)
         );
         let due = retention_text(&found.started, now, settings.keep_days());
+        // The words on a line of their own, so they wrap on an upright tablet.
+        page.spawn(body(format!(
+            "{}, started {started}, {} events, {state}. {due}",
+            found.case_ref, found.events
+        )));
         page.spawn(row()).with_children(|line| {
-            line.spawn(body(format!(
-                "{}, started {started}, {} events, {state}. {due}",
-                found.case_ref, found.events
-            )));
             if pending.0 == Some(index) {
                 line.spawn(button(
                     format!("Confirm delete visit {index}"),

@@ -150,7 +150,13 @@ impl ShownProfile<'_> {
 /// On unlock every profile's files open (and what is still plain is sealed), and the profile
 /// the tablet was left on is shown; on lock every profile's key but the shown one's is
 /// forgotten (docs/data-protection.md, "Profiles").
-fn follow_the_keys(mut shown: ShownProfile, mut problems: ResMut<SealProblems>) {
+fn follow_the_keys(
+    mut shown: ShownProfile,
+    mut problems: ResMut<SealProblems>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    // What follows the switch (the board, its pictures) is built in the next frames.
+    redraw.write(bevy::window::RequestRedraw);
     let Some(data) = shown.content.data_dir.clone() else {
         return;
     };

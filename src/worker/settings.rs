@@ -83,40 +83,45 @@ fn build_settings(
                 line.spawn(filled_text_field(name, field, 520.0, value));
             });
         }
-        page.spawn(body(
-            "Lock the worker area after this long with nothing done:",
-        ));
-        page.spawn(row()).with_children(|line| {
-            for minutes in IDLE_LOCK_CHOICES {
-                line.spawn(choice_button(
-                    format!("Idle lock {minutes} min"),
-                    format!("{minutes} min"),
-                    settings.idle_lock().as_secs() == u64::from(minutes) * 60,
-                    settings_action(SettingsAction::IdleMinutes(minutes)),
-                ));
-            }
+        let idle = IDLE_LOCK_CHOICES.map(|minutes| {
+            (
+                format!("Idle lock {minutes} min"),
+                format!("{minutes} min"),
+                settings.idle_lock().as_secs() == u64::from(minutes) * 60,
+                SettingsAction::IdleMinutes(minutes),
+            )
         });
-        page.spawn(body(
-            "Warn on the worker home page when a visit is not exported after:",
-        ));
-        page.spawn(row()).with_children(|line| {
-            for days in KEEP_DAYS_CHOICES {
-                line.spawn(choice_button(
-                    format!("Keep {days} days"),
-                    format!("{days} days"),
-                    settings.keep_days() == days,
-                    settings_action(SettingsAction::KeepDays(days)),
-                ));
-            }
+        let keep = KEEP_DAYS_CHOICES.map(|days| {
+            (
+                format!("Keep {days} days"),
+                format!("{days} days"),
+                settings.keep_days() == days,
+                SettingsAction::KeepDays(days),
+            )
         });
+        // Each choice on one line with what it is for, so the page fits a tablet either way up.
+        for (what, choices) in [("Lock after, idle:", idle), ("Warn if not exported:", keep)] {
+            page.spawn(row()).with_children(|line| {
+                line.spawn((
+                    Node {
+                        width: px(200.0),
+                        ..default()
+                    },
+                    children![body(what)],
+                ));
+                for (name, word, chosen, action) in choices {
+                    line.spawn(choice_button(name, word, chosen, settings_action(action)));
+                }
+            });
+        }
         page.spawn(body(
-            "Export folder, for summaries that outlive the visit (outside Hearme's data; empty: \
+            "Export folder for summaries that outlive the visit, outside Hearme's data (empty: \
              kept on the tablet until the visit is deleted):",
         ));
         page.spawn(filled_text_field(
             "Export folder field",
             FormField::ExportFolder,
-            760.0,
+            740.0,
             &settings.export_folder,
         ));
         match &outcome.0 {
