@@ -99,8 +99,9 @@ impl Keyring {
             return Ok(Keyring { dir, tablet });
         };
         for one in &stored.wraps {
-            // A hostile file could ask for gigabytes of memory: only the costs we write are run.
-            if one.memory_kib != KEK_MEMORY_KIB || one.passes != KEK_PASSES {
+            // A hostile file could ask for gigabytes of memory: costs beyond twice ours are not
+            // run. Lower ones (an older version's) open, and are raised to ours at once.
+            if one.memory_kib > 2 * KEK_MEMORY_KIB || one.passes > 2 * KEK_PASSES {
                 continue;
             }
             let Some(salt) = unhex(&one.salt) else {
@@ -108,7 +109,11 @@ impl Keyring {
             };
             let kek = Kek::from_pin(pin, &salt, one.memory_kib, one.passes).map_err(file_error)?;
             if let Ok(tablet) = unwrap(&kek, &one.wrapped, TABLET_KEY_FOR) {
-                return Ok(Keyring { dir, tablet });
+                let ring = Keyring { dir, tablet };
+                if (one.memory_kib, one.passes) != (KEK_MEMORY_KIB, KEK_PASSES) {
+                    ring.rewrap(pin, true)?;
+                }
+                return Ok(ring);
             }
         }
         Err(KeyringError::DoesNotOpen(path.display().to_string()))

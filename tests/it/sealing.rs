@@ -331,3 +331,31 @@ fn a_profiles_photo_recording_and_boards_are_sealed_at_the_first_pin_and_shown_a
     // The child's screens show AB once the worker has typed the PIN.
     assert_eq!(app.world().resource::<hearme::Content>().profile, "AB");
 }
+
+#[test]
+fn a_tablet_key_wrapped_at_an_older_lower_cost_opens_and_is_raised_to_todays() {
+    use hearme::model::keyring::{PinWrap, TabletKeyFile};
+    use hearme::model::seal::{DataKey, KEK_MEMORY_KIB, KEK_PASSES, Kek, wrap};
+    let data = scratch("sealed-older-cost");
+    let salt = [7u8; 16];
+    let kek = Kek::from_pin(TEST_PIN, &salt, KEK_MEMORY_KIB, 6).unwrap();
+    let tablet = DataKey::random().unwrap();
+    let older = TabletKeyFile {
+        v: 1,
+        wraps: vec![PinWrap {
+            salt: "07".repeat(16),
+            memory_kib: KEK_MEMORY_KIB,
+            passes: 6,
+            wrapped: wrap(&kek, &tablet, "hearme tablet key").unwrap(),
+        }],
+    };
+    let path = data.join("keys/tablet.ron");
+    hearme::model::files::write_ron(&path, &older).unwrap();
+    Keyring::unlock(&data, TEST_PIN).unwrap();
+    let raised: TabletKeyFile = hearme::model::files::read_ron(&path, 16 * 1024, "key")
+        .unwrap()
+        .unwrap();
+    assert_eq!(raised.wraps.len(), 1);
+    assert_eq!(raised.wraps[0].passes, KEK_PASSES);
+    assert!(Keyring::unlock(&data, TEST_PIN).is_ok(), "still opens");
+}
