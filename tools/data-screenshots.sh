@@ -15,12 +15,8 @@ sed "s/2026-11-26T14:02:11.250Z/$STARTED/" tests/it/fixtures/design-example.jour
   > "$DATA/sessions/visit-$(date -u -d '5 days ago' +%Y%m%d-%H%M%S).journal"
 # The PIN is set from the command line, as IT does: the pad then opens once, on "Enter".
 echo 270419 | HEARME_DATA=$DATA "$BIN" pin set > /dev/null
-HEARME_DATA=$DATA "$BIN" > "$DATA/app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null; rm -rf "$DATA"' EXIT
-sleep 8
-xdotool windowfocus "$(xdotool search --name Hearme | head -1)"; sleep 0.5
 . tools/xdo-helpers.sh
+launch_app
 if [ "${HEARME_WINDOW_SIZE:-}" = 800x1280 ]; then
   DELETE=${DELETE:-"306 200"}; SETTINGS=${SETTINGS:-"490 352"}; SUFFIX=-portrait
 else

@@ -13,12 +13,8 @@ DATA=$(mktemp -d)
 "$BIN" --data "$DATA" profile add AB > /dev/null
 "$BIN" --data "$DATA" profile use AB > /dev/null
 echo 270419 | "$BIN" --data "$DATA" pin set > /dev/null
-HEARME_DATA=$DATA "$BIN" > "$DATA/app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null; rm -rf "$DATA"' EXIT
-sleep 8
-xdotool windowfocus "$(xdotool search --name Hearme | head -1)"; sleep 0.5
 . tools/xdo-helpers.sh
+launch_app
 if [ "${HEARME_WINDOW_SIZE:-}" = 800x1280 ]; then
   VOCAB="634 181"; MORE_COLUMNS="305 888"; PLACE="750 110"; RESULT="91 868"
   FOLDER="568 110"; DONE="180 1224"; PROFILES="78 251"; SUFFIX=-portrait

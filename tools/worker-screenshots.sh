@@ -8,12 +8,8 @@ set -u
 cd "$(dirname "$0")/.."
 BIN=${BIN:-${CARGO_TARGET_DIR:-$HOME/.cache/hearme-target}/debug/hearme}
 DATA=$(mktemp -d)
-HEARME_DATA=$DATA "$BIN" > "$DATA/app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null; rm -rf "$DATA"' EXIT
-sleep 8
-xdotool windowfocus "$(xdotool search --name Hearme | head -1)"; sleep 0.5
 . tools/xdo-helpers.sh
+launch_app
 
 hold
 shot worker-pin-choose

@@ -1,6 +1,14 @@
-# Shared by the screenshot scripts: a finger on the app under Xvfb through xdotool.
-# Source it after the app is running; the PIN pad's keys are for a 1280x800 window unless
+# Shared by the screenshot scripts: the app started on a data folder, and a finger on it under
+# Xvfb through xdotool. The PIN pad's keys are for a 1280x800 window unless
 # HEARME_WINDOW_SIZE=800x1280.
+# launch_app: starts $BIN on $DATA (both set by the script), removes $DATA when the script ends.
+launch_app() {
+  HEARME_DATA=$DATA "$BIN" > "$DATA/app.log" 2>&1 &
+  APP=$!
+  trap 'kill $APP 2>/dev/null; rm -rf "$DATA"' EXIT
+  sleep 8
+  xdotool windowfocus "$(xdotool search --name Hearme | head -1)"; sleep 0.5
+}
 hold() { xdotool mousemove 20 20; sleep 0.3; xdotool mousedown 1; sleep 2.6; xdotool mouseup 1; sleep 3; }
 # Move first and pause: a press in the same frame as the move can miss its button.
 click() { xdotool mousemove "$1" "$2"; sleep 0.5; xdotool mousedown 1; sleep 0.2; xdotool mouseup 1; sleep "${3:-2}"; }

@@ -2,6 +2,8 @@
 //! "Deleting"): its key destroyed first, then its journal and the summaries kept on the tablet;
 //! summaries in the worker's own export folder outside the data folder stay, saying so.
 
+use std::path::{Path, PathBuf};
+
 use hearme::model::export::{SummaryFormat, VisitExport};
 use hearme::model::session::journals_in;
 use hearme::model::visits::open_visit;
@@ -11,17 +13,23 @@ use crate::journal::{scratch, started};
 use crate::sealing::{contains, every_file, sealed_tablet};
 use crate::visit::{app_on, open_area, ring_for, start_visit};
 
+/// A visit with one tap, ended and exported; its journal and name.
+fn export_a_visit(app: &mut bevy::prelude::App, data: &Path, case_ref: &str) -> (PathBuf, String) {
+    start_visit(app, case_ref);
+    tap_cell(app, "home", "want");
+    open_area(app);
+    tap_named(app, "End visit button");
+    tap_named(app, "Export button");
+    let journal = journals_in(&data.join("sessions")).unwrap().remove(0);
+    let name = journal.file_stem().unwrap().to_string_lossy().into_owned();
+    (journal, name)
+}
+
 #[test]
 fn a_confirmed_export_destroys_the_visits_key_then_its_files_and_a_copy_no_longer_opens() {
     let data = scratch("sealed-delete");
     let mut app = app_on(&data);
-    start_visit(&mut app, "C-5150");
-    tap_cell(&mut app, "home", "want");
-    open_area(&mut app);
-    tap_named(&mut app, "End visit button");
-    tap_named(&mut app, "Export button");
-    let journal = journals_in(&data.join("sessions")).unwrap().remove(0);
-    let name = journal.file_stem().unwrap().to_string_lossy().into_owned();
+    let (journal, name) = export_a_visit(&mut app, &data, "C-5150");
     let key_file = data.join("keys").join(format!("{name}.ron"));
     let summary = data.join("exports").join(format!("{name}.summary.txt"));
     let text = std::fs::read_to_string(&summary).unwrap();
@@ -114,13 +122,7 @@ fn summaries_in_the_workers_export_folder_outlive_the_visit_and_say_its_key_is_g
     tap_named(&mut app, "Settings back button");
     tap_named(&mut app, "Back to board button");
 
-    start_visit(&mut app, "C-3141");
-    tap_cell(&mut app, "home", "want");
-    open_area(&mut app);
-    tap_named(&mut app, "End visit button");
-    tap_named(&mut app, "Export button");
-    let journal = journals_in(&data.join("sessions")).unwrap().remove(0);
-    let name = journal.file_stem().unwrap().to_string_lossy().into_owned();
+    let (journal, name) = export_a_visit(&mut app, &data, "C-3141");
     let summary = outside.join(format!("{name}.summary.txt"));
     assert!(summary.is_file());
     assert!(
