@@ -199,7 +199,8 @@ pub fn destroy_key_file(path: &Path) -> std::io::Result<()> {
         return Ok(());
     };
     if let Ok(mut file) = std::fs::OpenOptions::new().write(true).open(path) {
-        let zeros = vec![0u8; metadata.len() as usize];
+        // A key file of ours is a few hundred bytes; a bigger one is not overwritten past that.
+        let zeros = vec![0u8; metadata.len().min(MAX_KEY_FILE_BYTES) as usize];
         file.write_all(&zeros)?;
         file.sync_all()?;
     }
