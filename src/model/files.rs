@@ -75,14 +75,18 @@ pub fn seal_plain_files(dir: &Path) -> Result<usize, String> {
             sealed += seal_plain_files(&path)?;
             continue;
         }
-        let bytes = std::fs::read(&path).map_err(|e| named(&e))?;
-        if is_sealed_file(&bytes)
-            || path
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        {
+        // Each unlock walks every profile: a file already sealed is told by its first bytes,
+        // without reading a photo or recording whole.
+        let mut head = [0u8; 16];
+        let read = std::fs::File::open(&path).and_then(|mut file| file.read(&mut head));
+        let head = &head[..read.map_err(|e| named(&e))?];
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if is_sealed_file(head) || hidden {
             continue;
         }
+        let bytes = std::fs::read(&path).map_err(|e| named(&e))?;
         write_atomically(&path, &bytes).map_err(|e| named(&e))?;
         if read_capped(&path, u64::MAX).ok().as_deref() != Some(&bytes[..]) {
             return Err(named(
