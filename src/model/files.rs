@@ -87,6 +87,10 @@ pub fn seal_plain_files(dir: &Path) -> Result<usize, String> {
             continue;
         }
         let bytes = std::fs::read(&path).map_err(|e| named(&e))?;
+        // A short first read must never seal a sealed file twice.
+        if is_sealed_file(&bytes) {
+            continue;
+        }
         write_atomically(&path, &bytes).map_err(|e| named(&e))?;
         if read_capped(&path, u64::MAX).ok().as_deref() != Some(&bytes[..]) {
             return Err(named(
