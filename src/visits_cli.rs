@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::Content;
-use crate::model::export::{SummaryFormat, VisitExport};
+use crate::model::export::{SummaryFormat, VisitExport, kept_on_tablet};
 use crate::model::keyring::{Keyring, has_keys};
 use crate::model::session;
 use crate::model::summary::Summary;
@@ -77,6 +77,7 @@ pub fn export(
 ) -> ExitCode {
     // A plain v1 journal is read as it is; a sealed one with its key, after the PIN.
     let mut key_file = None;
+    let mut key = None;
     let read = match (session::read_journal(journal), data_dir.as_deref()) {
         (Err(session::JournalError::Sealed { .. }), Some(data)) => {
             let ring = match unlock(data) {
@@ -84,6 +85,7 @@ pub fn export(
                 Err(code) => return code,
             };
             key_file = ring.visit_key_file(&session::visit_id(journal)).ok();
+            key = ring.visit_key(&session::visit_id(journal)).ok().flatten();
             open_visit(&ring, journal).map(|opened| opened.recovered)
         }
         (read, _) => read.map_err(|e| e.to_string()),
@@ -138,6 +140,10 @@ pub fn export(
         trail: data_dir.as_deref().map_or_else(Vec::new, |data| {
             crate::model::audit::for_visit(data, &session::visit_id(journal))
         }),
+        // A sealed visit's summaries kept in the data folder are sealed like it.
+        seal: key
+            .as_ref()
+            .filter(|_| kept_on_tablet(data_dir.as_deref(), &out)),
     };
     let written = if delete_journal {
         visit.write_and_delete_journal(formats, &picture_of)
@@ -146,6 +152,12 @@ pub fn export(
     };
     match written {
         Ok(exported) => {
+            if exported.sealed {
+                eprintln!(
+                    "note: kept in the data folder, so sealed under the visit's key; give \
+                     --out DIR outside it for files to open elsewhere"
+                );
+            }
             for path in exported.files {
                 println!("{}", path.display());
             }

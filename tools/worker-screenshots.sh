@@ -40,7 +40,8 @@ click 140 394 4                                 # End visit and review
 shot worker-review
 click 1049 576 5                                # Export summary
 xclip -o -selection clipboard > "$DATA/clipboard-after-export.txt"
-click 200 417 4                                 # Delete the visit from this tablet
+shot worker-export-kept
+click 200 443 4                                 # Delete the visit from this tablet
 shot worker-exported
 echo "clipboard after export:"; cat "$DATA/clipboard-after-export.txt"
 echo "journals left: $(ls "$DATA/sessions" | wc -l)"

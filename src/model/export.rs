@@ -9,6 +9,7 @@ use jiff::tz::TimeZone;
 
 use super::audit::AuditLine;
 use super::files::{put_in_place, write_temp};
+use super::seal::{DataKey, open_file, seal_file};
 use super::session::{Recovered, timestamp_now};
 use super::summary::picture::{PictureRef, render_own_symbols};
 use super::summary::{self, ExportInfo, RenderError, Summary};
@@ -52,6 +53,8 @@ pub struct Exported {
     pub files: Vec<PathBuf>,
     /// The plain-text summary, for the clipboard.
     pub text: String,
+    /// Whether the files are sealed under the visit's key (kept on the tablet).
+    pub sealed: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -96,6 +99,29 @@ pub struct VisitExport<'a> {
     pub key_file: Option<&'a Path>,
     /// The audit trail's lines for this visit, for the footer.
     pub trail: Vec<AuditLine>,
+    /// The visit's key, when its summaries go into the data folder: every file is then sealed
+    /// under it, and is noise once the key is destroyed (docs/data-protection.md, "Exports").
+    pub seal: Option<&'a DataKey>,
+}
+
+/// Whether summaries written to `out_dir` stay on the tablet (in the data folder), and so must
+/// be sealed like everything else personal there.
+pub fn kept_on_tablet(data_dir: Option<&Path>, out_dir: &Path) -> bool {
+    data_dir.is_some_and(|data| out_dir.starts_with(data))
+}
+
+/// The associated data of a sealed summary: its file name, so a summary renamed to another
+/// visit's does not open.
+fn seal_place(path: &Path) -> String {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    format!("exports/{name}")
+}
+
+/// A summary file kept on the tablet, opened with its visit's key.
+pub fn open_summary(key: &DataKey, path: &Path) -> Result<Vec<u8>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    open_file(key, &seal_place(path), &bytes)
+        .map_err(|e| format!("{}: does not open: {e}", path.display()))
 }
 
 impl VisitExport<'_> {
@@ -122,7 +148,11 @@ impl VisitExport<'_> {
         let (rendered, text) = self.render(formats, journal_deleted, picture_of)?;
         let staged = self.stage(&rendered)?;
         let files = place(staged, &rendered)?;
-        Ok(Exported { files, text })
+        Ok(Exported {
+            files,
+            text,
+            sealed: self.seal.is_some(),
+        })
     }
 
     /// Writes the summaries with the footer "Tablet copy deleted on export", deletes the
@@ -144,7 +174,11 @@ impl VisitExport<'_> {
             return Err(why);
         }
         let files = place(staged, &rendered)?;
-        Ok(Exported { files, text })
+        Ok(Exported {
+            files,
+            text,
+            sealed: self.seal.is_some(),
+        })
     }
 
     /// Deletes the visit from the tablet with its summary files in `out_dir`, the app's own
@@ -160,6 +194,7 @@ impl VisitExport<'_> {
         Ok(Exported {
             files: Vec::new(),
             text,
+            sealed: false,
         })
     }
 
@@ -173,7 +208,8 @@ impl VisitExport<'_> {
         })
     }
 
-    /// Every asked format, as the bytes of its file, and the plain text for the clipboard.
+    /// Every asked format, as the bytes of its file (sealed when kept on the tablet), and the
+    /// plain text for the clipboard.
     fn render(
         &self,
         formats: &[SummaryFormat],
@@ -206,6 +242,15 @@ impl VisitExport<'_> {
                         path: path.clone(),
                         reason,
                     })?,
+            };
+            let bytes = match self.seal {
+                Some(key) => {
+                    seal_file(key, &seal_place(&path), &bytes).map_err(|e| ExportError::Write {
+                        path: path.clone(),
+                        source: io::Error::other(e),
+                    })?
+                }
+                None => bytes,
             };
             rendered.push((path, bytes));
         }

@@ -16,7 +16,7 @@ use crate::Content;
 use crate::input::Activate;
 use crate::keys::Keys;
 use crate::model::audit::{self, Audited};
-use crate::model::export::{Exported, SummaryFormat, VisitExport};
+use crate::model::export::{Exported, SummaryFormat, VisitExport, kept_on_tablet};
 use crate::model::session::visit_id;
 use crate::model::summary::picture::PictureRef;
 use crate::model::visits::open_visit;
@@ -42,6 +42,8 @@ pub struct ExportOutcome {
     pub clipboard_problem: Option<String>,
     pub problem: Option<String>,
     pub journal_deleted: bool,
+    /// Whether the files are sealed on the tablet (no export folder chosen).
+    pub sealed: bool,
 }
 
 #[derive(Component, Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,6 +81,11 @@ fn write_summaries(visit: &mut Visit, tablet: &Tablet, delete: bool) -> Result<E
     let data_dir = content.data_dir.as_deref();
     let name = visit_id(&recovered.path);
     let key_file = keys.ring().and_then(|ring| ring.visit_key_file(&name).ok());
+    // Summaries kept in the data folder are sealed under the visit's key like its journal.
+    let key = keys
+        .ring()
+        .filter(|_| kept_on_tablet(data_dir, &out_dir))
+        .and_then(|ring| ring.visit_key(&name).ok().flatten());
     let audit_step = |what| {
         if let Some(data_dir) = data_dir {
             let _ = audit::record(data_dir, what, Some(&name));
@@ -95,6 +102,7 @@ fn write_summaries(visit: &mut Visit, tablet: &Tablet, delete: bool) -> Result<E
         zone: &zone,
         key_file: key_file.as_deref().filter(|file| file.exists()),
         trail: data_dir.map_or_else(Vec::new, |dir| audit::for_visit(dir, &name)),
+        seal: key.as_ref(),
     };
     let picture_of = |tile: &PictureRef| content.symbol_picture(tile);
     if delete {
@@ -143,6 +151,7 @@ fn export_visit(
         Ok(exported) => ExportOutcome {
             clipboard_problem: copy_to_clipboard(&mut clipboard, exported.text),
             files: exported.files,
+            sealed: exported.sealed,
             ..default()
         },
         Err(text) => ExportOutcome {
@@ -170,7 +179,12 @@ fn build_export(
         } else {
             page.spawn(title("Summary exported"));
             if !outcome.files.is_empty() {
-                page.spawn(body("Written to:"));
+                page.spawn(body(if outcome.sealed {
+                    "Kept on this tablet, sealed under the visit's key, until the visit is \
+                     deleted (choose an export folder in Settings for files to copy off):"
+                } else {
+                    "Written to:"
+                }));
             }
             for file in &outcome.files {
                 page.spawn(body(format!("  {}", file.display())));
@@ -207,11 +221,14 @@ fn build_export(
                 export_action(ExportAction::BackToReview),
             ));
         } else {
-            page.spawn(body(
+            page.spawn(body(if outcome.sealed {
+                "Once the summary is pasted into the case record, delete the visit from this \
+                 tablet: its sealed summaries go with it."
+            } else {
                 "Once the summary is safely in the case record (pasted, or the files copied \
-                 off), delete the visit from this tablet: summaries in Hearme's own exports \
-                 folder go with it; those in your export folder stay.",
-            ));
+                 off), delete the visit from this tablet: the summaries in your export folder \
+                 stay."
+            }));
             page.spawn((
                 row(),
                 children![

@@ -32,8 +32,20 @@ fn a_confirmed_export_destroys_the_visits_key_then_its_files_and_a_copy_no_longe
     let (journal, name) = export_a_visit(&mut app, &data, "C-5150");
     let key_file = data.join("keys").join(format!("{name}.ron"));
     let summary = data.join("exports").join(format!("{name}.summary.txt"));
-    let text = std::fs::read_to_string(&summary).unwrap();
+    let text = crate::visit::read_summary(&data, &summary);
     assert!(text.contains("C-5150"), "{text}");
+    let formats = ["txt", "md", "ron", "obl", "png"];
+    for extension in formats {
+        let file = data
+            .join("exports")
+            .join(format!("{name}.summary.{extension}"));
+        let bytes = std::fs::read(&file).unwrap();
+        assert!(
+            hearme::model::seal::is_sealed_file(&bytes) && !contains(&bytes, "C-5150"),
+            "{} is sealed on the tablet",
+            file.display()
+        );
+    }
     assert!(
         text.contains("On this tablet: started") && text.contains("exported"),
         "the audit trail in the footer:\n{text}"
@@ -71,6 +83,7 @@ fn deleting_with_the_summaries_keeps_only_the_text_saying_the_copy_and_its_key_a
     let ring = ring_for(&data);
     let recovered = open_visit(&ring, &journal).unwrap().recovered;
     let key_file = ring.visit_key_file("visit-20261202-110000").unwrap();
+    let key = ring.visit_key("visit-20261202-110000").unwrap().unwrap();
     let out = data.join("exports");
     let export = VisitExport {
         journal: &journal,
@@ -79,9 +92,20 @@ fn deleting_with_the_summaries_keeps_only_the_text_saying_the_copy_and_its_key_a
         zone: &jiff::tz::TimeZone::UTC,
         key_file: Some(&key_file),
         trail: Vec::new(),
+        seal: Some(&key),
     };
     let written = export.write(&SummaryFormat::ALL, false, &|_| None).unwrap();
     assert_eq!(written.files.len(), 5);
+    assert!(written.sealed);
+    let text = hearme::model::export::open_summary(&key, &written.files[0]).unwrap();
+    assert!(String::from_utf8_lossy(&text).contains("VISIT SUMMARY"));
+    let elsewhere = out.join("visit-20261202-120000.summary.txt");
+    std::fs::copy(&written.files[0], &elsewhere).unwrap();
+    assert!(
+        hearme::model::export::open_summary(&key, &elsewhere).is_err(),
+        "a summary renamed to another visit's does not open"
+    );
+    std::fs::remove_file(&elsewhere).unwrap();
     let deleted = export.delete_with_summaries().unwrap();
     assert!(
         deleted

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use hearme::model::journal::{JournalWriter, LineSeal};
 use hearme::model::keyring::{Keyring, KeyringError};
 use hearme::model::pin::{self, PinRecord};
+use hearme::model::seal::is_sealed_file;
 use hearme::model::session::{JournalError, journals_in, read_journal, read_journal_with};
 use hearme::model::visits::open_visit;
 use hearme::visit::Visit;
@@ -257,8 +258,29 @@ fn the_command_line_asks_for_the_pin_and_a_wrong_one_exits_1_writes_nothing_and_
         "{}",
         String::from_utf8_lossy(&exported.stderr)
     );
-    let text = std::fs::read_to_string(out.join("visit-20261202-110000.summary.txt")).unwrap();
-    assert!(text.contains("C-1042"));
+    let kept = std::fs::read(out.join("visit-20261202-110000.summary.txt")).unwrap();
+    assert!(
+        is_sealed_file(&kept) && !String::from_utf8_lossy(&kept).contains("C-1042"),
+        "a summary kept in the data folder is sealed like its visit"
+    );
+    assert!(String::from_utf8_lossy(&exported.stderr).contains("--out DIR outside"));
+
+    let outside = scratch("sealed-cli-outside");
+    let exported = with_pin(
+        hearme()
+            .arg("--data")
+            .arg(&data)
+            .args(["export", "--format", "text", "--out"])
+            .arg(&outside)
+            .arg(&journal),
+        TEST_PIN,
+    );
+    assert_eq!(exported.status.code(), Some(0));
+    let text = std::fs::read_to_string(outside.join("visit-20261202-110000.summary.txt")).unwrap();
+    assert!(
+        text.contains("C-1042"),
+        "the worker's own folder gets a file to open"
+    );
 }
 
 /// 64 bytes from the middle of a file: enough to find it anywhere, whatever its header.

@@ -100,6 +100,19 @@ pub(crate) fn read_sealed(data: &Path, path: &Path) -> Vec<u8> {
     hearme::model::files::read_capped(path, u64::MAX).unwrap()
 }
 
+/// A summary the app kept on the tablet (`DATA/exports/<visit>.summary.<ext>`, sealed under the
+/// visit's key), opened with that key.
+pub(crate) fn read_summary(data: &Path, path: &Path) -> String {
+    let name = path.file_name().unwrap().to_string_lossy();
+    let visit = name.split(".summary.").next().unwrap();
+    let key = ring_for(data)
+        .visit_key(visit)
+        .unwrap()
+        .expect("the visit's key");
+    let bytes = hearme::model::export::open_summary(&key, path).unwrap();
+    String::from_utf8(bytes).unwrap()
+}
+
 /// A journal as the app wrote it (`DATA/sessions/<visit>.journal`), read with its visit's key;
 /// a plain one as it is.
 pub(crate) fn read_on_disk(path: &Path) -> Result<hearme::model::session::Recovered, String> {
@@ -418,7 +431,12 @@ fn a_whole_visit_is_journaled_reviewed_exported_and_deleted_from_the_tablet() {
         assert!(file.is_file(), "{} written", file.display());
     }
     let text_file = exports.join(format!("{stem}.summary.txt"));
-    let text = std::fs::read_to_string(&text_file).unwrap();
+    let on_disk = std::fs::read(&text_file).unwrap();
+    assert!(
+        !String::from_utf8_lossy(&on_disk).contains("I want"),
+        "kept on the tablet, so sealed"
+    );
+    let text = read_summary(&data, &text_file);
     assert!(text.contains("\"I want\""), "the child's message:\n{text}");
     assert!(text.contains("(spontaneous)"), "the mark:\n{text}");
     let modelling = text
