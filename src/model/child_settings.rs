@@ -31,7 +31,7 @@ pub struct ChildSettings {
     pub voice: VoicePreference,
     /// Cells coloured by word class (modified Fitzgerald key), or all plain.
     pub colour_coding: bool,
-    /// The access issue's settings (hold, debounce, dwell, scanning) go here.
+    /// How the child reaches the controls: touch, dwell, scanning (`model/access/`).
     pub access: AccessSettings,
 }
 
@@ -87,10 +87,7 @@ pub enum VoicePreference {
     System,
 }
 
-/// Filled in by the access issue (touch accommodations, dwell, scanning); empty until then.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct AccessSettings {}
+pub use super::access::AccessSettings;
 
 pub fn settings_path(data_dir: &Path, label: &str) -> PathBuf {
     profile_dir(data_dir, label).join("settings.ron")
@@ -126,5 +123,6 @@ pub fn check(settings: &ChildSettings) -> Result<(), String> {
     if settings.volume_percent > 100 {
         return Err("The volume is 0 to 100 %.".into());
     }
+    settings.access.check()?;
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! The product's rules and file formats, in plain Rust with no Bevy, so the CLI and tests reuse them.
 
+pub mod access;
 pub mod activity;
 pub mod audit;
 mod built_in_boards;
