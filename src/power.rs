@@ -12,9 +12,12 @@ const IDLE_WAIT: Duration = Duration::from_secs(3600);
 pub(super) fn plugin(app: &mut App) {
     app.insert_resource(sleeping_up_to(IDLE_WAIT))
         .init_resource::<WakeAtLeastEvery>()
+        .init_resource::<WakeForInput>()
         .add_systems(
             PostUpdate,
-            follow_wake_requests.run_if(resource_changed::<WakeAtLeastEvery>),
+            follow_wake_requests.run_if(
+                resource_changed::<WakeAtLeastEvery>.or_else(resource_changed::<WakeForInput>),
+            ),
         );
 }
 
@@ -30,6 +33,17 @@ fn sleeping_up_to(wait: Duration) -> WinitSettings {
     }
 }
 
-fn follow_wake_requests(wake: Res<WakeAtLeastEvery>, mut settings: ResMut<WinitSettings>) {
-    *settings = sleeping_up_to(wake.0.unwrap_or(IDLE_WAIT));
+/// Set by the input seam while something moves by itself (the switch scan's highlight): the
+/// app wakes at least this often. Kept apart from [`WakeAtLeastEvery`] so neither undoes the
+/// other; the sooner wins.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct WakeForInput(pub Option<Duration>);
+
+fn follow_wake_requests(
+    wake: Res<WakeAtLeastEvery>,
+    input: Res<WakeForInput>,
+    mut settings: ResMut<WinitSettings>,
+) {
+    let soonest = [wake.0, input.0].into_iter().flatten().min();
+    *settings = sleeping_up_to(soonest.unwrap_or(IDLE_WAIT));
 }

@@ -20,6 +20,8 @@ mod start;
 
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
+
+use crate::input::AccessRules;
 use bevy::text::EditableText;
 
 use crate::input::WorkerAreaRequested;
@@ -42,6 +44,15 @@ pub(super) fn plugin(app: &mut App) {
             schedule.set_executor(bevy::ecs::schedule::SingleThreadedExecutor::new());
         })
         .add_systems(PostStartup, offer_unfinished_visits)
+        // An adult uses the worker area: the child's hold, dwell and scanning wait outside it.
+        .add_systems(
+            OnEnter(WorkerArea::Open),
+            |mut rules: ResMut<AccessRules>| rules.set_worker_area_open(true),
+        )
+        .add_systems(
+            OnExit(WorkerArea::Open),
+            |mut rules: ResMut<AccessRules>| rules.set_worker_area_open(false),
+        )
         .add_systems(
             Update,
             show_visit_waiting.run_if(resource_changed::<UnfinishedVisits>),

@@ -6,7 +6,9 @@ use std::time::Duration;
 use hearme::model::access::dwell::DwellRules;
 use hearme::model::access::scan::{ScanRules, ScanStep};
 use hearme::model::access::touch::{TouchOutcome, TouchRules};
-use hearme::model::access::{AccessSettings, ActivateOn, PX_PER_MM, ScanMode, ScanSettings, Switches};
+use hearme::model::access::{
+    AccessSettings, ActivateOn, PX_PER_MM, ScanMode, ScanSettings, Switches,
+};
 
 fn ms(n: u64) -> Duration {
     Duration::from_millis(n)
@@ -29,7 +31,11 @@ fn touch(settings: AccessSettings) -> TouchRules<u8> {
 fn a_touch_shows_pressed_at_once_and_activates_on_release_over_its_control_only() {
     let mut rules = touch(AccessSettings::default());
     let down = rules.finger_down(1, Some(7), [10.0, 10.0], ms(0));
-    assert_eq!(down, vec![TouchOutcome::Pressed(7)], "feedback the moment it lands");
+    assert_eq!(
+        down,
+        vec![TouchOutcome::Pressed(7)],
+        "feedback the moment it lands"
+    );
     assert_eq!(activated(&rules.finger_up(1, Some(7), ms(80))), vec![7]);
 
     rules.finger_down(1, Some(7), [10.0, 10.0], ms(1000));
@@ -47,8 +53,14 @@ fn on_press_a_control_activates_when_the_finger_lands_or_when_the_hold_is_full()
         activate_on: ActivateOn::Press,
         ..AccessSettings::default()
     });
-    assert_eq!(activated(&rules.finger_down(1, Some(3), [0.0, 0.0], ms(0))), vec![3]);
-    assert!(activated(&rules.finger_up(1, Some(3), ms(50))).is_empty(), "once");
+    assert_eq!(
+        activated(&rules.finger_down(1, Some(3), [0.0, 0.0], ms(0))),
+        vec![3]
+    );
+    assert!(
+        activated(&rules.finger_up(1, Some(3), ms(50))).is_empty(),
+        "once"
+    );
 
     let mut held = touch(AccessSettings {
         activate_on: ActivateOn::Press,
@@ -95,7 +107,11 @@ fn a_repeat_within_the_debounce_time_is_ignored_on_any_control() {
 fn a_second_finger_is_ignored_while_the_first_is_down() {
     let mut rules = touch(AccessSettings::default());
     rules.finger_down(1, Some(1), [0.0, 0.0], ms(0));
-    assert!(rules.finger_down(2, Some(2), [300.0, 0.0], ms(10)).is_empty());
+    assert!(
+        rules
+            .finger_down(2, Some(2), [300.0, 0.0], ms(10))
+            .is_empty()
+    );
     assert!(activated(&rules.finger_up(2, Some(2), ms(40))).is_empty());
     assert_eq!(activated(&rules.finger_up(1, Some(1), ms(60))), vec![1]);
     // A hand on the background (no control) blocks nothing.
@@ -111,7 +127,11 @@ fn a_touch_that_slides_further_than_the_set_distance_is_cancelled_even_on_its_co
         ..AccessSettings::default()
     });
     rules.finger_down(1, Some(1), [0.0, 0.0], ms(0));
-    assert!(rules.finger_moved(1, Some(1), [4.0 * PX_PER_MM, 0.0]).is_empty());
+    assert!(
+        rules
+            .finger_moved(1, Some(1), [4.0 * PX_PER_MM, 0.0])
+            .is_empty()
+    );
     assert_eq!(
         rules.finger_moved(1, Some(1), [6.0 * PX_PER_MM, 0.0]),
         vec![TouchOutcome::Unpressed(1)]
@@ -202,7 +222,11 @@ fn two_switches_move_only_when_pressed_and_a_new_screen_starts_at_its_first_row(
     assert_eq!(rules.tick(ms(60_000)), None, "nothing moves by itself");
     assert_eq!(lit(rules.move_on(ms(60_100))), vec![2]);
     assert_eq!(lit(rules.move_on(ms(60_200))), vec![3]);
-    assert_eq!(lit(rules.move_on(ms(60_300))), vec![1], "round again, never paused");
+    assert_eq!(
+        lit(rules.move_on(ms(60_300))),
+        vec![1],
+        "round again, never paused"
+    );
     rules.move_on(ms(60_400));
     assert_eq!(
         rules.set_controls(vec![vec![9, 8]], ms(61_000)),

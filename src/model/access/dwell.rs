@@ -75,6 +75,7 @@ impl<T: Copy + PartialEq> DwellRules<T> {
     }
 
     pub fn busy(&self) -> bool {
-        self.resting.is_some_and(|(target, _)| self.done != Some(target))
+        self.resting
+            .is_some_and(|(target, _)| self.done != Some(target))
     }
 }

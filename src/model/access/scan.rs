@@ -60,6 +60,10 @@ impl<T: Copy + PartialEq> ScanRules<T> {
         self.mode != ScanMode::Off
     }
 
+    pub fn two_switches(&self) -> bool {
+        self.switches == Switches::Two
+    }
+
     /// The controls of a new screen, in rows: the scan starts again at the first.
     pub fn set_controls(&mut self, rows: Vec<Vec<T>>, now: Duration) -> ScanStep<T> {
         let rows: Vec<Vec<T>> = rows.into_iter().filter(|row| !row.is_empty()).collect();
