@@ -1,6 +1,7 @@
 //! The look shared by every screen: the palette, the Andika font, sizes, the widgets every
-//! screen is built from, and the press feedback.
+//! screen is built from, the press feedback and the marks of hold, dwell and scanning.
 
+mod access_marks;
 pub mod interaction;
 pub mod palette;
 pub mod widget;
@@ -36,5 +37,5 @@ pub(super) fn plugin(app: &mut App) {
         warn!("could not install the Andika font: {error}");
     }
     app.insert_resource(ClearColor(BACKGROUND));
-    app.add_plugins(interaction::plugin);
+    app.add_plugins((interaction::plugin, access_marks::plugin));
 }
