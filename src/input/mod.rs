@@ -23,7 +23,7 @@ pub use access::AccessRules;
 pub use corner::{CORNER_HOLD, CORNER_PX, WorkerAreaRequested};
 pub use last_input::LastInput;
 pub use scan::{Highlighted, ScanHighlight, SwitchPressed};
-pub use simulate::simulate_touch;
+pub use simulate::{simulate_finger, simulate_key, simulate_pointer, simulate_touch};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<TouchLanded>()

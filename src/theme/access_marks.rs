@@ -96,7 +96,10 @@ fn dwell_ring_node(gone: f32) -> Node {
 
 fn add_dwell_ring(dwelt: On<Add, Dwelling>, dwelling: Query<&Dwelling>, mut commands: Commands) {
     let gone = dwelling.get(dwelt.entity).map_or(0.0, |d| d.0);
-    let overlay = mark(dwell_ring_node(gone), (DwellRing, BorderColor::all(FOCUS_EDGE)));
+    let overlay = mark(
+        dwell_ring_node(gone),
+        (DwellRing, BorderColor::all(FOCUS_EDGE)),
+    );
     commands.entity(dwelt.entity).with_child(overlay);
 }
 

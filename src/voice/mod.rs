@@ -2,14 +2,17 @@
 //! the word still playing; Speak plays the message as a queue and highlights each symbol as it
 //! is spoken. With no audio device the app carries on silently. `output.rs` is the sound
 //! device and mixer (rodio), `speech.rs` what is said and in which order, `notice.rs` what the
-//! screen shows when a word or the whole tablet has no voice.
+//! screen shows when a word or the whole tablet has no voice, `cues.rs` the quiet cues of
+//! scanning and the click of a landing finger.
 
+mod cues;
 mod notice;
 mod output;
 mod speech;
 
 use bevy::prelude::*;
 
+pub use cues::CUE_GAIN;
 pub use notice::{NoSoundNotice, NoVoiceBadge};
 pub use output::{ClipCache, PlaybackLog, Utterance, VoiceOutput};
 pub use speech::{ClipIndex, SayText, SystemSpeech};
@@ -22,7 +25,7 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             follow_profile_settings.run_if(resource_changed::<crate::Content>),
         )
-        .add_plugins((output::plugin, speech::plugin, notice::plugin));
+        .add_plugins((output::plugin, speech::plugin, notice::plugin, cues::plugin));
 }
 
 /// The voice follows the shown profile's settings (`model/child_settings.rs`), from the first

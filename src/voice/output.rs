@@ -66,6 +66,16 @@ impl VoiceOutput {
     pub fn has_sound(&self) -> bool {
         self.mixer.is_some()
     }
+
+    /// Plays a sound over whatever is playing, cutting nothing off (the click of a landing
+    /// finger). False with no sound device.
+    pub(super) fn play_over(&self, clip: &Clip, volume: f32) -> bool {
+        let Some(mixer) = &self.mixer else {
+            return false;
+        };
+        mixer.add(clip.source().amplify(volume.clamp(0.0, 1.0)));
+        true
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +88,8 @@ enum PlaybackEvent {
 #[derive(Resource, Debug, Default)]
 pub struct PlaybackLog {
     pub utterances: Vec<Utterance>,
+    /// Clicks played as a finger landed (`cues.rs`).
+    pub clicks: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -86,6 +98,8 @@ pub struct Utterance {
     pub clips: Vec<PathBuf>,
     /// When the last clip had been handed to the mixer.
     pub handed_over: Instant,
+    /// The volume it was played at, 0.0 to 1.0.
+    pub volume: f32,
 }
 
 /// Decoded clips, filled by a background thread board by board.
@@ -210,6 +224,18 @@ impl Speaker<'_> {
     /// Hands the clips to the mixer, back to back, cutting off what was playing. False when
     /// nothing could be played (no sound device, or no clip decoded).
     pub(super) fn play(&mut self, clips: Vec<(usize, PathBuf)>) -> bool {
+        self.play_at(clips, 1.0)
+    }
+
+    /// A short sound over whatever is playing, at the child's volume.
+    pub(super) fn play_over(&mut self, clip: &Clip, gain: f32) {
+        if self.output.play_over(clip, self.settings.volume * gain) {
+            self.log.clicks += 1;
+        }
+    }
+
+    /// As [`Speaker::play`], at `gain` times the child's volume (the quiet cues of scanning).
+    pub(super) fn play_at(&mut self, clips: Vec<(usize, PathBuf)>, gain: f32) -> bool {
         let settings = &*self.settings;
         let cache = &*self.cache;
         let proxy = self.proxy.as_deref();
@@ -236,6 +262,7 @@ impl Speaker<'_> {
             sources.push((position, clip));
             queued.push(path);
         }
+        let volume = (settings.volume * gain).clamp(0.0, 1.0);
         let stopped = Arc::new(AtomicBool::new(false));
         let notify = |event: PlaybackEvent| {
             let events = output.events.0.clone();
@@ -261,13 +288,14 @@ impl Speaker<'_> {
                 })),
                 on_end: (index == last).then(|| notify(PlaybackEvent::Finished { utterance })),
             };
-            mixer.add(cue.amplify(settings.volume.clamp(0.0, 1.0)).delay(offset));
+            mixer.add(cue.amplify(volume).delay(offset));
             offset += clip.duration();
         }
         let played = !queued.is_empty();
         log.utterances.push(Utterance {
             clips: queued,
             handed_over: Instant::now(),
+            volume,
         });
         if log.utterances.len() > 64 {
             log.utterances.remove(0);

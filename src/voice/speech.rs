@@ -165,7 +165,7 @@ impl SystemSpeech {
         self.command.is_some()
     }
 
-    fn speak(&self, text: &str) {
+    pub(super) fn speak(&self, text: &str) {
         let Some(command) = &self.command else { return };
         let spawned = std::process::Command::new(command)
             .args(["--language", "en", "--", text])

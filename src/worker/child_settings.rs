@@ -6,14 +6,13 @@ use bevy::prelude::*;
 use bevy::text::EditableText;
 use bevy::ui_widgets::observe;
 
+use super::choices::{ChoiceButton, choice_rows, column, on_off, option};
 use super::{FormField, PageRoot, PageTurn, WorkerPage, field_text, new_page};
 use crate::Content;
 use crate::input::Activate;
 use crate::model::child_settings::{self, ChildSettings, LabelPosition, TextSize, VoicePreference};
 use crate::model::profile;
-use crate::theme::{
-    body, button, chip_button, filled_text_field, outcome_line, problem, row, title,
-};
+use crate::theme::{body, button, filled_text_field, outcome_line, problem, row, title};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ChildSettingsOutcome>()
@@ -41,6 +40,7 @@ enum Choice {
     SpeakFolders(bool),
     Volume(u8),
     Voice(VoicePreference),
+    Access,
     Save,
     Back,
 }
@@ -86,7 +86,7 @@ fn build_child_settings(
         };
         let below = s.label_position == LabelPosition::Below;
         let bundled = s.voice == VoicePreference::Bundled;
-        let board_rows: Vec<(String, Vec<ChoiceButton>)> = vec![
+        let board_rows: Vec<(String, Vec<ChoiceButton<Choice>>)> = vec![
             (
                 format!("New boards: {} rows", s.new_board_rows),
                 vec![
@@ -129,7 +129,7 @@ fn build_child_settings(
                 ],
             ),
         ];
-        let voice_rows: Vec<(String, Vec<ChoiceButton>)> = vec![
+        let voice_rows: Vec<(String, Vec<ChoiceButton<Choice>>)> = vec![
             (
                 "Word-class colours".into(),
                 on_off("Colours", s.colour_coding, Choice::Colours),
@@ -203,10 +203,10 @@ fn build_child_settings(
                     left.spawn(body(said));
                     left.spawn(filled_text_field(name, field, 560.0, &value));
                 }
-                choice_rows(left, board_rows);
+                choice_rows(left, board_rows, choice);
             });
             columns.spawn(column()).with_children(|right| {
-                choice_rows(right, voice_rows);
+                choice_rows(right, voice_rows, choice);
             });
         });
         page.spawn(outcome_line("Child settings message", outcome.0.as_ref()));
@@ -215,6 +215,11 @@ fn build_child_settings(
                 "Child settings save button",
                 "Save",
                 choice(Choice::Save),
+            ));
+            line.spawn(button(
+                "Child settings access button",
+                "Access…",
+                choice(Choice::Access),
             ));
             line.spawn(button(
                 "Child settings back button",
@@ -233,46 +238,6 @@ fn text_size_word(size: TextSize) -> &'static str {
         TextSize::Standard => "standard",
         TextSize::Large => "large",
     }
-}
-
-fn column() -> Node {
-    Node {
-        flex_direction: FlexDirection::Column,
-        row_gap: px(12.0),
-        ..default()
-    }
-}
-
-/// Each setting on a line: what it is, then its choices.
-fn choice_rows(parent: &mut ChildSpawnerCommands, rows: Vec<(String, Vec<ChoiceButton>)>) {
-    for (said, options) in rows {
-        parent.spawn(row()).with_children(|line| {
-            line.spawn((
-                Node {
-                    width: px(210.0),
-                    ..default()
-                },
-                children![body(said)],
-            ));
-            for (name, word, action, chosen) in options {
-                line.spawn(chip_button(name, word, chosen, choice(action)));
-            }
-        });
-    }
-}
-
-/// A chip: its name, its word, what it does, and whether it is the one chosen.
-type ChoiceButton = (String, String, Choice, bool);
-
-fn option(name: String, word: &str, action: Choice, chosen: bool) -> ChoiceButton {
-    (name, word.to_string(), action, chosen)
-}
-
-fn on_off(name: &str, on: bool, make: fn(bool) -> Choice) -> Vec<ChoiceButton> {
-    vec![
-        option(format!("{name} on"), "on", make(true), on),
-        option(format!("{name} off"), "off", make(false), !on),
-    ]
 }
 
 fn press_choice(
@@ -295,6 +260,11 @@ fn press_choice(
         Choice::Back => {
             outcome.0 = None;
             turn.show(WorkerPage::Profiles);
+            return;
+        }
+        Choice::Access => {
+            outcome.0 = None;
+            turn.show(WorkerPage::Access);
             return;
         }
         Choice::Save => {}

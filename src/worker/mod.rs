@@ -4,7 +4,9 @@
 //! tells the worker one is waiting. Each page is a state of [`WorkerPage`]: its entities are
 //! built on entering it (and again when what it shows changes) and go when it is left.
 
+mod access;
 mod child_settings;
+mod choices;
 mod editor;
 mod export;
 mod found_visits;
@@ -71,6 +73,7 @@ pub(super) fn plugin(app: &mut App) {
             editor::plugin,
             profiles::plugin,
             child_settings::plugin,
+            access::plugin,
         ));
 }
 
@@ -106,6 +109,8 @@ pub enum WorkerPage {
     Profiles,
     /// The shown profile's communication details and settings.
     ChildSettings,
+    /// How the shown profile's child reaches the controls: touch, dwell, switches.
+    Access,
 }
 
 /// Moves the worker area to another page, or closes it.
@@ -215,6 +220,8 @@ pub enum FormField {
     ProfileLabel,
     Communication,
     Supports,
+    SelectKeys,
+    MoveKeys,
 }
 
 /// The text typed into a field, trimmed.

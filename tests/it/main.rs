@@ -1,5 +1,6 @@
 //! The one integration-test binary (one link of the Bevy graph instead of one per file).
 
+mod access_app;
 mod access_rules;
 mod activities;
 mod activity_rules;
