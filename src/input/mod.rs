@@ -1,9 +1,10 @@
-//! The input seam: the one module that reads raw touches, the mouse and switch keys. Fingers go
-//! through the child's touch rules (`touch.rs`), the resting pointer through dwell
-//! (`dwell.rs`), switches through the scan (`scan.rs`); each ends as an [`Activate`] on a
-//! control. The seam marks a control [`Pressed`] while a finger is on it, [`Holding`] while a
-//! hold fills, [`Dwelling`] while a dwell counts down; it turns a long hold on the top-left
-//! corner into [`WorkerAreaRequested`] and notes when anything was last done ([`LastInput`]).
+//! The input seam: the one module that reads raw touches, the mouse, switches and keys. Fingers
+//! go through the child's touch rules (`touch.rs`), the resting pointer through dwell
+//! (`dwell.rs`), switches through the scan (`scan.rs`), keys move a focus ring (`keyboard.rs`);
+//! each ends as an [`Activate`] on a control. The seam marks a control [`Pressed`] while a
+//! finger is on it, [`Holding`] while a hold fills, [`Dwelling`] while a dwell counts down; it
+//! turns a long hold on the top-left corner into [`WorkerAreaRequested`] and notes when
+//! anything was last done ([`LastInput`]).
 //! Features never read raw input; they attach their action to a control with `observe`
 //! (docs/architecture.md, "The one-way flow, and the input seam"; docs/access.md).
 
@@ -11,6 +12,7 @@ mod access;
 mod corner;
 mod dwell;
 mod hit;
+mod keyboard;
 mod last_input;
 mod scan;
 mod simulate;
@@ -21,6 +23,7 @@ pub use bevy::ui::Pressed;
 
 pub use access::AccessRules;
 pub use corner::{CORNER_HOLD, CORNER_PX, WorkerAreaRequested};
+pub use keyboard::KeyFocus;
 pub use last_input::LastInput;
 pub use scan::{Highlighted, ScanHighlight, SwitchPressed};
 pub use simulate::{simulate_finger, simulate_key, simulate_pointer, simulate_touch};
@@ -34,6 +37,7 @@ pub(super) fn plugin(app: &mut App) {
             touch::plugin,
             dwell::plugin,
             scan::plugin,
+            keyboard::plugin,
         ))
         // A tap on a text field moves the keyboard's focus before that frame's keys are
         // handed out, so a letter typed at once lands in the field just tapped.

@@ -146,7 +146,7 @@ fn follow_screen(
 
 // A Bevy system: each argument is a resource or query it reads.
 #[allow(clippy::too_many_arguments)]
-fn step_scan(
+pub(super) fn step_scan(
     mut switch: MessageReader<SwitchPressed>,
     time: Res<Time<Real>>,
     mut rules: ResMut<AccessRules>,

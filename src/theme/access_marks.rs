@@ -1,19 +1,22 @@
 //! What the access rules show on a control (docs/access.md): a fill rising from the bottom while
 //! a hold fills, a ring closing in while a dwell counts down, and the scan's highlight: a thick
-//! yellow outline around a black frame, a change of shape and not of colour alone.
+//! yellow outline around a black frame, a change of shape and not of colour alone, which the
+//! keyboard's focus ring shares.
 
 use bevy::prelude::*;
 
 use super::palette::{FOCUS_EDGE, HIGHLIGHT, TEXT};
-use crate::input::{Dwelling, Holding, ScanHighlight};
+use crate::input::{Dwelling, Holding, KeyFocus, ScanHighlight};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_observer(add_hold_fill)
         .add_observer(remove_marks::<Holding, HoldFill>)
         .add_observer(add_dwell_ring)
         .add_observer(remove_marks::<Dwelling, DwellRing>)
-        .add_observer(add_scan_frame)
-        .add_observer(remove_scan_frame)
+        .add_observer(add_frame::<ScanHighlight>)
+        .add_observer(remove_frame::<ScanHighlight>)
+        .add_observer(add_frame::<KeyFocus>)
+        .add_observer(remove_frame::<KeyFocus>)
         .add_systems(
             PostUpdate,
             (grow_hold_fill, close_dwell_ring).before(bevy::ui::UiSystems::Layout),
@@ -129,7 +132,9 @@ fn remove_marks<State: Component, Mark: Component>(
     }
 }
 
-fn add_scan_frame(lit: On<Add, ScanHighlight>, mut commands: Commands) {
+/// The scan's highlight and the keyboard's focus ring look the same: one way of saying "this
+/// one" to learn.
+fn add_frame<Lit: Component>(lit: On<Add, Lit>, mut commands: Commands) {
     let frame = Node {
         position_type: PositionType::Absolute,
         left: px(0.0),
@@ -145,8 +150,8 @@ fn add_scan_frame(lit: On<Add, ScanHighlight>, mut commands: Commands) {
         .with_child(mark(frame, (ScanFrame, BorderColor::all(TEXT))));
 }
 
-fn remove_scan_frame(
-    gone: On<Remove, ScanHighlight>,
+fn remove_frame<Lit: Component>(
+    gone: On<Remove, Lit>,
     children: Query<&Children>,
     frames: Query<(), With<ScanFrame>>,
     mut commands: Commands,

@@ -10,7 +10,7 @@ use bevy::prelude::*;
 use hearme::Content;
 use hearme::board::BoardCell;
 use hearme::input::{
-    Dwelling, Holding, ScanHighlight, simulate_finger, simulate_key, simulate_pointer,
+    Dwelling, Holding, KeyFocus, ScanHighlight, simulate_finger, simulate_key, simulate_pointer,
 };
 use hearme::message_bar::Message;
 use hearme::model::access::{AccessSettings, ActivateOn, ScanMode, Switches};
@@ -341,4 +341,75 @@ fn after_a_folder_opens_the_scan_starts_again_at_the_top() {
     app.update();
     assert_ne!(cells_on_screen(&mut app), board_before, "the folder opened");
     assert_eq!(lit(&mut app), top, "lit from the first control again");
+}
+
+fn focused(app: &mut App) -> Option<Entity> {
+    let mut query = app.world_mut().query_filtered::<Entity, With<KeyFocus>>();
+    let all: Vec<Entity> = query.iter(app.world()).collect();
+    assert!(all.len() <= 1, "one focus ring at most");
+    all.first().copied()
+}
+
+#[test]
+fn tab_goes_through_the_controls_and_enter_chooses_the_focused_word() {
+    let mut app = app_for(AccessSettings::default());
+    assert_eq!(focused(&mut app), None, "no ring until a key is pressed");
+    press_key(&mut app, KeyCode::Tab);
+    let first = focused(&mut app).expect("Tab puts the ring on the first control");
+    press_key(&mut app, KeyCode::Tab);
+    let second = focused(&mut app).unwrap();
+    assert_ne!(first, second);
+    simulate_key(&mut app, KeyCode::ShiftLeft, true);
+    press_key(&mut app, KeyCode::Tab);
+    simulate_key(&mut app, KeyCode::ShiftLeft, false);
+    assert_eq!(focused(&mut app), Some(first), "Shift+Tab goes back");
+
+    let mut presses = 0;
+    let word = loop {
+        press_key(&mut app, KeyCode::Tab);
+        presses += 1;
+        let cell = focused(&mut app).and_then(|e| app.world().get::<BoardCell>(e).cloned());
+        if let Some(cell) = cell.filter(|c| c.cell == "want") {
+            break cell.cell;
+        }
+        assert!(presses < 60, "Tab reaches every cell");
+    };
+    press_key(&mut app, KeyCode::Enter);
+    assert_eq!(words(&app), [word]);
+    press_key(&mut app, KeyCode::Space);
+    assert_eq!(words(&app), ["want", "want"]);
+}
+
+#[test]
+fn the_arrow_keys_move_within_the_grid() {
+    let mut app = app_for(AccessSettings::default());
+    let want = cell_entity(&mut app, "home", "want").unwrap();
+    while focused(&mut app) != Some(want) {
+        press_key(&mut app, KeyCode::Tab);
+    }
+    let (at, _) = rect_of(&mut app, want);
+    press_key(&mut app, KeyCode::ArrowDown);
+    let below = focused(&mut app).unwrap();
+    let (down, _) = rect_of(&mut app, below);
+    assert!(
+        down.y > at.y + 50.0 && (down.x - at.x).abs() < 20.0,
+        "{at} then {down}"
+    );
+    press_key(&mut app, KeyCode::ArrowUp);
+    assert_eq!(focused(&mut app), Some(want));
+    press_key(&mut app, KeyCode::ArrowRight);
+    let next = focused(&mut app).unwrap();
+    let (right, _) = rect_of(&mut app, next);
+    assert!(
+        right.x > at.x && (right.y - at.y).abs() < 20.0,
+        "{at} then {right}"
+    );
+}
+
+#[test]
+fn while_scanning_the_keys_are_switches_and_move_no_focus_ring() {
+    let mut app = app_for(scanning(ScanMode::Linear, Switches::Two, false));
+    press_key(&mut app, KeyCode::Tab);
+    press_key(&mut app, KeyCode::Enter);
+    assert_eq!(focused(&mut app), None);
 }
