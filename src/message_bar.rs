@@ -36,7 +36,7 @@ pub(super) fn plugin(app: &mut App) {
                 (add_chosen_words, want_message_pictures)
                     .chain()
                     .before(SymbolImagesSystems),
-                (advance_speaking, show_message)
+                (advance_speaking, show_message, tell_screen_reader)
                     .chain()
                     .after(SymbolImagesSystems),
             )
@@ -164,6 +164,8 @@ fn spawn_bar(mut commands: Commands, slot: Query<Entity, With<MessageBarSlot>>) 
             (
                 Name::new("Message symbols"),
                 MessageSymbols,
+                bevy::a11y::AccessibilityNode(accesskit::Node::new(accesskit::Role::Label)),
+                AccessibleLabel::new(said_to_screen_reader(&[])),
                 Node {
                     flex_grow: 1.0,
                     flex_basis: px(0.0),
@@ -183,6 +185,31 @@ fn spawn_bar(mut commands: Commands, slot: Query<Entity, With<MessageBarSlot>>) 
             theme::button("Clear button", "Clear", bar_action(BarAction::Clear)),
         ],
     ));
+}
+
+/// The message so far, as a screen reader says it.
+fn said_to_screen_reader(words: &[&str]) -> String {
+    if words.is_empty() {
+        "Message, empty".to_string()
+    } else {
+        format!("Message: {}", words.join(" "))
+    }
+}
+
+fn tell_screen_reader(
+    message: Res<Message>,
+    bar: Query<Entity, With<MessageSymbols>>,
+    mut commands: Commands,
+) {
+    if !message.is_changed() {
+        return;
+    }
+    let words: Vec<&str> = message.items.iter().map(|i| i.word.as_str()).collect();
+    for entity in &bar {
+        commands
+            .entity(entity)
+            .try_insert(AccessibleLabel::new(said_to_screen_reader(&words)));
+    }
 }
 
 fn add_chosen_words(mut chosen: MessageReader<WordChosen>, mut message: ResMut<Message>) {

@@ -31,7 +31,8 @@ pub(super) fn plugin(app: &mut App) {
                     .run_if(resource_changed::<ActivityScreen>),
                 load_activities.run_if(on_message::<crate::screen::ProfileSwitched>),
             ),
-        );
+        )
+        .add_systems(PostUpdate, label_choices.before(theme::ScreenReaderLabels));
 }
 
 /// The system that builds the activity screen.
@@ -68,6 +69,46 @@ pub struct ActivityAction(pub Action);
 /// The action bundle of an activity control.
 pub fn activity_control(action: Action) -> impl Bundle {
     (ActivityAction(action), observe(act))
+}
+
+/// A screen reader says each choice with its question ("happy, How are you feeling?"), so a
+/// child who listens knows what the choice answers.
+fn label_choices(
+    added: Query<(Entity, &ActivityAction), Added<ActivityAction>>,
+    screen: Res<ActivityScreen>,
+    library: Res<ActivityLibrary>,
+    children: Query<&Children>,
+    texts: Query<&Text>,
+    mut commands: Commands,
+) {
+    let Some(Open::Activity(run)) = &screen.open else {
+        return;
+    };
+    let Some(file) = library.activities.get(&run.activity) else {
+        return;
+    };
+    let question = current_prompt(file, run);
+    for (entity, ActivityAction(action)) in &added {
+        let named = match action {
+            Action::Region(word) | Action::HouseSymbol { word, .. } => Some(word.as_str()),
+            Action::Point(_)
+            | Action::PickCard
+            | Action::Column(_)
+            | Action::House(_)
+            | Action::PickerBoard(_)
+            | Action::Decline(_) => None,
+            _ => continue,
+        };
+        let shown = theme::words_under(entity, &children, &texts);
+        let choice = if shown.is_empty() {
+            named.unwrap_or_default()
+        } else {
+            &shown
+        };
+        commands
+            .entity(entity)
+            .try_insert(AccessibleLabel::new(format!("{choice}, {question}")));
+    }
 }
 
 fn load_activities(mut commands: Commands, content: Res<Content>) {

@@ -41,11 +41,22 @@ pub(super) fn show_activity(
     content: Res<Content>,
     assets: Res<AssetServer>,
     mut overlay: Query<(Entity, &mut Node), With<ActivityOverlay>>,
+    mut board_screen: Query<&mut Visibility, With<crate::screen::ScreenRoot>>,
 ) {
     let Ok((root, mut node)) = overlay.single_mut() else {
         return;
     };
     commands.entity(root).despawn_related::<Children>();
+    // The board under the activity is hidden, not only covered: scanning, the keyboard and a
+    // screen reader go over the activity's controls alone.
+    let covered = if screen.open.is_some() {
+        Visibility::Hidden
+    } else {
+        Visibility::Inherited
+    };
+    for mut visibility in &mut board_screen {
+        visibility.set_if_neq(covered);
+    }
     let Some(open) = &screen.open else {
         node.display = Display::None;
         return;

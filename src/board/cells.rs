@@ -32,7 +32,7 @@ fn cell_identity(board: &Board, cell: &Cell) -> impl Bundle {
         Control,
         observe(activate_cell),
         AccessibleLabel::new(if cell.is_folder() {
-            format!("{} folder", cell.word)
+            format!("folder, {}", cell.word)
         } else {
             cell.word.clone()
         }),

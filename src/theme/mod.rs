@@ -1,15 +1,17 @@
 //! The look shared by every screen: the palette, the Andika font, sizes, the widgets every
-//! screen is built from, the press feedback and the marks of hold, dwell and scanning.
+//! screen is built from, the press feedback, the marks of hold, dwell and scanning, and what a screen reader is told.
 
 mod access_marks;
 pub mod interaction;
 pub mod palette;
+mod screen_reader;
 pub mod widget;
 
 use bevy::prelude::*;
 
 pub use interaction::PressFeedback;
 pub use palette::*;
+pub use screen_reader::{ScreenReaderLabels, words_under};
 pub use widget::*;
 
 pub const CELL_LABEL_PX: f32 = 20.0;
@@ -37,5 +39,9 @@ pub(super) fn plugin(app: &mut App) {
         warn!("could not install the Andika font: {error}");
     }
     app.insert_resource(ClearColor(BACKGROUND));
-    app.add_plugins((interaction::plugin, access_marks::plugin));
+    app.add_plugins((
+        interaction::plugin,
+        access_marks::plugin,
+        screen_reader::plugin,
+    ));
 }

@@ -22,6 +22,7 @@ mod profiles_app;
 mod record;
 mod render;
 mod review;
+mod screen_reader;
 mod seal;
 mod sealing;
 mod settings;
