@@ -18,6 +18,9 @@ pub(super) enum Hit {
     Field(Entity),
 }
 
+/// What a touch can be for: a control or a text field.
+type ControlOrField = Or<(With<Control>, With<EditableText>)>;
+
 #[derive(SystemParam)]
 pub(super) struct HitTest<'w, 's> {
     stack: Res<'w, UiStack>,
@@ -32,7 +35,7 @@ pub(super) struct HitTest<'w, 's> {
         ),
     >,
     parents: Query<'w, 's, &'static ChildOf>,
-    targets: Query<'w, 's, Has<EditableText>, Or<(With<Control>, With<EditableText>)>>,
+    targets: Query<'w, 's, Has<EditableText>, ControlOrField>,
 }
 
 impl HitTest<'_, '_> {

@@ -40,6 +40,8 @@ pub struct Highlighted(pub Entity);
 #[derive(Component, Debug, Clone, Copy)]
 pub struct ScanHighlight;
 
+type Row = (f32, f32, Vec<(f32, Entity)>);
+
 /// The controls on screen now, in rows as laid out: top to bottom, each row left to right. A
 /// control joins a row when its middle is within the row's first control's height.
 pub(super) fn controls_in_rows(
@@ -62,7 +64,8 @@ pub(super) fn controls_in_rows(
         let top = |(_, centre, size): &(Entity, Vec2, Vec2)| centre.y - size.y / 2.0;
         top(a).total_cmp(&top(b)).then(a.1.x.total_cmp(&b.1.x))
     });
-    let mut rows: Vec<(f32, f32, Vec<(f32, Entity)>)> = Vec::new();
+    // Each row: its first control's middle and height, and its controls by their middle's x.
+    let mut rows: Vec<Row> = Vec::new();
     for (entity, centre, size) in shown {
         match rows
             .iter_mut()

@@ -43,12 +43,14 @@ pub fn words_under(entity: Entity, children: &Query<&Children>, texts: &Query<&T
 }
 
 type LabelChanged = Or<(Changed<AccessibilityNode>, Changed<AccessibleLabel>)>;
+type Told<'a> = (
+    Entity,
+    &'a mut AccessibilityNode,
+    Option<&'a AccessibleLabel>,
+);
 
 fn name_controls(
-    mut controls: Query<
-        (Entity, &mut AccessibilityNode, Option<&AccessibleLabel>),
-        (With<Control>, LabelChanged),
-    >,
+    mut controls: Query<Told, (With<Control>, LabelChanged)>,
     children: Query<&Children>,
     texts: Query<&Text>,
 ) {
