@@ -49,6 +49,9 @@ fn choice(action: Choice) -> impl Bundle {
     (action, observe(press_choice))
 }
 
+/// The width of each setting's name: two columns of settings fit a 1280 px landscape page.
+const LABEL_PX: f32 = 170.0;
+
 fn seconds(ms: u16) -> String {
     match ms {
         0 => "off".into(),
@@ -204,16 +207,16 @@ fn build_access(
             } else {
                 FlexDirection::Row
             },
-            column_gap: px(32.0),
+            column_gap: px(24.0),
             row_gap: px(12.0),
             ..default()
         })
         .with_children(|columns| {
             columns.spawn(column()).with_children(|left| {
-                choice_rows(left, touch_rows(access), choice);
+                choice_rows(left, touch_rows(access), LABEL_PX, choice);
             });
             columns.spawn(column()).with_children(|right| {
-                choice_rows(right, scan_rows(access), choice);
+                choice_rows(right, scan_rows(access), LABEL_PX, choice);
                 for (said, name, field, value) in [
                     (
                         "Select keys, commas between",
@@ -231,12 +234,12 @@ fn build_access(
                     right.spawn(row()).with_children(|line| {
                         line.spawn((
                             Node {
-                                width: px(210.0),
+                                width: px(LABEL_PX),
                                 ..default()
                             },
                             children![body(said)],
                         ));
-                        line.spawn(filled_text_field(name, field, 300.0, &value));
+                        line.spawn(filled_text_field(name, field, 260.0, &value));
                     });
                 }
             });

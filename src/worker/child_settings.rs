@@ -203,10 +203,10 @@ fn build_child_settings(
                     left.spawn(body(said));
                     left.spawn(filled_text_field(name, field, 560.0, &value));
                 }
-                choice_rows(left, board_rows, choice);
+                choice_rows(left, board_rows, LABEL_PX, choice);
             });
             columns.spawn(column()).with_children(|right| {
-                choice_rows(right, voice_rows, choice);
+                choice_rows(right, voice_rows, LABEL_PX, choice);
             });
         });
         page.spawn(outcome_line("Child settings message", outcome.0.as_ref()));
@@ -231,6 +231,9 @@ fn build_child_settings(
 }
 
 const VOLUMES: [u8; 3] = [40, 70, 100];
+
+/// The width of each setting's name.
+const LABEL_PX: f32 = 210.0;
 
 fn text_size_word(size: TextSize) -> &'static str {
     match size {

@@ -47,17 +47,19 @@ pub(super) fn column() -> Node {
     }
 }
 
-/// Each setting on a line: what it is, then its choices, each doing `act` with its action.
+/// Each setting on a line: what it is (in a column `label_px` wide), then its choices, each
+/// doing `act` with its action.
 pub(super) fn choice_rows<A, B: Bundle>(
     parent: &mut ChildSpawnerCommands,
     rows: Vec<ChoiceRow<A>>,
+    label_px: f32,
     act: impl Fn(A) -> B,
 ) {
     for (said, options) in rows {
         parent.spawn(row()).with_children(|line| {
             line.spawn((
                 Node {
-                    width: px(210.0),
+                    width: px(label_px),
                     ..default()
                 },
                 children![body(said)],
