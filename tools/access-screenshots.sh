@@ -37,5 +37,5 @@ kill $APP; sleep 1; rm -rf "$DATA"
 # Dwell: the ring half closed on a cell.
 open_with "(dwell_ms: 3000)"
 click 139 180 3                                 # Lock and hand back
-xdotool mousemove 338 420; sleep 1.6
+xdotool mousemove 338 420; sleep 1.2
 shot access-dwell

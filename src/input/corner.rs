@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use super::clock::InputClock;
 use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, RequestRedraw};
 
@@ -33,7 +34,7 @@ fn watch_corner(
     touches: Res<Touches>,
     mouse: Res<ButtonInput<MouseButton>>,
     window: Query<&Window, With<PrimaryWindow>>,
-    time: Res<Time<Real>>,
+    clock: InputClock,
     mut hold: Local<Hold>,
     mut commands: Commands,
     mut redraw: MessageWriter<RequestRedraw>,
@@ -54,7 +55,7 @@ fn watch_corner(
     if hold.requested {
         return;
     }
-    let now = time.elapsed();
+    let now = clock.now();
     let since = *hold.since.get_or_insert(now);
     if now.saturating_sub(since) >= CORNER_HOLD {
         hold.requested = true;

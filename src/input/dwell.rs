@@ -6,6 +6,7 @@ use bevy::prelude::*;
 use bevy::window::{RequestRedraw, WindowEvent};
 
 use super::access::AccessRules;
+use super::clock::InputClock;
 use super::hit::HitTest;
 use super::{Activate, Dwelling};
 
@@ -19,13 +20,13 @@ pub(super) fn plugin(app: &mut App) {
 fn follow_pointer(
     mut events: MessageReader<WindowEvent>,
     hits: HitTest,
-    time: Res<Time<Real>>,
+    clock: InputClock,
     mut rules: ResMut<AccessRules>,
     shown: Query<(Entity, &Dwelling)>,
     mut commands: Commands,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
-    let now = time.elapsed();
+    let now = clock.now();
     let Some(dwell) = rules.dwell.as_mut() else {
         events.clear();
         for (entity, _) in &shown {

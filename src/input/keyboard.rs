@@ -9,10 +9,10 @@ use bevy::input_focus::InputFocus;
 use bevy::prelude::*;
 use bevy::text::EditableText;
 
+use super::Activate;
 use super::access::AccessRules;
 use super::hit::HitTest;
-use super::scan::controls_in_rows;
-use super::{Activate, Control};
+use super::scan::{ShownControls, controls_in_rows};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -85,15 +85,7 @@ fn follow_keys(
     rules: Res<AccessRules>,
     typing: Res<InputFocus>,
     fields: Query<(), With<EditableText>>,
-    controls: Query<
-        (
-            Entity,
-            &ComputedNode,
-            &UiGlobalTransform,
-            &InheritedVisibility,
-        ),
-        With<Control>,
-    >,
+    controls: ShownControls,
     hits: HitTest,
     focused: Query<Entity, With<KeyFocus>>,
     mut commands: Commands,

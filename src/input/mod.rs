@@ -9,6 +9,7 @@
 //! (docs/architecture.md, "The one-way flow, and the input seam"; docs/access.md).
 
 mod access;
+mod clock;
 mod corner;
 mod dwell;
 mod hit;

@@ -10,6 +10,7 @@ use bevy::input::keyboard::KeyboardInput;
 use bevy::prelude::*;
 
 use super::access::AccessRules;
+use super::clock::InputClock;
 use super::{Activate, Control};
 use crate::model::access::scan::ScanStep;
 
@@ -42,19 +43,23 @@ pub struct ScanHighlight;
 
 type Row = (f32, f32, Vec<(f32, Entity)>);
 
+/// Every control with where it is on screen and whether it shows: what the scan and the
+/// keyboard lay out in rows.
+pub(super) type ShownControls<'w, 's> = Query<
+    'w,
+    's,
+    (
+        Entity,
+        &'static ComputedNode,
+        &'static UiGlobalTransform,
+        &'static InheritedVisibility,
+    ),
+    With<Control>,
+>;
+
 /// The controls on screen now, in rows as laid out: top to bottom, each row left to right. A
 /// control joins a row when its middle is within the row's first control's height.
-pub(super) fn controls_in_rows(
-    controls: &Query<
-        (
-            Entity,
-            &ComputedNode,
-            &UiGlobalTransform,
-            &InheritedVisibility,
-        ),
-        With<Control>,
-    >,
-) -> Vec<Vec<Entity>> {
+pub(super) fn controls_in_rows(controls: &ShownControls) -> Vec<Vec<Entity>> {
     let mut shown: Vec<(Entity, Vec2, Vec2)> = controls
         .iter()
         .filter(|(_, node, _, visible)| visible.get() && node.size().min_element() > 0.0)
@@ -116,16 +121,8 @@ fn read_switch_keys(
 struct Scanned(Vec<Vec<Entity>>);
 
 fn follow_screen(
-    controls: Query<
-        (
-            Entity,
-            &ComputedNode,
-            &UiGlobalTransform,
-            &InheritedVisibility,
-        ),
-        With<Control>,
-    >,
-    time: Res<Time<Real>>,
+    controls: ShownControls,
+    clock: InputClock,
     mut rules: ResMut<AccessRules>,
     mut scanned: Local<Scanned>,
 ) {
@@ -142,7 +139,7 @@ fn follow_screen(
         now == before
     };
     if !same_controls {
-        rules.scan.set_controls(rows.clone(), time.elapsed());
+        rules.scan.set_controls(rows.clone(), clock.now());
         scanned.0 = rows;
     }
 }
@@ -151,14 +148,14 @@ fn follow_screen(
 #[allow(clippy::too_many_arguments)]
 pub(super) fn step_scan(
     mut switch: MessageReader<SwitchPressed>,
-    time: Res<Time<Real>>,
+    clock: InputClock,
     mut rules: ResMut<AccessRules>,
     lit: Query<Entity, With<ScanHighlight>>,
     mut highlighted: MessageWriter<Highlighted>,
     mut wake: ResMut<crate::power::WakeForInput>,
     mut commands: Commands,
 ) {
-    let now = time.elapsed();
+    let now = clock.now();
     let mut activated = Vec::new();
     for press in switch.read() {
         let step = match press {

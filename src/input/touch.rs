@@ -10,6 +10,7 @@ use bevy::prelude::*;
 use bevy::window::{RequestRedraw, WindowEvent};
 
 use super::access::AccessRules;
+use super::clock::InputClock;
 use super::hit::{Hit, HitTest};
 use super::scan::SwitchPressed;
 use super::{Activate, Holding, Pressed, TouchLanded};
@@ -70,14 +71,14 @@ pub(super) fn follow_fingers(
     mut events: MessageReader<WindowEvent>,
     mut cursor: Local<Option<Vec2>>,
     hits: HitTest,
-    time: Res<Time<Real>>,
+    clock: InputClock,
     mut rules: ResMut<AccessRules>,
     mut focus: ResMut<InputFocus>,
     mut switch: MessageWriter<SwitchPressed>,
     mut landed: MessageWriter<TouchLanded>,
     mut commands: Commands,
 ) {
-    let now = time.elapsed();
+    let now = clock.now();
     let mut outcomes = Vec::new();
     for finger in fingers(&mut events, &mut cursor) {
         match finger {
@@ -128,13 +129,13 @@ pub(super) fn follow_fingers(
 /// The held control's fill grows with the hold; frames keep coming while a touch is down, since
 /// a finger held still sends no events.
 fn show_hold(
-    time: Res<Time<Real>>,
+    clock: InputClock,
     rules: Res<AccessRules>,
     held: Query<(Entity, &Holding)>,
     mut commands: Commands,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
-    let progress = rules.touch.hold_progress(time.elapsed());
+    let progress = rules.touch.hold_progress(clock.now());
     for (entity, _) in &held {
         if progress.is_none_or(|(target, _)| target != entity) {
             commands.entity(entity).try_remove::<Holding>();

@@ -6,13 +6,13 @@ use bevy::prelude::*;
 use bevy::text::EditableText;
 use bevy::ui_widgets::observe;
 
-use super::choices::{ChoiceRow, choice_rows, column, on_off, option, values};
+use super::choices::{ChoiceRow, choice_rows, column, on_off, option, setting_name, values};
 use super::{FormField, PageRoot, PageTurn, WorkerPage, field_text, new_page};
 use crate::Content;
 use crate::input::Activate;
 use crate::model::access::{AccessSettings, ActivateOn, ScanMode, Switches};
 use crate::model::child_settings;
-use crate::theme::{body, button, filled_text_field, outcome_line, row, title};
+use crate::theme::{button, filled_text_field, outcome_line, row, title};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<AccessOutcome>()
@@ -85,7 +85,7 @@ fn touch_rows(a: &AccessSettings) -> Vec<ChoiceRow<Choice>> {
             values(
                 "Hold",
                 a.hold_ms,
-                &[0, 500, 1000, 2000, 3000],
+                &[0, 500, 1000, 2000],
                 seconds,
                 Choice::Hold,
             ),
@@ -122,7 +122,7 @@ fn touch_rows(a: &AccessSettings) -> Vec<ChoiceRow<Choice>> {
             values(
                 "Dwell",
                 a.dwell_ms,
-                &[0, 1000, 1500, 2000, 3000],
+                &[0, 1000, 1500, 2000],
                 seconds,
                 Choice::Dwell,
             ),
@@ -162,7 +162,7 @@ fn scan_rows(a: &AccessSettings) -> Vec<ChoiceRow<Choice>> {
             values(
                 "Step",
                 s.interval_ms,
-                &[1000, 1500, 2000, 3000],
+                &[1000, 1500, 3000],
                 seconds,
                 Choice::Interval,
             ),
@@ -232,13 +232,7 @@ fn build_access(
                     ),
                 ] {
                     right.spawn(row()).with_children(|line| {
-                        line.spawn((
-                            Node {
-                                width: px(LABEL_PX),
-                                ..default()
-                            },
-                            children![body(said)],
-                        ));
+                        line.spawn(setting_name(said, LABEL_PX));
                         line.spawn(filled_text_field(name, field, 260.0, &value));
                     });
                 }

@@ -57,16 +57,21 @@ pub(super) fn choice_rows<A, B: Bundle>(
 ) {
     for (said, options) in rows {
         parent.spawn(row()).with_children(|line| {
-            line.spawn((
-                Node {
-                    width: px(label_px),
-                    ..default()
-                },
-                children![body(said)],
-            ));
+            line.spawn(setting_name(said, label_px));
             for (name, word, action, chosen) in options {
                 line.spawn(chip_button(name, word, chosen, act(action)));
             }
         });
     }
+}
+
+/// A setting's name, in a column `label_px` wide so the choices line up.
+pub(super) fn setting_name(said: impl Into<String>, label_px: f32) -> impl Bundle {
+    (
+        Node {
+            width: px(label_px),
+            ..default()
+        },
+        children![body(said)],
+    )
 }
