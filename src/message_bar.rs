@@ -8,14 +8,13 @@ use bevy::window::RequestRedraw;
 
 use bevy::ui_widgets::observe;
 
+use crate::Content;
 use crate::input::Activate;
 use crate::model::session::Actor;
+use crate::model::theme::Palette;
 use crate::screen::MessageBarSlot;
 use crate::symbol_images::{SymbolImages, SymbolImagesSystems};
-use crate::theme::{
-    self, BAR_BACKGROUND, GAP_PX, HIGHLIGHT, MESSAGE_LABEL_PX, MESSAGE_SYMBOL, MESSAGE_SYMBOL_EDGE,
-    TEXT,
-};
+use crate::theme::{self, GAP_PX, MESSAGE_LABEL_PX, Paint};
 
 /// How long each symbol stays highlighted while the message is "spoken".
 pub const HIGHLIGHT_STEP: Duration = Duration::from_millis(600);
@@ -159,7 +158,8 @@ fn spawn_bar(mut commands: Commands, slot: Query<Entity, With<MessageBarSlot>>) 
             border_radius: BorderRadius::all(px(12.0)),
             ..default()
         },
-        BackgroundColor(BAR_BACKGROUND),
+        BackgroundColor::default(),
+        Paint::Bar,
         children![
             (
                 Name::new("Message symbols"),
@@ -176,13 +176,22 @@ fn spawn_bar(mut commands: Commands, slot: Query<Entity, With<MessageBarSlot>>) 
                     ..default()
                 },
             ),
-            theme::button("Speak button", "Speak", bar_action(BarAction::Speak)),
-            theme::button(
-                "Delete last button",
-                "Delete",
-                bar_action(BarAction::DeleteLast)
+            (
+                theme::button("Speak button", "Speak", bar_action(BarAction::Speak)),
+                Paint::Button
             ),
-            theme::button("Clear button", "Clear", bar_action(BarAction::Clear)),
+            (
+                theme::button(
+                    "Delete last button",
+                    "Delete",
+                    bar_action(BarAction::DeleteLast)
+                ),
+                Paint::Button
+            ),
+            (
+                theme::button("Clear button", "Clear", bar_action(BarAction::Clear)),
+                Paint::Button
+            ),
         ],
     ));
 }
@@ -285,13 +294,17 @@ fn advance_speaking(
 
 fn show_message(
     mut commands: Commands,
-    message: Res<Message>,
-    speaking: Res<Speaking>,
-    images: Res<SymbolImages>,
+    (message, speaking): (Res<Message>, Res<Speaking>),
+    (images, content): (Res<SymbolImages>, Res<Content>),
     container: Query<(Entity, &ComputedNode), With<MessageSymbols>>,
-    mut shown: Query<(&MessageSymbol, &mut BackgroundColor)>,
+    mut shown: Query<ShownSymbol>,
+    mut words: Query<&mut TextColor>,
     mut fitting_before: Local<usize>,
 ) {
+    let look = SymbolLook {
+        palette: content.settings.theme.palette(),
+        label_px: MESSAGE_LABEL_PX * content.settings.text_size.scale(),
+    };
     let Ok((container, laid_out)) = container.single() else {
         return;
     };
@@ -303,7 +316,7 @@ fn show_message(
     };
     // Turning the tablet changes how many fit: the newest must stay in view.
     let turned = std::mem::replace(&mut *fitting_before, fitting) != fitting;
-    if message.is_changed() || turned {
+    if message.is_changed() || turned || content.is_changed() {
         commands.entity(container).despawn_related::<Children>();
         // When older words are scrolled off, the first place says how many, so the message
         // never looks shorter than it is.
@@ -329,7 +342,7 @@ fn show_message(
                     children![theme::label(
                         format!("+{first}"),
                         MESSAGE_LABEL_PX * 1.4,
-                        TEXT
+                        look.palette.bar_ink.into()
                     )],
                 ));
             }
@@ -339,21 +352,61 @@ fn show_message(
                     item,
                     images.get(&item.symbol),
                     speaking.position == Some(position),
+                    look,
                 ));
             }
         });
     } else if speaking.is_changed() {
-        for (symbol, mut background) in &mut shown {
-            background.0 = symbol_background(speaking.position == Some(symbol.0));
+        for (symbol, mut background, mut edge, mut node, children) in &mut shown {
+            let highlighted = speaking.position == Some(symbol.0);
+            let (face, frame, frame_px) = look.symbol(highlighted);
+            background.0 = face;
+            *edge = frame;
+            node.border = UiRect::all(px(frame_px));
+            for &child in children {
+                if let Ok(mut word) = words.get_mut(child) {
+                    word.0 = look.ink(highlighted);
+                }
+            }
         }
     }
 }
 
-fn symbol_background(highlighted: bool) -> Color {
-    if highlighted {
-        HIGHLIGHT
-    } else {
-        MESSAGE_SYMBOL
+type ShownSymbol<'a> = (
+    &'a MessageSymbol,
+    &'a mut BackgroundColor,
+    &'a mut BorderColor,
+    &'a mut Node,
+    &'a Children,
+);
+
+/// How the bar draws its symbols in the child's theme and text size.
+#[derive(Clone, Copy)]
+struct SymbolLook {
+    palette: Palette,
+    label_px: f32,
+}
+
+impl SymbolLook {
+    /// Face, edge and edge width of a symbol: the one being said is highlighted and framed
+    /// thickly, so it is told by more than colour.
+    fn symbol(&self, highlighted: bool) -> (Color, BorderColor, f32) {
+        let p = &self.palette;
+        if highlighted {
+            (p.highlight.into(), BorderColor::all(p.frame), 4.0)
+        } else {
+            let tile = p.tile(p.plain);
+            (tile.face.into(), BorderColor::all(tile.edge), 2.0)
+        }
+    }
+
+    fn ink(&self, highlighted: bool) -> Color {
+        let p = &self.palette;
+        if highlighted {
+            p.highlight_ink.into()
+        } else {
+            p.tile(p.plain).ink.into()
+        }
     }
 }
 
@@ -362,7 +415,12 @@ fn message_symbol(
     item: &MessageItem,
     picture: Handle<Image>,
     highlighted: bool,
+    look: SymbolLook,
 ) -> impl Bundle {
+    let (face, frame, frame_px) = look.symbol(highlighted);
+    // The word fits the symbol's width, whatever the text size.
+    let label_px =
+        crate::model::text_fit::size_to_fit(&item.word, look.label_px, 10.0, SYMBOL_PX - 8.0, 2);
     (
         Name::new(format!("Message symbol {position}")),
         MessageSymbol(position),
@@ -372,16 +430,16 @@ fn message_symbol(
             flex_direction: FlexDirection::Column,
             align_items: AlignItems::Center,
             padding: UiRect::all(px(2.0)),
-            border: UiRect::all(px(2.0)),
+            border: UiRect::all(px(frame_px)),
             border_radius: BorderRadius::all(px(8.0)),
             ..default()
         },
-        BackgroundColor(symbol_background(highlighted)),
-        BorderColor::all(MESSAGE_SYMBOL_EDGE),
+        BackgroundColor(face),
+        frame,
         Pickable::IGNORE,
         children![
             theme::symbol_picture(picture),
-            theme::label(item.word.clone(), MESSAGE_LABEL_PX, TEXT),
+            theme::label(item.word.clone(), label_px, look.ink(highlighted)),
         ],
     )
 }

@@ -291,5 +291,6 @@ fn symbol_credit() -> impl Bundle {
             ..default()
         },
         theme::label("Symbols: OpenMoji\nCC BY-SA 4.0", 12.0, theme::TEXT_ON_DARK),
+        theme::Paint::OnBackground,
     )
 }

@@ -4,26 +4,25 @@
 use bevy::prelude::*;
 
 use super::activity_control;
+use super::screens::Cards;
 use super::screens::{CHOICE_LABEL_PX, wrapping_row};
 use crate::Content;
 use crate::input::Control;
 use crate::model::activity::{Action, House, Region, Run, Side};
-use crate::theme::{
-    self, GAP_PX, PLAIN_CHOICE as PLAIN, PictureChoice, PressFeedback, SKIN, TEXT, darker,
-    picture_choice,
-};
+use crate::theme::{self, GAP_PX, PictureChoice, PressFeedback, picture_choice};
 
 /// The body map's outline boxes; every region stays at least 15 mm (89 px) either way.
 const OUTLINE_WIDTH_PX: f32 = 370.0;
 const OUTLINE_HEIGHT_PX: f32 = 560.0;
 /// Symbols offered at once in the houses' picker (one row on a tablet; "More" shows the next).
 const PICKER_CELLS: usize = 8;
+const REGION_WORD_PX: f32 = 18.0;
 
 pub(super) fn house_row(
     page: &mut ChildSpawnerCommands,
     run: &Run,
     houses: &[House],
-    picture: &dyn Fn(&str) -> Handle<Image>,
+    cards: &Cards,
 ) {
     page.spawn((Name::new("Houses"), wrapping_row()))
         .with_children(|row| {
@@ -44,14 +43,16 @@ pub(super) fn house_row(
                         PictureChoice {
                             name: format!("House {}", house.id),
                             word: &house.word,
-                            picture: picture(&house.symbol),
-                            colour: PLAIN,
+                            picture: cards.picture(&house.symbol),
+                            colour: cards.palette.plain,
                             size: (220.0, 150.0),
                             chosen: run.house == Some(index),
+                            palette: &cards.palette,
+                            text_scale: cards.text_scale,
                         },
                         activity_control(Action::House(index)),
                     ));
-                    house_node.spawn(theme::label(words, 18.0, TEXT));
+                    house_node.spawn(cards.words(words, 18.0));
                 });
             }
         });
@@ -79,13 +80,12 @@ pub(super) fn symbol_picker(
     page: &mut ChildSpawnerCommands,
     run: &Run,
     content: &Content,
-    picture: &dyn Fn(&str) -> Handle<Image>,
+    cards: &Cards,
 ) {
     if run.house.is_none() {
-        page.spawn(theme::label(
+        page.spawn(cards.words(
             "Tap a house, then the things to put in it.",
             CHOICE_LABEL_PX,
-            TEXT,
         ));
         return;
     }
@@ -103,10 +103,12 @@ pub(super) fn symbol_picker(
                     PictureChoice {
                         name: format!("Picker board {}", board.id),
                         word: &board.name,
-                        picture: picture(&board_symbol(vocabulary, &board.id)),
-                        colour: PLAIN,
+                        picture: cards.picture(&board_symbol(vocabulary, &board.id)),
+                        colour: cards.palette.plain,
                         size: (200.0, 92.0),
                         chosen,
+                        palette: &cards.palette,
+                        text_scale: cards.text_scale,
                     },
                     activity_control(Action::PickerBoard(board.id.clone())),
                 ));
@@ -128,10 +130,12 @@ pub(super) fn symbol_picker(
                     PictureChoice {
                         name: format!("Pick {}", cell.id),
                         word: &cell.word,
-                        picture: picture(&cell.symbol),
-                        colour: theme::word_class_colour(cell.class),
+                        picture: cards.picture(&cell.symbol),
+                        colour: cards.palette.word_class(cell.class),
                         size: PICKER_CELL_SIZE,
                         chosen: false,
+                        palette: &cards.palette,
+                        text_scale: cards.text_scale,
                     },
                     activity_control(Action::HouseSymbol {
                         word: cell.word.clone(),
@@ -144,10 +148,12 @@ pub(super) fn symbol_picker(
                     PictureChoice {
                         name: "More words".to_string(),
                         word: "more words",
-                        picture: picture("right-arrow"),
-                        colour: PLAIN,
+                        picture: cards.picture("right-arrow"),
+                        colour: cards.palette.plain,
                         size: PICKER_CELL_SIZE,
                         chosen: false,
+                        palette: &cards.palette,
+                        text_scale: cards.text_scale,
                     },
                     activity_control(Action::PickerMore(start + PICKER_CELLS)),
                 ));
@@ -155,11 +161,7 @@ pub(super) fn symbol_picker(
         });
 }
 
-pub(super) fn body_map(
-    page: &mut ChildSpawnerCommands,
-    regions: &[Region],
-    picture: &dyn Fn(&str) -> Handle<Image>,
-) {
+pub(super) fn body_map(page: &mut ChildSpawnerCommands, regions: &[Region], cards: &Cards) {
     page.spawn((
         Name::new("Body map"),
         Node {
@@ -195,10 +197,10 @@ pub(super) fn body_map(
                                 top: px(0.0),
                                 ..default()
                             },
-                            theme::label(title, CHOICE_LABEL_PX, TEXT),
+                            cards.words(title, CHOICE_LABEL_PX),
                         ));
                         for region in regions.iter().filter(|r| r.side == side) {
-                            outline.spawn(region_button(region, picture));
+                            outline.spawn(region_button(region, cards));
                         }
                     });
             });
@@ -206,8 +208,8 @@ pub(super) fn body_map(
     });
 }
 
-fn region_button(region: &Region, picture: &dyn Fn(&str) -> Handle<Image>) -> impl Bundle {
-    let skin = SKIN;
+fn region_button(region: &Region, cards: &Cards) -> impl Bundle {
+    let skin = cards.palette.tile(cards.palette.skin);
     (
         Name::new(format!("Region {}", region.id)),
         Button,
@@ -225,19 +227,29 @@ fn region_button(region: &Region, picture: &dyn Fn(&str) -> Handle<Image>) -> im
             border_radius: BorderRadius::all(px(18.0)),
             ..default()
         },
-        BackgroundColor(skin),
-        BorderColor::all(darker(skin, 0.5)),
+        BackgroundColor(skin.face.into()),
+        BorderColor::all(skin.edge),
         PressFeedback {
-            normal: skin,
-            pressed: darker(skin, 0.25),
+            normal: skin.face.into(),
+            pressed: skin.pressed.into(),
         },
-        children![region_contents(region, picture)],
+        children![region_contents(region, cards)],
     )
 }
 
 /// A region's picture (if it has one) above its word.
-fn region_contents(region: &Region, picture: &dyn Fn(&str) -> Handle<Image>) -> impl Bundle {
-    let symbol = region.symbol.as_deref().map(picture);
+fn region_contents(region: &Region, cards: &Cards) -> impl Bundle {
+    let symbol = region.symbol.as_deref().map(|id| cards.picture(id));
+    // The word fits the region's width in two lines, whatever the text size.
+    let word_width = region.width / 100.0 * OUTLINE_WIDTH_PX - 14.0;
+    let word_px = crate::model::text_fit::size_to_fit(
+        &region.word,
+        REGION_WORD_PX * cards.text_scale,
+        12.0,
+        word_width,
+        2,
+    );
+    let ink = cards.palette.tile(cards.palette.skin).ink;
     (
         Node {
             width: percent(100.0),
@@ -268,7 +280,7 @@ fn region_contents(region: &Region, picture: &dyn Fn(&str) -> Handle<Image>) -> 
                 },
                 children![theme::symbol_picture(symbol.unwrap_or_default())],
             ),
-            theme::label(region.word.clone(), 18.0, TEXT),
+            theme::label(region.word.clone(), word_px, ink.into()),
         ],
     )
 }

@@ -8,14 +8,35 @@ use super::{ActivityLibrary, ActivityScreen, activity_control};
 use crate::Content;
 use crate::model::activity::{Action, Activity, Card, Open, Point, Run, ScaleLook, current_prompt};
 use crate::model::session::Decline;
+use crate::model::theme::Palette;
 use crate::symbol_images::load_picture;
-use crate::theme::{
-    self, ACTIVITY_BACKGROUND, GAP_PX, HIGHLIGHT, PLAIN_CHOICE as PLAIN, PictureChoice, TEXT,
-    activity_colour as colour_of, picture_choice,
-};
+use crate::theme::{self, GAP_PX, PictureChoice, picture_choice};
 
 const PROMPT_PX: f32 = 34.0;
 pub(super) const CHOICE_LABEL_PX: f32 = theme::BUTTON_LABEL_PX;
+
+/// What the activity screens are drawn with: the child's palette and text size, and the
+/// pictures of the child's vocabulary.
+pub(super) struct Cards<'a> {
+    pub(super) palette: Palette,
+    pub(super) text_scale: f32,
+    picture: &'a dyn Fn(&str) -> Handle<Image>,
+}
+
+impl Cards<'_> {
+    pub(super) fn picture(&self, id: &str) -> Handle<Image> {
+        (self.picture)(id)
+    }
+
+    /// Words on the activity's background, in the child's text size.
+    pub(super) fn words<T: Into<String>>(&self, text: T, size_px: f32) -> impl Bundle + use<T> {
+        theme::label(
+            text,
+            size_px * self.text_scale,
+            self.palette.activity_ink.into(),
+        )
+    }
+}
 
 /// The activity screen's root: over the board, under the worker area.
 #[derive(Component)]
@@ -25,7 +46,7 @@ pub(super) fn spawn_overlay(mut commands: Commands) {
     commands.spawn((
         theme::overlay_root(
             "Activity screen",
-            ACTIVITY_BACKGROUND,
+            theme::child_palette(None).activity_background.into(),
             50,
             GAP_PX * 2.0,
             AlignItems::Stretch,
@@ -63,70 +84,80 @@ pub(super) fn show_activity(
     };
     node.display = Display::Flex;
     let picture = |id: &str| load_picture(&content, &assets, id);
+    let cards = Cards {
+        palette: content.settings.theme.palette(),
+        text_scale: content.settings.text_size.scale(),
+        picture: &picture,
+    };
+    commands
+        .entity(root)
+        .insert(BackgroundColor(cards.palette.activity_background.into()));
     let can_undo = !screen.undo.is_empty();
     commands.entity(root).with_children(|page| {
         let run = match open {
             Open::Activity(run) => run,
             Open::List => {
-                activity_list(page, &library, &picture);
+                activity_list(page, &library, &cards);
                 return;
             }
         };
         let Some(activity) = library.activities.get(&run.activity) else {
-            prompt_row(page, "This activity is missing.", false);
-            bottom_bar(page, false, false, &picture);
+            prompt_row(page, "This activity is missing.", false, &cards);
+            bottom_bar(page, false, false, &cards);
             return;
         };
         let prompt = match &run.about {
             Some(about) => format!("{} ({about})", current_prompt(activity, run)),
             None => current_prompt(activity, run),
         };
-        prompt_row(page, &prompt, true);
+        prompt_row(page, &prompt, true, &cards);
         if let Some(done) = &run.done {
             page.spawn((
                 Name::new("Done"),
-                theme::label(format!("Thank you. {done}"), PROMPT_PX, TEXT),
+                cards.words(format!("Thank you. {done}"), PROMPT_PX),
             ));
-            bottom_bar(page, can_undo, false, &picture);
+            bottom_bar(page, can_undo, false, &cards);
             return;
         }
         match &activity.activity {
-            Activity::Scale { look, points, .. } => scale_choices(page, *look, points, &picture),
-            Activity::CardSort { columns, cards, .. } => {
-                card_sort(page, run, columns, cards, &picture);
+            Activity::Scale { look, points, .. } => scale_choices(page, *look, points, &cards),
+            Activity::CardSort {
+                columns,
+                cards: deck,
+                ..
+            } => {
+                card_sort(page, run, columns, deck, &cards);
             }
             Activity::Houses { houses, .. } => {
-                super::places::house_row(page, run, houses, &picture);
-                super::places::symbol_picker(page, run, &content, &picture);
+                super::places::house_row(page, run, houses, &cards);
+                super::places::symbol_picker(page, run, &content, &cards);
             }
-            Activity::BodyMap { regions, .. } => super::places::body_map(page, regions, &picture),
+            Activity::BodyMap { regions, .. } => super::places::body_map(page, regions, &cards),
         }
-        bottom_bar(page, can_undo, true, &picture);
+        bottom_bar(page, can_undo, true, &cards);
     });
 }
 
-fn activity_list(
-    page: &mut ChildSpawnerCommands,
-    library: &ActivityLibrary,
-    picture: &dyn Fn(&str) -> Handle<Image>,
-) {
-    prompt_row(page, "What shall we do?", false);
+fn activity_list(page: &mut ChildSpawnerCommands, library: &ActivityLibrary, cards: &Cards) {
+    prompt_row(page, "What shall we do?", false, cards);
     page.spawn(wrapping_row()).with_children(|list| {
         for activity in library.activities.listed() {
             list.spawn(picture_choice(
                 PictureChoice {
                     name: format!("Activity {}", activity.id),
                     word: &activity.title,
-                    picture: picture(&activity.symbol),
-                    colour: PLAIN,
+                    picture: cards.picture(&activity.symbol),
+                    colour: cards.palette.plain,
                     size: (260.0, 200.0),
                     chosen: false,
+                    palette: &cards.palette,
+                    text_scale: cards.text_scale,
                 },
                 activity_control(Action::Open(activity.id.clone())),
             ));
         }
     });
-    bottom_bar(page, false, false, picture);
+    bottom_bar(page, false, false, cards);
 }
 
 pub(super) fn wrapping_row() -> Node {
@@ -141,7 +172,7 @@ pub(super) fn wrapping_row() -> Node {
     }
 }
 
-fn prompt_row(page: &mut ChildSpawnerCommands, prompt: &str, can_repeat: bool) {
+fn prompt_row(page: &mut ChildSpawnerCommands, prompt: &str, can_repeat: bool, cards: &Cards) {
     page.spawn(Node {
         flex_direction: FlexDirection::Row,
         align_items: AlignItems::Center,
@@ -151,7 +182,7 @@ fn prompt_row(page: &mut ChildSpawnerCommands, prompt: &str, can_repeat: bool) {
     .with_children(|row| {
         row.spawn((
             Name::new("Prompt"),
-            theme::label(prompt.to_string(), PROMPT_PX, TEXT),
+            cards.words(prompt.to_string(), PROMPT_PX),
         ));
         if can_repeat {
             row.spawn(theme::child_button(
@@ -167,7 +198,7 @@ fn scale_choices(
     page: &mut ChildSpawnerCommands,
     look: ScaleLook,
     points: &[Point],
-    picture: &dyn Fn(&str) -> Handle<Image>,
+    cards: &Cards,
 ) {
     let (size, rising) = match look {
         ScaleLook::Faces => ((190.0, 230.0), false),
@@ -183,10 +214,12 @@ fn scale_choices(
                     PictureChoice {
                         name: format!("Choice {}", point.word),
                         word: &point.word,
-                        picture: picture(&point.symbol),
-                        colour: colour_of(&point.colour),
+                        picture: cards.picture(&point.symbol),
+                        colour: theme::activity_colour(&point.colour, cards.palette.plain),
                         size: (size.0, size.1 + step),
                         chosen: false,
+                        palette: &cards.palette,
+                        text_scale: cards.text_scale,
                     },
                     activity_control(Action::Point(index)),
                 ));
@@ -198,10 +231,10 @@ fn card_sort(
     page: &mut ChildSpawnerCommands,
     run: &Run,
     columns: &[Point],
-    cards: &[Card],
-    picture: &dyn Fn(&str) -> Handle<Image>,
+    deck: &[Card],
+    cards: &Cards,
 ) {
-    let Some(card) = cards.get(run.card) else {
+    let Some(card) = deck.get(run.card) else {
         return;
     };
     page.spawn(Node {
@@ -215,10 +248,12 @@ fn card_sort(
             PictureChoice {
                 name: "Card".to_string(),
                 word: &card.word,
-                picture: picture(&card.symbol),
-                colour: HIGHLIGHT,
+                picture: cards.picture(&card.symbol),
+                colour: cards.palette.highlight,
                 size: (220.0, 220.0),
                 chosen: run.card_picked,
+                palette: &cards.palette,
+                text_scale: cards.text_scale,
             },
             activity_control(Action::PickCard),
         ));
@@ -227,11 +262,10 @@ fn card_sort(
         } else {
             "Tap the card, then where it goes."
         };
-        row.spawn(theme::label(hint, CHOICE_LABEL_PX, TEXT));
-        row.spawn(theme::label(
-            format!("Card {} of {}", run.card + 1, cards.len()),
+        row.spawn(cards.words(hint, CHOICE_LABEL_PX));
+        row.spawn(cards.words(
+            format!("Card {} of {}", run.card + 1, deck.len()),
             CHOICE_LABEL_PX,
-            TEXT,
         ));
     });
     // The columns hang from the top at a fixed width: a long list of cards under one grows
@@ -261,14 +295,16 @@ fn card_sort(
                         PictureChoice {
                             name: format!("Column {}", column.word),
                             word: &column.word,
-                            picture: picture(&column.symbol),
-                            colour: colour_of(&column.colour),
+                            picture: cards.picture(&column.symbol),
+                            colour: theme::activity_colour(&column.colour, cards.palette.plain),
                             size: COLUMN_SIZE,
                             chosen: false,
+                            palette: &cards.palette,
+                            text_scale: cards.text_scale,
                         },
                         activity_control(Action::Column(index)),
                     ));
-                    column_node.spawn(theme::label(placed.join(", "), CHOICE_LABEL_PX, TEXT));
+                    column_node.spawn(cards.words(placed.join(", "), CHOICE_LABEL_PX));
                 });
             }
         });
@@ -276,12 +312,7 @@ fn card_sort(
 
 const COLUMN_SIZE: (f32, f32) = (260.0, 200.0);
 
-fn bottom_bar(
-    page: &mut ChildSpawnerCommands,
-    can_undo: bool,
-    can_decline: bool,
-    picture: &dyn Fn(&str) -> Handle<Image>,
-) {
+fn bottom_bar(page: &mut ChildSpawnerCommands, can_undo: bool, can_decline: bool, cards: &Cards) {
     let size = (250.0, 100.0);
     let mut buttons = Vec::new();
     if can_decline {
@@ -336,10 +367,12 @@ fn bottom_bar(
                 PictureChoice {
                     name: name.to_string(),
                     word,
-                    picture: picture(symbol),
-                    colour: PLAIN,
+                    picture: cards.picture(symbol),
+                    colour: cards.palette.plain,
                     size,
                     chosen: false,
+                    palette: &cards.palette,
+                    text_scale: cards.text_scale,
                 },
                 activity_control(action),
             ));

@@ -7,8 +7,9 @@ use bevy::ui_widgets::observe;
 
 use super::{BoardCell, FolderTab, activate_cell};
 use crate::input::Control;
+use crate::model::theme::{Palette, Theme, Tile};
 use crate::model::vocab::{Board, Cell};
-use crate::theme::{self, CELL_LABEL_PX, PressFeedback, TEXT};
+use crate::theme::{self, CELL_LABEL_PX, PressFeedback};
 
 fn placed(cell: &Cell) -> Node {
     Node {
@@ -44,23 +45,43 @@ fn cell_identity(board: &Board, cell: &Cell) -> impl Bundle {
 #[derive(Clone, Copy)]
 pub(super) struct CellLook {
     pub(super) label_px: f32,
+    /// The width a word has in a cell, to shrink a long one until it fits.
+    pub(super) word_width_px: f32,
     pub(super) label_above: bool,
     pub(super) colour_coding: bool,
+    pub(super) palette: Palette,
+}
+
+impl CellLook {
+    fn tile(&self, cell: &Cell) -> Tile {
+        let class = if self.colour_coding {
+            cell.class
+        } else {
+            crate::model::vocab::WordClass::Misc
+        };
+        self.palette.tile(self.palette.word_class(class))
+    }
+
+    /// A high-contrast cell's edge is thicker, so it is told from its neighbours by more than
+    /// colour.
+    fn edge_px(&self, usual: f32) -> f32 {
+        if self.palette.theme == Theme::HighContrast {
+            usual + 2.0
+        } else {
+            usual
+        }
+    }
 }
 
 fn feedback(cell: &Cell, look: CellLook) -> (PressFeedback, BackgroundColor, BorderColor) {
-    let colour = if look.colour_coding {
-        theme::word_class_colour(cell.class)
-    } else {
-        theme::word_class_colour(crate::model::vocab::WordClass::Misc)
-    };
+    let tile = look.tile(cell);
     (
         PressFeedback {
-            normal: colour,
-            pressed: theme::darker(colour, 0.35),
+            normal: tile.face.into(),
+            pressed: tile.pressed.into(),
         },
-        BackgroundColor(colour),
-        BorderColor::all(theme::darker(colour, 0.55)),
+        BackgroundColor(tile.face.into()),
+        BorderColor::all(tile.edge),
     )
 }
 
@@ -68,8 +89,8 @@ fn feedback(cell: &Cell, look: CellLook) -> (PressFeedback, BackgroundColor, Bor
 fn picture_and_word(cell: &Cell, picture: Handle<Image>, look: CellLook) -> impl Bundle {
     let word = theme::label(
         cell.word.clone(),
-        cell_label_size(&cell.word, look.label_px),
-        TEXT,
+        cell_label_size(&cell.word, look),
+        look.tile(cell).ink.into(),
     );
     (
         Node {
@@ -94,19 +115,36 @@ fn picture_and_word(cell: &Cell, picture: Handle<Image>, look: CellLook) -> impl
     )
 }
 
-/// Long phrases get a smaller font so the picture keeps most of the cell.
-fn cell_label_size(word: &str, base: f32) -> f32 {
-    if word.chars().count() > 14 {
-        base * 0.8
+/// Long phrases get a smaller font so the picture keeps most of the cell, and any word shrinks
+/// until it fits the cell's width in two lines, so a large text size never runs out of a cell.
+fn cell_label_size(word: &str, look: CellLook) -> f32 {
+    let base = if word.chars().count() > 14 {
+        look.label_px * 0.8
     } else {
-        base
-    }
+        look.label_px
+    };
+    crate::model::text_fit::size_to_fit(word, base, 10.0, look.word_width_px, 2)
 }
 
 /// The label size for a board in a window this wide: the full size where cells are wide, a
 /// little smaller where they are narrow (portrait), so a word such as "activities" still fits.
 pub fn label_size_for(window_width: f32, columns: u16) -> f32 {
     (window_width / f32::from(columns.max(1)) / 6.4).clamp(14.0, CELL_LABEL_PX)
+}
+
+/// The width a word has in a cell of a board with this many columns in a window this size: the
+/// grid's share of the window (less the nav strip beside it in landscape), less the cell's
+/// edges and padding.
+pub(super) fn word_width_for(window: Vec2, columns: u16) -> f32 {
+    let beside_nav = if window.x >= window.y {
+        crate::theme::NAV_STRIP_PX + crate::theme::GAP_PX
+    } else {
+        0.0
+    };
+    let columns = f32::from(columns.max(1));
+    let grid = window.x - beside_nav - 2.0 * crate::theme::GAP_PX;
+    let cell = (grid - crate::theme::GAP_PX * (columns - 1.0)) / columns;
+    (cell - 20.0).max(20.0)
 }
 
 pub(super) fn word_cell(
@@ -116,7 +154,7 @@ pub(super) fn word_cell(
     look: CellLook,
 ) -> impl Bundle {
     let mut node = placed(cell);
-    node.border = UiRect::all(px(2.0));
+    node.border = UiRect::all(px(look.edge_px(2.0)));
     node.border_radius = BorderRadius::all(px(10.0));
     (
         cell_identity(board, cell),
@@ -147,9 +185,9 @@ pub(super) fn folder_cell(
                     height: px(12.0),
                     flex_shrink: 0.0,
                     border: UiRect {
-                        left: px(4.0),
-                        right: px(4.0),
-                        top: px(4.0),
+                        left: px(look.edge_px(4.0)),
+                        right: px(look.edge_px(4.0)),
+                        top: px(look.edge_px(4.0)),
                         bottom: px(0.0)
                     },
                     border_radius: BorderRadius::top(px(8.0)),
@@ -165,7 +203,7 @@ pub(super) fn folder_cell(
                 Node {
                     flex_grow: 1.0,
                     min_height: px(0.0),
-                    border: UiRect::all(px(4.0)),
+                    border: UiRect::all(px(look.edge_px(4.0))),
                     border_radius: BorderRadius {
                         top_left: px(0.0),
                         ..BorderRadius::all(px(10.0))

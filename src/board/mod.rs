@@ -182,16 +182,21 @@ fn show_current_board(
                 navigation.current()
             ),
             CELL_LABEL_PX,
-            theme::TEXT_ON_DARK,
+            content.settings.theme.palette().on_background.into(),
         ));
         return;
     };
-    let window_width = window.single().map(Window::width).unwrap_or(1280.0);
+    let window_size = window
+        .single()
+        .map(|w| Vec2::new(w.width(), w.height()))
+        .unwrap_or(Vec2::new(1280.0, 800.0));
     let settings = &content.settings;
     let look = CellLook {
-        label_px: label_size_for(window_width, board.columns) * settings.text_size.scale(),
+        label_px: label_size_for(window_size.x, board.columns) * settings.text_size.scale(),
+        word_width_px: cells::word_width_for(window_size, board.columns),
         label_above: settings.label_position == LabelPosition::Above,
         colour_coding: settings.colour_coding,
+        palette: settings.theme.palette(),
     };
     commands.entity(slot).with_children(|slot| {
         slot.spawn(grid(board)).with_children(|grid| {

@@ -31,6 +31,8 @@ pub struct ChildSettings {
     pub voice: VoicePreference,
     /// Cells coloured by word class (modified Fitzgerald key), or all plain.
     pub colour_coding: bool,
+    /// The child's screens' colours (`model/theme.rs`).
+    pub theme: Theme,
     /// How the child reaches the controls: touch, dwell, scanning (`model/access/`).
     pub access: AccessSettings,
 }
@@ -48,6 +50,7 @@ impl Default for ChildSettings {
             volume_percent: 100,
             voice: VoicePreference::Bundled,
             colour_coding: true,
+            theme: Theme::Standard,
             access: AccessSettings::default(),
         }
     }
@@ -58,17 +61,25 @@ pub enum TextSize {
     Small,
     Standard,
     Large,
+    Largest,
 }
 
 impl TextSize {
-    pub const ALL: [TextSize; 3] = [TextSize::Small, TextSize::Standard, TextSize::Large];
+    pub const ALL: [TextSize; 4] = [
+        TextSize::Small,
+        TextSize::Standard,
+        TextSize::Large,
+        TextSize::Largest,
+    ];
 
-    /// How much bigger than the standard size a cell's word is drawn.
+    /// How much bigger than the standard size the words of the child's screens are drawn (a
+    /// word that would not fit its cell or card is drawn smaller, never cut).
     pub fn scale(self) -> f32 {
         match self {
             TextSize::Small => 0.85,
             TextSize::Standard => 1.0,
-            TextSize::Large => 1.15,
+            TextSize::Large => 1.2,
+            TextSize::Largest => 1.45,
         }
     }
 }
@@ -88,6 +99,7 @@ pub enum VoicePreference {
 }
 
 pub use super::access::AccessSettings;
+pub use super::theme::Theme;
 
 pub fn settings_path(data_dir: &Path, label: &str) -> PathBuf {
     profile_dir(data_dir, label).join("settings.ron")

@@ -5,7 +5,7 @@
 
 use bevy::prelude::*;
 
-use super::palette::{FOCUS_EDGE, HIGHLIGHT, TEXT};
+use super::palette::child_palette;
 use crate::input::{Dwelling, Holding, KeyFocus, ScanHighlight};
 
 pub(super) fn plugin(app: &mut App) {
@@ -59,12 +59,16 @@ fn hold_fill_node(fill: f32) -> Node {
     }
 }
 
-fn add_hold_fill(held: On<Add, Holding>, holding: Query<&Holding>, mut commands: Commands) {
+fn add_hold_fill(
+    held: On<Add, Holding>,
+    holding: Query<&Holding>,
+    content: Option<Res<crate::Content>>,
+    mut commands: Commands,
+) {
     let fill = holding.get(held.entity).map_or(0.0, |h| h.0);
-    let overlay = mark(
-        hold_fill_node(fill),
-        (HoldFill, BackgroundColor(TEXT.with_alpha(0.35))),
-    );
+    let palette = child_palette(content.as_deref());
+    let colour = Color::from(palette.hold_fill).with_alpha(palette.hold_alpha);
+    let overlay = mark(hold_fill_node(fill), (HoldFill, BackgroundColor(colour)));
     commands.entity(held.entity).with_child(overlay);
 }
 
@@ -97,12 +101,15 @@ fn dwell_ring_node(gone: f32) -> Node {
     }
 }
 
-fn add_dwell_ring(dwelt: On<Add, Dwelling>, dwelling: Query<&Dwelling>, mut commands: Commands) {
+fn add_dwell_ring(
+    dwelt: On<Add, Dwelling>,
+    dwelling: Query<&Dwelling>,
+    content: Option<Res<crate::Content>>,
+    mut commands: Commands,
+) {
     let gone = dwelling.get(dwelt.entity).map_or(0.0, |d| d.0);
-    let overlay = mark(
-        dwell_ring_node(gone),
-        (DwellRing, BorderColor::all(FOCUS_EDGE)),
-    );
+    let ring = child_palette(content.as_deref()).dwell_ring;
+    let overlay = mark(dwell_ring_node(gone), (DwellRing, BorderColor::all(ring)));
     commands.entity(dwelt.entity).with_child(overlay);
 }
 
@@ -134,7 +141,12 @@ fn remove_marks<State: Component, Mark: Component>(
 
 /// The scan's highlight and the keyboard's focus ring look the same: one way of saying "this
 /// one" to learn.
-fn add_frame<Lit: Component>(lit: On<Add, Lit>, mut commands: Commands) {
+fn add_frame<Lit: Component>(
+    lit: On<Add, Lit>,
+    content: Option<Res<crate::Content>>,
+    mut commands: Commands,
+) {
+    let palette = child_palette(content.as_deref());
     let frame = Node {
         position_type: PositionType::Absolute,
         left: px(0.0),
@@ -146,8 +158,12 @@ fn add_frame<Lit: Component>(lit: On<Add, Lit>, mut commands: Commands) {
     };
     commands
         .entity(lit.entity)
-        .try_insert(Outline::new(px(SCAN_OUTLINE_PX), px(0.0), HIGHLIGHT))
-        .with_child(mark(frame, (ScanFrame, BorderColor::all(TEXT))));
+        .try_insert(Outline::new(
+            px(SCAN_OUTLINE_PX),
+            px(0.0),
+            palette.highlight.into(),
+        ))
+        .with_child(mark(frame, (ScanFrame, BorderColor::all(palette.frame))));
 }
 
 fn remove_frame<Lit: Component>(

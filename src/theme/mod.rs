@@ -41,6 +41,7 @@ pub(super) fn plugin(app: &mut App) {
     app.insert_resource(ClearColor(BACKGROUND));
     app.add_plugins((
         interaction::plugin,
+        palette::plugin,
         access_marks::plugin,
         screen_reader::plugin,
     ));

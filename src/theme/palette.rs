@@ -1,51 +1,47 @@
 //! Every colour the app draws with, named once; feature files use these names, never literals.
+//! The child's screens take theirs from the profile's theme (`model/theme.rs`); the worker's
+//! pages keep the standard one (docs/access.md, "Themes").
 
 use bevy::prelude::*;
 
-use crate::model::vocab::WordClass;
+use crate::model::theme::{Palette, Rgb, STANDARD, WORKER};
 
-/// The child's screen behind the board.
-pub const BACKGROUND: Color = Color::srgb(0.20, 0.22, 0.25);
-pub const BAR_BACKGROUND: Color = Color::srgb(0.93, 0.94, 0.95);
-pub const TEXT: Color = Color::srgb(0.08, 0.08, 0.10);
-pub const TEXT_ON_DARK: Color = Color::srgb(0.97, 0.97, 0.97);
-pub const BUTTON: Color = Color::srgb(0.30, 0.34, 0.40);
-pub const BUTTON_PRESSED: Color = Color::srgb(0.14, 0.16, 0.20);
-/// The symbol being spoken, the chosen card, the modelling badge.
-pub const HIGHLIGHT: Color = Color::srgb(1.0, 0.84, 0.0);
-/// A symbol in the message bar, and its edge.
-pub const MESSAGE_SYMBOL: Color = Color::WHITE;
-pub const MESSAGE_SYMBOL_EDGE: Color = Color::srgb(0.6, 0.6, 0.65);
-/// Activity screens: their background, and a choice that has no colour of its own.
-pub const ACTIVITY_BACKGROUND: Color = Color::srgb(0.97, 0.96, 0.92);
-pub const PLAIN_CHOICE: Color = Color::srgb(0.93, 0.94, 0.95);
-/// The body map's regions.
-pub const SKIN: Color = Color::srgb(0.99, 0.86, 0.74);
-/// Worker pages: the page, a text field, and a problem the worker must put right.
-pub const PAGE_BACKGROUND: Color = Color::srgb(0.96, 0.96, 0.94);
-/// The edge of the text field that has the keyboard (6:1 on the field's white).
-pub const FOCUS_EDGE: Color = Color::srgb(0.0, 0.33, 0.8);
-pub const FIELD_BACKGROUND: Color = Color::srgb(1.0, 1.0, 1.0);
-pub const PROBLEM: Color = Color::srgb(0.65, 0.05, 0.05);
-
-/// Modified Fitzgerald key, in pastel shades that keep black text at a contrast ratio above 10:1.
-pub fn word_class_colour(class: WordClass) -> Color {
-    match class {
-        WordClass::People => Color::srgb(1.0, 0.90, 0.45),
-        WordClass::Verb => Color::srgb(0.70, 0.91, 0.62),
-        WordClass::Describing => Color::srgb(0.66, 0.83, 1.0),
-        WordClass::Noun => Color::srgb(1.0, 0.78, 0.54),
-        WordClass::Social => Color::srgb(1.0, 0.76, 0.88),
-        WordClass::Question => Color::srgb(0.85, 0.76, 1.0),
-        WordClass::Negation => Color::srgb(1.0, 0.62, 0.62),
-        WordClass::Misc => Color::srgb(1.0, 1.0, 1.0),
+impl From<Rgb> for Color {
+    fn from(rgb: Rgb) -> Color {
+        rgb_colour(rgb)
     }
 }
 
-/// An activity file's `#rrggbb` colour, or the plain choice colour.
-pub fn activity_colour(text: &str) -> Color {
-    crate::model::activity::parse_colour(text)
-        .map_or(PLAIN_CHOICE, |[r, g, b]| Color::srgb(r, g, b))
+const fn rgb_colour(Rgb(red, green, blue): Rgb) -> Color {
+    Color::srgb(red, green, blue)
+}
+
+/// The standard theme, for the worker's pages and as the child's default.
+pub const BACKGROUND: Color = rgb_colour(STANDARD.background);
+pub const BAR_BACKGROUND: Color = rgb_colour(STANDARD.bar);
+pub const TEXT: Color = rgb_colour(WORKER.ink);
+pub const TEXT_ON_DARK: Color = rgb_colour(STANDARD.button_ink);
+pub const BUTTON: Color = rgb_colour(STANDARD.button);
+pub const BUTTON_PRESSED: Color = rgb_colour(STANDARD.button_pressed);
+/// A chosen option, the modelling badge.
+pub const HIGHLIGHT: Color = rgb_colour(STANDARD.highlight);
+pub const MESSAGE_SYMBOL_EDGE: Color = Color::srgb(0.6, 0.6, 0.65);
+pub const PLAIN_CHOICE: Color = rgb_colour(STANDARD.plain);
+/// Worker pages: the page, a text field, and a problem the worker must put right.
+pub const PAGE_BACKGROUND: Color = rgb_colour(WORKER.page);
+/// The edge of the text field that has the keyboard (6:1 on the field's white).
+pub const FOCUS_EDGE: Color = rgb_colour(WORKER.focus_edge);
+pub const FIELD_BACKGROUND: Color = rgb_colour(WORKER.field);
+pub const PROBLEM: Color = rgb_colour(WORKER.problem);
+
+/// A word class's colour in the standard theme (the editor's cells).
+pub fn word_class_colour(class: crate::model::vocab::WordClass) -> Color {
+    STANDARD.word_class(class).into()
+}
+
+/// An activity file's `#rrggbb` colour, or `plain` when it has none.
+pub fn activity_colour(text: &str, plain: Rgb) -> Rgb {
+    crate::model::activity::parse_colour(text).map_or(plain, |[r, g, b]| Rgb(r, g, b))
 }
 
 /// A darker shade of a colour, for borders and the pressed state.
@@ -56,4 +52,81 @@ pub fn darker(color: Color, amount: f32) -> Color {
         linear.green * (1.0 - amount),
         linear.blue * (1.0 - amount),
     )
+}
+
+/// What a part of the child's screen that is built once (the nav strip, the message bar) is
+/// painted as; it is repainted whenever the profile's theme changes.
+#[derive(Component, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paint {
+    /// A worded button: its face, edge, pressed face and word.
+    Button,
+    Bar,
+    /// Words drawn straight on the screen's background.
+    OnBackground,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        PostUpdate,
+        repaint
+            .run_if(theme_changed.or_else(any_match_filter::<Added<Paint>>))
+            .before(bevy::ui::UiSystems::Prepare),
+    );
+}
+
+fn theme_changed(content: Option<Res<crate::Content>>, mut last: Local<Option<Palette>>) -> bool {
+    let now = child_palette(content.as_deref());
+    last.replace(now) != Some(now)
+}
+
+/// The shown profile's palette (the standard one before any profile is loaded).
+pub fn child_palette(content: Option<&crate::Content>) -> Palette {
+    content.map_or(STANDARD, |c| c.settings.theme.palette())
+}
+
+type Painted<'a> = (
+    &'a Paint,
+    Option<&'a mut BackgroundColor>,
+    Option<&'a mut BorderColor>,
+    Option<&'a mut super::PressFeedback>,
+    Option<&'a mut TextColor>,
+    Option<&'a Children>,
+);
+
+fn repaint(
+    content: Option<Res<crate::Content>>,
+    mut clear: ResMut<ClearColor>,
+    mut painted: Query<Painted>,
+    mut words: Query<&mut TextColor, Without<Paint>>,
+) {
+    let palette = child_palette(content.as_deref());
+    clear.0 = palette.background.into();
+    for (paint, face, edge, press, text, children) in &mut painted {
+        let (face_colour, ink) = match paint {
+            Paint::Button => (Some(palette.button), palette.button_ink),
+            Paint::Bar => (Some(palette.bar), palette.bar_ink),
+            Paint::OnBackground => (None, palette.on_background),
+        };
+        if let (Some(mut face), Some(colour)) = (face, face_colour) {
+            face.0 = colour.into();
+        }
+        if let (Some(mut edge), Paint::Button) = (edge, paint) {
+            *edge = BorderColor::all(palette.button_edge);
+        }
+        if let (Some(mut press), Paint::Button) = (press, paint) {
+            press.normal = palette.button.into();
+            press.pressed = palette.button_pressed.into();
+        }
+        if let Some(mut text) = text {
+            text.0 = ink.into();
+        }
+        // A button's word is its child; the bar's children have their own paint.
+        if *paint == Paint::Button {
+            for &child in children.into_iter().flatten() {
+                if let Ok(mut text) = words.get_mut(child) {
+                    text.0 = ink.into();
+                }
+            }
+        }
+    }
 }

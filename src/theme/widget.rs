@@ -11,6 +11,7 @@ use super::interaction::PressFeedback;
 use super::palette::*;
 use super::{BODY_PX, BUTTON_LABEL_PX, CHILD_TARGET_PX, GAP_PX, TITLE_PX};
 use crate::input::Control;
+use crate::model::theme::{Palette, Rgb};
 
 /// Centred text that takes no touches (the control around it does).
 pub fn label(text: impl Into<String>, size_px: f32, color: Color) -> impl Bundle {
@@ -64,7 +65,10 @@ pub fn child_button(
     text: impl Into<String>,
     action: impl Bundle,
 ) -> impl Bundle {
-    sized_button(name, text, CHILD_TARGET_PX, action)
+    (
+        sized_button(name, text, CHILD_TARGET_PX, action),
+        Paint::Button,
+    )
 }
 
 fn sized_button(
@@ -173,14 +177,17 @@ fn sized_choice(
     worded_button(name, shown, look, action)
 }
 
-/// A big picture-and-word choice on a child's screen.
+/// A big picture-and-word choice on a child's screen, in the child's palette.
 pub struct PictureChoice<'a> {
     pub name: String,
     pub word: &'a str,
     pub picture: Handle<Image>,
-    pub colour: Color,
+    pub colour: Rgb,
+    pub palette: &'a Palette,
     pub size: (f32, f32),
     pub chosen: bool,
+    /// The child's text size (`TextSize::scale`): the word's largest size.
+    pub text_scale: f32,
 }
 
 /// Picture and word on a coloured card with a darker edge. A chosen card gets a thick outline and
@@ -191,9 +198,17 @@ pub fn picture_choice(choice: PictureChoice, action: impl Bundle) -> impl Bundle
         word,
         picture,
         colour,
+        palette,
         size: (width, height),
         chosen,
+        text_scale,
     } = choice;
+    let tile = palette.tile(colour);
+    let (face, edge, ink) = if chosen {
+        (palette.highlight, palette.frame, palette.highlight_ink)
+    } else {
+        (tile.face, tile.edge, tile.ink)
+    };
     let word = if chosen {
         format!("✓ {word}")
     } else {
@@ -209,8 +224,13 @@ pub fn picture_choice(choice: PictureChoice, action: impl Bundle) -> impl Bundle
         inner.0
     };
     let lines = if beside { 3 } else { 2 };
-    let word_px =
-        crate::model::text_fit::size_to_fit(&word, BUTTON_LABEL_PX, 14.0, word_width, lines);
+    let word_px = crate::model::text_fit::size_to_fit(
+        &word,
+        BUTTON_LABEL_PX * text_scale,
+        14.0,
+        word_width,
+        lines,
+    );
     (
         Name::new(name),
         Button,
@@ -233,11 +253,11 @@ pub fn picture_choice(choice: PictureChoice, action: impl Bundle) -> impl Bundle
             border_radius: BorderRadius::all(px(14.0)),
             ..default()
         },
-        BackgroundColor(colour),
-        BorderColor::all(if chosen { TEXT } else { darker(colour, 0.35) }),
+        BackgroundColor(face.into()),
+        BorderColor::all(edge),
         PressFeedback {
-            normal: colour,
-            pressed: darker(colour, 0.25),
+            normal: face.into(),
+            pressed: if chosen { face } else { tile.pressed }.into(),
         },
         children![
             (
@@ -261,7 +281,7 @@ pub fn picture_choice(choice: PictureChoice, action: impl Bundle) -> impl Bundle
                     flex_shrink: 0.0,
                     ..default()
                 },
-                children![label(word, word_px, TEXT)],
+                children![label(word, word_px, ink.into())],
             )
         ],
     )

@@ -9,7 +9,7 @@ use super::speech::{ClipIndex, SystemSpeech};
 use crate::board::BoardCell;
 use crate::model::voice::ClipChoice;
 use crate::screen::{NavSlot, fill_nav_slot};
-use crate::theme::{self, TEXT};
+use crate::theme;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(PostStartup, show_no_sound_notice)
@@ -25,10 +25,13 @@ fn mark_cells_without_voice(
     index: Res<ClipIndex>,
     speech: Res<SystemSpeech>,
     added: Query<(Entity, &BoardCell), Added<BoardCell>>,
+    content: Option<Res<crate::Content>>,
 ) {
     if speech.is_available() {
         return;
     }
+    let palette = theme::child_palette(content.as_deref());
+    let ink = palette.tile(palette.plain).ink;
     for (entity, cell) in &added {
         if *index.choice(&cell.board, &cell.cell) == ClipChoice::Missing {
             commands.entity(entity).with_child((
@@ -40,7 +43,7 @@ fn mark_cells_without_voice(
                     top: px(2.0),
                     ..default()
                 },
-                theme::label("no voice", 13.0, TEXT),
+                theme::label("no voice", 13.0, ink.into()),
             ));
         }
     }
@@ -66,6 +69,7 @@ fn show_no_sound_notice(
             Name::new("No sound notice"),
             Node::default(),
             theme::label("no sound", 16.0, theme::TEXT_ON_DARK),
+            theme::Paint::OnBackground,
         ),
     );
 }

@@ -10,7 +10,9 @@ use super::choices::{ChoiceButton, choice_rows, column, on_off, option};
 use super::{FormField, PageRoot, PageTurn, WorkerPage, field_text, new_page};
 use crate::Content;
 use crate::input::Activate;
-use crate::model::child_settings::{self, ChildSettings, LabelPosition, TextSize, VoicePreference};
+use crate::model::child_settings::{
+    self, ChildSettings, LabelPosition, TextSize, Theme, VoicePreference,
+};
 use crate::model::profile;
 use crate::theme::{body, button, filled_text_field, outcome_line, problem, row, title};
 
@@ -34,6 +36,7 @@ enum Choice {
     NewRows(i32),
     NewColumns(i32),
     Text(TextSize),
+    Theme(Theme),
     Label(LabelPosition),
     Colours(bool),
     SpeakOnTap(bool),
@@ -102,12 +105,22 @@ fn build_child_settings(
                 ],
             ),
             (
-                "Word size".into(),
+                "Text size".into(),
                 TextSize::ALL
                     .map(|size| {
                         let word = text_size_word(size);
-                        let name = format!("Word size {word}");
+                        let name = format!("Text size {word}");
                         option(name, word, Choice::Text(size), s.text_size == size)
+                    })
+                    .into(),
+            ),
+            (
+                "Theme".into(),
+                Theme::ALL
+                    .map(|theme| {
+                        let word = theme_word(theme);
+                        let name = format!("Theme {word}");
+                        option(name, word, Choice::Theme(theme), s.theme == theme)
                     })
                     .into(),
             ),
@@ -240,6 +253,15 @@ fn text_size_word(size: TextSize) -> &'static str {
         TextSize::Small => "small",
         TextSize::Standard => "standard",
         TextSize::Large => "large",
+        TextSize::Largest => "largest",
+    }
+}
+
+fn theme_word(theme: Theme) -> &'static str {
+    match theme {
+        Theme::Standard => "standard",
+        Theme::HighContrast => "high contrast",
+        Theme::Dark => "dark",
     }
 }
 
@@ -274,6 +296,7 @@ fn press_choice(
         Choice::NewRows(by) => settings.new_board_rows = step(settings.new_board_rows, by),
         Choice::NewColumns(by) => settings.new_board_columns = step(settings.new_board_columns, by),
         Choice::Text(size) => settings.text_size = size,
+        Choice::Theme(theme) => settings.theme = theme,
         Choice::Label(position) => settings.label_position = position,
         Choice::Colours(on) => settings.colour_coding = on,
         Choice::SpeakOnTap(on) => settings.speak_on_tap = on,

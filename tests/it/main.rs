@@ -28,6 +28,8 @@ mod sealing;
 mod settings;
 mod summary;
 mod symbols;
+mod themes;
+mod themes_app;
 mod visit;
 mod vocab;
 mod voice;

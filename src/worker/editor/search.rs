@@ -7,8 +7,9 @@ use bevy::text::EditableText;
 
 use super::{EditorAction, editor_action};
 use crate::Content;
+use crate::model::theme::STANDARD;
 use crate::symbol_images::{SymbolImages, SymbolImagesSystems};
-use crate::theme::{GAP_PX, PLAIN_CHOICE, PictureChoice, body, picture_choice};
+use crate::theme::{GAP_PX, PictureChoice, body, picture_choice};
 use crate::worker::{FormField, WorkerPage};
 
 pub(super) fn plugin(app: &mut App) {
@@ -113,9 +114,11 @@ fn show_results(
                         name: format!("Result {id}"),
                         word,
                         picture: images.get(id),
-                        colour: PLAIN_CHOICE,
+                        colour: STANDARD.plain,
+                        palette: &STANDARD,
                         size: TILE,
                         chosen: false,
+                        text_scale: 1.0,
                     },
                     editor_action(EditorAction::AddSymbol(id.clone())),
                 ));
