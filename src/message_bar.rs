@@ -22,6 +22,8 @@ pub const HIGHLIGHT_STEP: Duration = Duration::from_millis(600);
 /// shown and older ones scrolled off to the left.
 const SHOWN_SYMBOLS: usize = 10;
 const SYMBOL_PX: f32 = 84.0;
+/// The height a word in the bar may take: 40 % of a symbol's.
+const SYMBOL_WORD_PX: f32 = 34.0;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Message>()
@@ -303,7 +305,7 @@ fn show_message(
 ) {
     let look = SymbolLook {
         palette: content.settings.theme.palette(),
-        label_px: MESSAGE_LABEL_PX * content.settings.text_size.scale(),
+        text_scale: content.settings.text_size.scale(),
     };
     let Ok((container, laid_out)) = container.single() else {
         return;
@@ -384,7 +386,7 @@ type ShownSymbol<'a> = (
 #[derive(Clone, Copy)]
 struct SymbolLook {
     palette: Palette,
-    label_px: f32,
+    text_scale: f32,
 }
 
 impl SymbolLook {
@@ -418,9 +420,16 @@ fn message_symbol(
     look: SymbolLook,
 ) -> impl Bundle {
     let (face, frame, frame_px) = look.symbol(highlighted);
-    // The word fits the symbol's width, whatever the text size.
-    let label_px =
-        crate::model::text_fit::size_to_fit(&item.word, look.label_px, 10.0, SYMBOL_PX - 8.0, 2);
+    // The word fits the symbol's width and leaves its picture most of the height, whatever
+    // the text size.
+    let label_px = crate::model::text_fit::scaled_to_fit(
+        &item.word,
+        MESSAGE_LABEL_PX,
+        look.text_scale,
+        10.0,
+        (SYMBOL_PX - 8.0, SYMBOL_WORD_PX),
+        2,
+    );
     (
         Name::new(format!("Message symbol {position}")),
         MessageSymbol(position),

@@ -240,13 +240,20 @@ fn region_button(region: &Region, cards: &Cards) -> impl Bundle {
 /// A region's picture (if it has one) above its word.
 fn region_contents(region: &Region, cards: &Cards) -> impl Bundle {
     let symbol = region.symbol.as_deref().map(|id| cards.picture(id));
-    // The word fits the region's width in two lines, whatever the text size.
+    // The word fits the region, and leaves a picture most of its height, whatever the text size.
     let word_width = region.width / 100.0 * OUTLINE_WIDTH_PX - 14.0;
-    let word_px = crate::model::text_fit::size_to_fit(
+    let inner_height = region.height / 100.0 * OUTLINE_HEIGHT_PX - 14.0;
+    let word_height = if symbol.is_some() {
+        inner_height * 0.4
+    } else {
+        inner_height
+    };
+    let word_px = crate::model::text_fit::scaled_to_fit(
         &region.word,
-        REGION_WORD_PX * cards.text_scale,
+        REGION_WORD_PX,
+        cards.text_scale,
         12.0,
-        word_width,
+        (word_width, word_height),
         2,
     );
     let ink = cards.palette.tile(cards.palette.skin).ink;

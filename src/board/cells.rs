@@ -44,9 +44,11 @@ fn cell_identity(board: &Board, cell: &Cell) -> impl Bundle {
 /// tells its word class.
 #[derive(Clone, Copy)]
 pub(super) struct CellLook {
+    /// The word's size at the standard text size, and the child's text size.
     pub(super) label_px: f32,
-    /// The width a word has in a cell, to shrink a long one until it fits.
-    pub(super) word_width_px: f32,
+    pub(super) text_scale: f32,
+    /// The room in a cell (`word_box_for`), to shrink a long word until it fits.
+    pub(super) word_box: Vec2,
     pub(super) label_above: bool,
     pub(super) colour_coding: bool,
     pub(super) palette: Palette,
@@ -89,7 +91,7 @@ fn feedback(cell: &Cell, look: CellLook) -> (PressFeedback, BackgroundColor, Bor
 fn picture_and_word(cell: &Cell, picture: Handle<Image>, look: CellLook) -> impl Bundle {
     let word = theme::label(
         cell.word.clone(),
-        cell_label_size(&cell.word, look),
+        cell_label_size(&cell.word, cell.is_folder(), look),
         look.tile(cell).ink.into(),
     );
     (
@@ -115,15 +117,25 @@ fn picture_and_word(cell: &Cell, picture: Handle<Image>, look: CellLook) -> impl
     )
 }
 
-/// Long phrases get a smaller font so the picture keeps most of the cell, and any word shrinks
-/// until it fits the cell's width in two lines, so a large text size never runs out of a cell.
-fn cell_label_size(word: &str, look: CellLook) -> f32 {
-    let base = if word.chars().count() > 14 {
+/// Long phrases get a smaller font so the picture keeps most of the cell; at any text size a
+/// word is drawn only as large as fits the cell's width and the height that leaves the picture
+/// 40 % of the cell, so it never runs out of the cell nor squeezes its picture to a dot.
+fn cell_label_size(word: &str, is_folder: bool, look: CellLook) -> f32 {
+    let wanted = if word.chars().count() > 14 {
         look.label_px * 0.8
     } else {
         look.label_px
+    } * look.text_scale;
+    let Vec2 { x, y: cell } = look.word_box;
+    // The cell's edges and padding, and a folder's tab and thicker edges.
+    let frame = if is_folder {
+        FOLDER_TAB_PX + 2.0 * look.edge_px(4.0) + 8.0
+    } else {
+        2.0 * look.edge_px(2.0) + 8.0
     };
-    crate::model::text_fit::size_to_fit(word, base, 10.0, look.word_width_px, 2)
+    // 2 px spare: the grid's cells come out a pixel shorter than the estimate.
+    let height = cell - frame - 0.4 * cell - 2.0;
+    crate::model::text_fit::size_to_fit_box(word, wanted, 10.0, x, height)
 }
 
 /// The label size for a board in a window this wide: the full size where cells are wide, a
@@ -132,19 +144,25 @@ pub fn label_size_for(window_width: f32, columns: u16) -> f32 {
     (window_width / f32::from(columns.max(1)) / 6.4).clamp(14.0, CELL_LABEL_PX)
 }
 
-/// The width a word has in a cell of a board with this many columns in a window this size: the
-/// grid's share of the window (less the nav strip beside it in landscape), less the cell's
-/// edges and padding.
-pub(super) fn word_width_for(window: Vec2, columns: u16) -> f32 {
-    let beside_nav = if window.x >= window.y {
-        crate::theme::NAV_STRIP_PX + crate::theme::GAP_PX
+/// The room in a cell of a board this size in a window this size: the width inside its edges
+/// and padding, and the cell's whole height. The grid
+/// is the window less the message bar, and less the nav strip beside it (landscape) or under
+/// it (portrait).
+pub(super) fn word_box_for(window: Vec2, columns: u16, rows: u16) -> Vec2 {
+    use crate::theme::{GAP_PX, MESSAGE_BAR_PX, NAV_STRIP_PX};
+    let nav = NAV_STRIP_PX + GAP_PX;
+    let (beside, below) = if window.x >= window.y {
+        (nav, 0.0)
     } else {
-        0.0
+        (0.0, nav)
     };
-    let columns = f32::from(columns.max(1));
-    let grid = window.x - beside_nav - 2.0 * crate::theme::GAP_PX;
-    let cell = (grid - crate::theme::GAP_PX * (columns - 1.0)) / columns;
-    (cell - 20.0).max(20.0)
+    let grid = Vec2::new(
+        window.x - beside - 2.0 * GAP_PX,
+        window.y - below - MESSAGE_BAR_PX - 3.0 * GAP_PX,
+    );
+    let count = Vec2::new(f32::from(columns.max(1)), f32::from(rows.max(1)));
+    let cell = (grid - GAP_PX * (count - 1.0)) / count;
+    Vec2::new((cell.x - 20.0).max(20.0), cell.y.max(20.0))
 }
 
 pub(super) fn word_cell(
@@ -164,6 +182,9 @@ pub(super) fn word_cell(
     )
 }
 
+/// The height of a folder's tab, its edge included.
+const FOLDER_TAB_PX: f32 = 12.0;
+
 /// A folder looks like a folder: a tab on its top edge and a thicker outline, so it is told from
 /// a word by shape as well as by colour.
 pub(super) fn folder_cell(
@@ -182,7 +203,7 @@ pub(super) fn folder_cell(
                 FolderTab,
                 Node {
                     width: percent(45.0),
-                    height: px(12.0),
+                    height: px(FOLDER_TAB_PX),
                     flex_shrink: 0.0,
                     border: UiRect {
                         left: px(look.edge_px(4.0)),

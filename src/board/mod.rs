@@ -192,8 +192,9 @@ fn show_current_board(
         .unwrap_or(Vec2::new(1280.0, 800.0));
     let settings = &content.settings;
     let look = CellLook {
-        label_px: label_size_for(window_size.x, board.columns) * settings.text_size.scale(),
-        word_width_px: cells::word_width_for(window_size, board.columns),
+        label_px: label_size_for(window_size.x, board.columns),
+        text_scale: settings.text_size.scale(),
+        word_box: cells::word_box_for(window_size, board.columns, board.rows),
         label_above: settings.label_position == LabelPosition::Above,
         colour_coding: settings.colour_coding,
         palette: settings.theme.palette(),

@@ -50,3 +50,39 @@ pub fn size_to_fit(text: &str, base: f32, smallest: f32, width: f32, max_lines: 
     }
     px.max(smallest)
 }
+
+/// Bevy's line height, as a share of the font size.
+const LINE_HEIGHT: f32 = 1.2;
+
+/// The largest size from `base` down to `smallest` at which `text`, wrapped to `width`, is no
+/// taller than `height`: a word that leaves its picture room (docs/access.md, "Text size").
+pub fn size_to_fit_box(text: &str, base: f32, smallest: f32, width: f32, height: f32) -> f32 {
+    let fits = |px: f32| {
+        let lines = lines_needed(text, px, width);
+        lines != usize::MAX && lines as f32 * px * LINE_HEIGHT <= height
+    };
+    let mut px = base;
+    while px > smallest && !fits(px) {
+        px -= 1.0;
+    }
+    px.max(smallest)
+}
+
+/// A word's size at the child's text size (`scale` times `standard_px`): a larger size grows
+/// only as far as the word fits `width` × `height` (the room its picture leaves), and is never
+/// smaller than the standard size fitted to `width` in `lines` lines, as every screen is laid out
+/// for that.
+pub fn scaled_to_fit(
+    text: &str,
+    standard_px: f32,
+    scale: f32,
+    smallest: f32,
+    (width, height): (f32, f32),
+    lines: usize,
+) -> f32 {
+    let standard = size_to_fit(text, standard_px * scale.min(1.0), smallest, width, lines);
+    if scale <= 1.0 {
+        return standard;
+    }
+    size_to_fit_box(text, standard_px * scale, smallest, width, height).max(standard)
+}

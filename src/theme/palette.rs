@@ -74,10 +74,24 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-fn theme_changed(content: Option<Res<crate::Content>>, mut last: Local<Option<Palette>>) -> bool {
-    let now = child_palette(content.as_deref());
+fn theme_changed(
+    content: Option<Res<crate::Content>>,
+    mut last: Local<Option<(Palette, f32)>>,
+) -> bool {
+    let now = (
+        child_palette(content.as_deref()),
+        text_scale(content.as_deref()),
+    );
     last.replace(now) != Some(now)
 }
+
+fn text_scale(content: Option<&crate::Content>) -> f32 {
+    content.map_or(1.0, |c| c.settings.text_size.scale())
+}
+
+/// The width a button's word may grow to with a larger text size: a nav button's, less its
+/// edges.
+const BUTTON_WORD_PX: f32 = 92.0;
 
 /// The shown profile's palette (the standard one before any profile is loaded).
 pub fn child_palette(content: Option<&crate::Content>) -> Palette {
@@ -97,9 +111,10 @@ fn repaint(
     content: Option<Res<crate::Content>>,
     mut clear: ResMut<ClearColor>,
     mut painted: Query<Painted>,
-    mut words: Query<&mut TextColor, Without<Paint>>,
+    mut words: Query<(&Text, &mut TextColor, &mut TextFont), Without<Paint>>,
 ) {
     let palette = child_palette(content.as_deref());
+    let scale = text_scale(content.as_deref());
     clear.0 = palette.background.into();
     for (paint, face, edge, press, text, children) in &mut painted {
         let (face_colour, ink) = match paint {
@@ -120,11 +135,22 @@ fn repaint(
         if let Some(mut text) = text {
             text.0 = ink.into();
         }
-        // A button's word is its child; the bar's children have their own paint.
+        // A button's word is its child, in the child's text size as far as the button's width
+        // allows; the bar's children have their own paint.
         if *paint == Paint::Button {
             for &child in children.into_iter().flatten() {
-                if let Ok(mut text) = words.get_mut(child) {
-                    text.0 = ink.into();
+                if let Ok((word, mut colour, mut font)) = words.get_mut(child) {
+                    colour.0 = ink.into();
+                    // Never smaller than the standard size, which every button is made for.
+                    let largest = super::BUTTON_LABEL_PX * scale;
+                    let size = crate::model::text_fit::size_to_fit(
+                        &word.0,
+                        largest,
+                        largest.min(super::BUTTON_LABEL_PX),
+                        BUTTON_WORD_PX,
+                        1,
+                    );
+                    font.font_size = FontSize::Px(size);
                 }
             }
         }

@@ -215,7 +215,7 @@ pub fn picture_choice(choice: PictureChoice, action: impl Bundle) -> impl Bundle
         word.to_string()
     };
     // A wide, low card (the activity bar) puts its picture beside its word, so a long word
-    // does not leave the picture a dot; any card sizes its word to fit in two lines.
+    // does not leave the picture a dot; any card sizes its word to fit.
     let inner = (width - 22.0, height - 22.0);
     let beside = width >= 1.8 * height;
     let word_width = if beside {
@@ -223,12 +223,16 @@ pub fn picture_choice(choice: PictureChoice, action: impl Bundle) -> impl Bundle
     } else {
         inner.0
     };
+    // Beside the picture the word may take the card's height; under it, 40 % of it, so the
+    // picture keeps the rest at any text size.
+    let word_height = if beside { inner.1 } else { inner.1 * 0.4 };
     let lines = if beside { 3 } else { 2 };
-    let word_px = crate::model::text_fit::size_to_fit(
+    let word_px = crate::model::text_fit::scaled_to_fit(
         &word,
-        BUTTON_LABEL_PX * text_scale,
+        BUTTON_LABEL_PX,
+        text_scale,
         14.0,
-        word_width,
+        (word_width, word_height),
         lines,
     );
     (

@@ -6,7 +6,7 @@ use bevy::prelude::*;
 use bevy::text::TextLayoutInfo;
 
 use hearme::Content;
-use hearme::board::{BoardCell, Navigation};
+use hearme::board::Navigation;
 use hearme::message_bar::{Message, MessageSymbol};
 use hearme::model::child_settings::{self, TextSize, Theme};
 use hearme::model::theme::{DARK, HIGH_CONTRAST, Rgb, STANDARD};
@@ -122,15 +122,17 @@ fn ink_of(app: &App, entity: Entity) -> Color {
     app.world().get::<TextColor>(entity).unwrap().0
 }
 
-/// The words whose drawn text runs out of the cell or message symbol it is in.
+/// The words whose drawn text runs out of the cell, button, card or message symbol it is in,
+/// and the pictures a word has squeezed to less than 40 % of their cell's height.
 fn words_running_out(app: &mut App) -> Vec<String> {
     let mut boxes = app.world_mut().query_filtered::<
         (Entity, &ComputedNode, &UiGlobalTransform),
-        Or<(With<BoardCell>, With<MessageSymbol>)>,
+        Or<(With<Button>, With<MessageSymbol>)>,
     >();
     let boxes: Vec<(Entity, Vec2, Vec2)> = boxes
         .iter(app.world())
         .map(|(e, node, at)| (e, at.translation, node.size()))
+        .filter(|(_, _, size)| size.x > 0.0)
         .collect();
     let mut texts = app
         .world_mut()
@@ -159,6 +161,29 @@ fn words_running_out(app: &mut App) -> Vec<String> {
         }
     }
     assert!(looked_at > 10, "the cells' words are looked at");
+    // A body map's region keeps its picture small by design: its word is what matters.
+    let regions: Vec<Entity> = app
+        .world_mut()
+        .query::<(Entity, &Name)>()
+        .iter(app.world())
+        .filter(|(_, name)| name.starts_with("Region "))
+        .map(|(e, _)| e)
+        .collect();
+    let mut pictures = app
+        .world_mut()
+        .query_filtered::<(Entity, &ComputedNode), With<ImageNode>>();
+    let pictures: Vec<(Entity, Vec2)> = pictures
+        .iter(app.world())
+        .map(|(e, node)| (e, node.size()))
+        .collect();
+    for (picture, size) in pictures {
+        if let Some((cell, _, box_size)) = boxes.iter().find(|(b, ..)| is_under(app, picture, *b))
+            && !regions.contains(cell)
+            && size.y < 0.4 * box_size.y
+        {
+            out.push(format!("picture in {cell}: {size} in {box_size}"));
+        }
+    }
     out
 }
 
@@ -202,5 +227,27 @@ fn the_largest_text_runs_out_of_no_cell_and_no_message_symbol_either_way_up() {
             let out = words_running_out(&mut app);
             assert!(out.is_empty(), "{width}×{height}, board {board}: {out:#?}");
         }
+    }
+}
+
+#[test]
+fn the_largest_text_runs_out_of_no_activity_card() {
+    let mut app = themed_app(Theme::Standard, TextSize::Largest, 1280, 800);
+    let activities: Vec<String> = app
+        .world()
+        .resource::<hearme::activity::ActivityLibrary>()
+        .activities
+        .listed()
+        .map(|a| a.id.clone())
+        .collect();
+    assert!(activities.len() > 3);
+    for id in activities {
+        tap_named(&mut app, "Activities button");
+        let out = words_running_out(&mut app);
+        assert!(out.is_empty(), "the list: {out:#?}");
+        tap_named(&mut app, &format!("Activity {id}"));
+        let out = words_running_out(&mut app);
+        assert!(out.is_empty(), "activity {id}: {out:#?}");
+        tap_named(&mut app, "Close activity button");
     }
 }
