@@ -105,6 +105,29 @@ fn build_child_settings(
                 ],
             ),
             (
+                "Word".into(),
+                vec![
+                    option(
+                        "Word below".into(),
+                        "below",
+                        Choice::Label(LabelPosition::Below),
+                        below,
+                    ),
+                    option(
+                        "Word above".into(),
+                        "above",
+                        Choice::Label(LabelPosition::Above),
+                        !below,
+                    ),
+                ],
+            ),
+            (
+                "Word-class colours".into(),
+                on_off("Colours", s.colour_coding, Choice::Colours),
+            ),
+        ];
+        let look_and_voice_rows: Vec<(String, Vec<ChoiceButton<Choice>>)> = vec![
+            (
                 "Text size".into(),
                 TextSize::ALL
                     .map(|size| {
@@ -123,29 +146,6 @@ fn build_child_settings(
                         option(name, word, Choice::Theme(theme), s.theme == theme)
                     })
                     .into(),
-            ),
-            (
-                "Word".into(),
-                vec![
-                    option(
-                        "Word below".into(),
-                        "below",
-                        Choice::Label(LabelPosition::Below),
-                        below,
-                    ),
-                    option(
-                        "Word above".into(),
-                        "above",
-                        Choice::Label(LabelPosition::Above),
-                        !below,
-                    ),
-                ],
-            ),
-        ];
-        let voice_rows: Vec<(String, Vec<ChoiceButton<Choice>>)> = vec![
-            (
-                "Word-class colours".into(),
-                on_off("Colours", s.colour_coding, Choice::Colours),
             ),
             (
                 "Say words on tap".into(),
@@ -214,12 +214,12 @@ fn build_child_settings(
                     ),
                 ] {
                     left.spawn(body(said));
-                    left.spawn(filled_text_field(name, field, 560.0, &value));
+                    left.spawn(filled_text_field(name, field, 460.0, &value));
                 }
                 choice_rows(left, board_rows, LABEL_PX, choice);
             });
             columns.spawn(column()).with_children(|right| {
-                choice_rows(right, voice_rows, LABEL_PX, choice);
+                choice_rows(right, look_and_voice_rows, LABEL_PX, choice);
             });
         });
         page.spawn(outcome_line("Child settings message", outcome.0.as_ref()));
