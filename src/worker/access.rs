@@ -246,19 +246,13 @@ fn build_access(
     });
 }
 
-/// Key names typed by the worker: "space, Digit1" is `["Space", "Digit1"]`.
+/// Key names typed by the worker: "space, 1" is `["Space", "Digit1"]`.
 fn key_names(typed: &str) -> Vec<String> {
     typed
         .split(',')
         .map(str::trim)
         .filter(|name| !name.is_empty())
-        .map(|name| {
-            let mut letters = name.chars();
-            letters
-                .next()
-                .map(|first| first.to_uppercase().chain(letters).collect())
-                .unwrap_or_default()
-        })
+        .map(crate::model::access::keys::key_name)
         .collect()
 }
 

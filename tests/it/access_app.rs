@@ -413,3 +413,56 @@ fn while_scanning_the_keys_are_switches_and_move_no_focus_ring() {
     press_key(&mut app, KeyCode::Enter);
     assert_eq!(focused(&mut app), None);
 }
+
+#[test]
+fn every_key_name_a_worker_may_type_is_a_key_bevy_reports() {
+    use KeyCode::*;
+    let mut codes = vec![
+        Space,
+        Enter,
+        NumpadEnter,
+        Tab,
+        Backspace,
+        Escape,
+        ArrowUp,
+        ArrowDown,
+        ArrowLeft,
+        ArrowRight,
+        PageUp,
+        PageDown,
+        Home,
+        End,
+        Insert,
+        Delete,
+        ShiftLeft,
+        ShiftRight,
+        ControlLeft,
+        ControlRight,
+        AltLeft,
+        AltRight,
+        MediaPlayPause,
+        MediaTrackNext,
+        MediaTrackPrevious,
+        AudioVolumeUp,
+        AudioVolumeDown,
+    ];
+    codes.extend([
+        Digit0, Digit1, Digit2, Digit3, Digit4, Digit5, Digit6, Digit7, Digit8, Digit9,
+    ]);
+    codes.extend([
+        Numpad0, Numpad1, Numpad2, Numpad3, Numpad4, Numpad5, Numpad6, Numpad7, Numpad8, Numpad9,
+    ]);
+    codes.extend([
+        KeyA, KeyB, KeyC, KeyD, KeyE, KeyF, KeyG, KeyH, KeyI, KeyJ, KeyK, KeyL, KeyM, KeyN, KeyO,
+        KeyP, KeyQ, KeyR, KeyS, KeyT, KeyU, KeyV, KeyW, KeyX, KeyY, KeyZ,
+    ]);
+    codes.extend([
+        F1, F2, F3, F4, F5, F6, F7, F8, F9, F10, F11, F12, F13, F14, F15, F16, F17, F18, F19, F20,
+        F21, F22, F23, F24,
+    ]);
+    let mut reported: Vec<String> = codes.iter().map(|c| format!("{c:?}")).collect();
+    let mut accepted = hearme::model::access::keys::all_key_names();
+    reported.sort();
+    accepted.sort();
+    assert_eq!(accepted, reported);
+}

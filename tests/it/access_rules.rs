@@ -248,3 +248,28 @@ fn access_settings_out_of_range_are_refused_in_words() {
     settings.scan.screen_is_switch = true;
     assert!(settings.check().is_ok());
 }
+
+#[test]
+fn typed_key_names_take_bevys_spelling_and_an_unknown_one_is_refused_by_name() {
+    use hearme::model::access::keys::{is_key_name, key_name};
+    for (typed, name) in [
+        ("space", "Space"),
+        (" Enter ", "Enter"),
+        ("a", "KeyA"),
+        ("1", "Digit1"),
+        ("f8", "F8"),
+        ("numpad5", "Numpad5"),
+        ("keyb", "KeyB"),
+        ("arrowup", "ArrowUp"),
+    ] {
+        assert_eq!(key_name(typed), name, "{typed:?}");
+        assert!(is_key_name(name), "{name}");
+    }
+    for wrong in ["Spcae", "F0", "F25", "KeyAB", "Digit10", ""] {
+        assert!(!is_key_name(wrong), "{wrong:?}");
+    }
+    let mut settings = AccessSettings::default();
+    settings.scan.select_keys = vec!["Space".into(), "Spcae".into()];
+    let refused = settings.check().unwrap_err();
+    assert!(refused.contains("\"Spcae\""), "{refused}");
+}

@@ -4,6 +4,7 @@
 //! feeds them and carries out what they decide.
 
 pub mod dwell;
+pub mod keys;
 pub mod scan;
 pub mod touch;
 
@@ -146,6 +147,13 @@ impl AccessSettings {
         }
         if !(1..=10).contains(&self.scan.loops) {
             return Err("A scan goes round 1 to 10 times before it pauses.".into());
+        }
+        let typed = self.scan.select_keys.iter().chain(&self.scan.move_keys);
+        if let Some(unknown) = typed.into_iter().find(|k| !keys::is_key_name(k)) {
+            return Err(format!(
+                "\"{unknown}\" is not a key's name: use names such as Space, Enter, 1 (Digit1), \
+                 A (KeyA), Numpad5 or F8."
+            ));
         }
         if self.scan.mode != ScanMode::Off
             && self.scan.select_keys.is_empty()
