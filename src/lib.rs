@@ -9,6 +9,7 @@ pub mod input;
 pub mod keys;
 pub use input::simulate_touch;
 pub mod message_bar;
+pub mod obf_cli;
 pub mod power;
 pub mod screen;
 pub mod setup;

@@ -90,6 +90,26 @@ enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Import a child's boards from another AAC app (.obf or .obz, Open Board Format) as the
+    /// profile's new vocabulary (the profile is made if missing); prints what was imported and
+    /// everything dropped or changed. A refused file changes nothing; exit 1.
+    Import {
+        file: PathBuf,
+        /// The profile (default: the one the child's screen shows).
+        #[arg(long)]
+        profile: Option<String>,
+    },
+    /// Write a profile's vocabulary as an .obz (every board, picture and recording), or one
+    /// board as an .obf when --out ends in .obf.
+    ExportBoard {
+        #[arg(long)]
+        profile: Option<String>,
+        /// The board an .obf is of (default: home).
+        #[arg(long)]
+        board: Option<String>,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// The worker PIN: `pin set` reads it from standard input (6 to 12 digits).
     Pin {
         #[command(subcommand)]
@@ -153,6 +173,16 @@ fn main() -> ExitCode {
             ProfileAction::Add { label } => setup::profile_add(data, &label, ring),
             ProfileAction::Remove { label } => setup::profile_remove(data, &label, ring),
             ProfileAction::Use { label } => setup::profile_use(data, &label),
+        }),
+        Some(Command::Import { file, profile }) => setting_up(cli.data, |data, ring| {
+            hearme::obf_cli::import(data, &file, profile.as_deref(), ring)
+        }),
+        Some(Command::ExportBoard {
+            profile,
+            board,
+            out,
+        }) => setting_up(cli.data, |data, _| {
+            hearme::obf_cli::export(data, profile.as_deref(), board.as_deref(), &out)
         }),
         Some(Command::AddPhoto { at, file }) => {
             setting_up(cli.data, |data, _| setup::add_photo(&at.of(data), &file))

@@ -13,6 +13,7 @@ pub mod files;
 pub mod journal;
 pub mod keyring;
 pub mod messages;
+pub mod obf;
 pub mod photo;
 pub mod pin;
 pub mod problem;

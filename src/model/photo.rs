@@ -134,9 +134,13 @@ fn ends_after_its_scan(bytes: &[u8]) -> bool {
 /// Encodes the prepared photo as PNG (pixels only: no metadata chunk is written) and puts it in
 /// place atomically.
 pub fn save(path: &Path, photo: &DynamicImage) -> Result<(), String> {
-    let mut png = Vec::new();
-    photo
-        .write_to(&mut Cursor::new(&mut png), image::ImageFormat::Png)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let png = png_bytes(photo).map_err(|e| format!("{}: {e}", path.display()))?;
     write_in_new_folder(path, &png)
+}
+
+/// The prepared photo as PNG bytes (pixels only: no metadata chunk is written).
+pub fn png_bytes(photo: &DynamicImage) -> Result<Vec<u8>, image::ImageError> {
+    let mut png = Vec::new();
+    photo.write_to(&mut Cursor::new(&mut png), image::ImageFormat::Png)?;
+    Ok(png)
 }

@@ -57,6 +57,10 @@ pub struct Cell {
     /// something" shown as "tell you"); `None`: the word.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub says: Option<String>,
+    /// The word in other languages, by language tag (`"pl": "sok"`), as an interpreter typed it
+    /// or an OBF file's `strings` gave it; never made up.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, String>,
 }
 
 impl Cell {

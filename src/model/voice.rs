@@ -226,6 +226,12 @@ pub fn save_recording(path: &Path, clip: &Clip) -> Result<(), VoiceError> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|e| write_error(e.to_string()))?;
     }
+    let bytes = wav_bytes(clip).map_err(|e| write_error(e.to_string()))?;
+    super::files::write_atomically(path, &bytes).map_err(|e| write_error(e.to_string()))
+}
+
+/// A clip as 16-bit WAV bytes.
+pub fn wav_bytes(clip: &Clip) -> Result<Vec<u8>, hound::Error> {
     let spec = hound::WavSpec {
         channels: clip.channels,
         sample_rate: clip.sample_rate,
@@ -234,17 +240,13 @@ pub fn save_recording(path: &Path, clip: &Clip) -> Result<(), VoiceError> {
     };
     let mut bytes = Cursor::new(Vec::new());
     {
-        let mut writer =
-            hound::WavWriter::new(&mut bytes, spec).map_err(|e| write_error(e.to_string()))?;
+        let mut writer = hound::WavWriter::new(&mut bytes, spec)?;
         for sample in clip.samples.iter() {
-            let value = (sample.clamp(-1.0, 1.0) * f32::from(i16::MAX)) as i16;
-            writer
-                .write_sample(value)
-                .map_err(|e| write_error(e.to_string()))?;
+            writer.write_sample((sample.clamp(-1.0, 1.0) * f32::from(i16::MAX)) as i16)?;
         }
-        writer.finalize().map_err(|e| write_error(e.to_string()))?;
+        writer.finalize()?;
     }
-    super::files::write_atomically(path, bytes.get_ref()).map_err(|e| write_error(e.to_string()))
+    Ok(bytes.into_inner())
 }
 
 /// Records from the default microphone for `length` (at most [`MAX_RECORDING`]).

@@ -13,6 +13,8 @@ mod editor_media;
 mod editor_rules;
 mod harness;
 mod journal;
+mod obf;
+mod obf_hostile;
 mod photos;
 mod pin;
 mod pin_pad;

@@ -120,6 +120,7 @@ pub fn apply(vocabulary: &Vocabulary, edit: &Edit, media: MediaKept) -> Result<C
                 opens: None,
                 hidden: false,
                 says: None,
+                translations: Default::default(),
             });
             changed.insert(new.id.clone(), Some(new));
         }

@@ -1,0 +1,350 @@
+//! A button's picture and sound: `data` URIs and `path`s inside the package are prepared as
+//! every photo and recording is; `url`s and licensed `symbol` sets (network or paid) become the
+//! OpenMoji symbol that fits the label, or a placeholder. Each image's licence is kept. Pixels and
+//! seconds are capped over the whole import, so no file can make it slow or huge.
+
+use std::collections::HashMap;
+use std::io::Cursor;
+
+use base64::Engine;
+use serde_json::Value;
+
+use super::super::symbols::SymbolLibrary;
+use super::super::{photo, voice};
+use super::import::{id_of, text_of};
+use super::package::Package;
+use super::{ImportedPhoto, ImportedSound, Report};
+
+/// One picture's pixels: a board's pictures are a few hundred pixels a side.
+pub const MAX_IMAGE_PIXELS: u64 = 8_000_000;
+/// All pictures of one import together.
+pub const MAX_TOTAL_PIXELS: u64 = 400_000_000;
+/// All recordings of one import together.
+pub const MAX_TOTAL_SECONDS: f32 = 3_600.0;
+/// The symbol a cell shows when nothing fits its label.
+pub const PLACEHOLDER: &str = "white-question-mark";
+
+pub struct Media<'a> {
+    package: &'a Package,
+    symbols: &'a SymbolLibrary,
+    images: HashMap<String, &'a Value>,
+    sounds: HashMap<String, &'a Value>,
+    /// Each image prepared once, however many buttons show it.
+    prepared: HashMap<String, Option<Vec<u8>>>,
+    photos: Vec<ImportedPhoto>,
+    recordings: Vec<ImportedSound>,
+    pixels: u64,
+    seconds: f32,
+    by_label: usize,
+    placeholders: usize,
+}
+
+fn table<'a>(package: &'a Package, key: &str) -> HashMap<String, &'a Value> {
+    let mut all = HashMap::new();
+    for board in package.boards.values() {
+        for item in board
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            if let Some(id) = item.get("id").and_then(id_of) {
+                all.entry(id).or_insert(item);
+            }
+        }
+    }
+    all
+}
+
+impl<'a> Media<'a> {
+    pub fn new(package: &'a Package, symbols: &'a SymbolLibrary) -> Self {
+        Media {
+            package,
+            symbols,
+            images: table(package, "images"),
+            sounds: table(package, "sounds"),
+            prepared: HashMap::new(),
+            photos: Vec::new(),
+            recordings: Vec::new(),
+            pixels: 0,
+            seconds: 0.0,
+            by_label: 0,
+            placeholders: 0,
+        }
+    }
+
+    /// The cell's symbol id; a picture of its own, when the file carries one, becomes its photo.
+    pub fn picture(
+        &mut self,
+        board_name: &str,
+        board: &str,
+        cell: &str,
+        word: &str,
+        button: &Value,
+        report: &mut Report,
+    ) -> String {
+        let image = match button.get("image_id").and_then(id_of) {
+            None => None,
+            Some(image_id) => match self.images.get(&image_id).copied() {
+                Some(image) => Some((image_id, image)),
+                None => {
+                    report.note(format!("{board_name}: button \"{cell}\"'s image \"{image_id}\" is missing from the file"));
+                    None
+                }
+            },
+        };
+        let Some((image_id, image)) = image else {
+            return self.symbol_for(word, true);
+        };
+        if let Some(symbol) = self.openmoji(image) {
+            return symbol;
+        }
+        let png = match self.prepared.get(&image_id) {
+            Some(done) => done.clone(),
+            None => {
+                let done = self.prepare(board_name, &image_id, image, report);
+                self.prepared.insert(image_id.clone(), done.clone());
+                done
+            }
+        };
+        let Some(png) = png else {
+            return self.symbol_for(word, true);
+        };
+        let licence = image
+            .as_object()
+            .and_then(|o| o.iter().find(|(k, _)| k.eq_ignore_ascii_case("license")))
+            .map(|(_, v)| v.to_string());
+        self.photos.push(ImportedPhoto {
+            board: board.into(),
+            cell: cell.into(),
+            png,
+            licence,
+        });
+        // Hearme's own export names the symbol under a photo.
+        match button.get("ext_hearme_symbol").and_then(Value::as_str) {
+            Some(symbol) if self.symbols.contains(symbol) => symbol.to_string(),
+            _ => self.symbol_for(word, false),
+        }
+    }
+
+    /// The OpenMoji symbol an image names (`symbol: {set: "openmoji", filename}`), when Hearme has it.
+    fn openmoji(&self, image: &Value) -> Option<String> {
+        let symbol = image.get("symbol")?;
+        let set = symbol.get("set")?.as_str()?;
+        if !set.to_ascii_lowercase().contains("openmoji") {
+            return None;
+        }
+        let filename = symbol.get("filename")?.as_str()?;
+        let stem = filename
+            .rsplit('/')
+            .next()?
+            .trim_end_matches(".png")
+            .trim_end_matches(".svg");
+        self.symbols
+            .iter()
+            .find(|s| {
+                s.id == stem
+                    || s.codepoint.eq_ignore_ascii_case(stem)
+                    || s.file.ends_with(&format!("/{stem}.png"))
+            })
+            .map(|s| s.id.clone())
+    }
+
+    /// The OpenMoji symbol whose words include the label, else the placeholder (counted when
+    /// the cell has no picture of its own to show instead).
+    fn symbol_for(&mut self, word: &str, shown: bool) -> String {
+        let found = self
+            .symbols
+            .search(word)
+            .into_iter()
+            .find(|s| s.words.iter().any(|w| w.eq_ignore_ascii_case(word)));
+        match found {
+            Some(symbol) => {
+                self.by_label += 1;
+                symbol.id.clone()
+            }
+            None => {
+                self.placeholders += usize::from(shown);
+                PLACEHOLDER.into()
+            }
+        }
+    }
+
+    fn bytes(&self, item: &Value) -> Option<Result<Vec<u8>, String>> {
+        if let Some(data) = item.get("data").and_then(Value::as_str) {
+            return Some(data_uri(data));
+        }
+        let path = item.get("path").and_then(Value::as_str)?;
+        let path = path.trim_start_matches("./");
+        Some(
+            self.package
+                .files
+                .get(path)
+                .cloned()
+                .ok_or_else(|| format!("\"{path}\" is not in the package")),
+        )
+    }
+
+    fn prepare(
+        &mut self,
+        board_name: &str,
+        id: &str,
+        image: &Value,
+        report: &mut Report,
+    ) -> Option<Vec<u8>> {
+        let kind = text_of(image.get("content_type"))
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let bytes = match self.bytes(image) {
+            Some(Ok(bytes)) => bytes,
+            Some(Err(why)) => {
+                report.note(format!(
+                    "{board_name}: image \"{id}\": {why}; the symbol that fits its label is used"
+                ));
+                return None;
+            }
+            None => {
+                let source = if image.get("symbol").is_some() {
+                    "a licensed symbol set"
+                } else {
+                    "a web address"
+                };
+                report.note(format!(
+                    "{board_name}: image \"{id}\" is {source}, which needs the network or a paid set; the symbol that fits its label is used"
+                ));
+                return None;
+            }
+        };
+        if kind.contains("svg") || bytes.trim_ascii_start().starts_with(b"<") {
+            report.note(format!("{board_name}: image \"{id}\" is SVG, which Hearme cannot draw; the symbol that fits its label is used"));
+            return None;
+        }
+        let label = format!("{board_name}: image \"{id}\"");
+        let size = image::ImageReader::new(Cursor::new(&bytes))
+            .with_guessed_format()
+            .ok()
+            .and_then(|r| r.into_dimensions().ok());
+        let pixels = size.map_or(0, |(w, h)| u64::from(w) * u64::from(h));
+        if pixels > MAX_IMAGE_PIXELS || self.pixels + pixels > MAX_TOTAL_PIXELS {
+            report.note(format!(
+                "{label} is too big ({pixels} pixels); the symbol that fits its label is used"
+            ));
+            return None;
+        }
+        self.pixels += pixels;
+        match photo::prepare(&label, &bytes)
+            .map_err(|e| e.to_string())
+            .and_then(|p| photo::png_bytes(&p).map_err(|e| e.to_string()))
+        {
+            Ok(png) => Some(png),
+            Err(why) => {
+                report.note(format!("{why}; the symbol that fits its label is used"));
+                None
+            }
+        }
+    }
+
+    pub fn sound(
+        &mut self,
+        board_name: &str,
+        board: &str,
+        cell: &str,
+        button: &Value,
+        report: &mut Report,
+    ) {
+        let Some(sound_id) = button.get("sound_id").and_then(id_of) else {
+            return;
+        };
+        let label = format!("{board_name}: sound \"{sound_id}\"");
+        let Some(sound) = self.sounds.get(&sound_id).copied() else {
+            report.note(format!(
+                "{label} of button \"{cell}\" is missing from the file"
+            ));
+            return;
+        };
+        let bytes = match self.bytes(sound) {
+            Some(Ok(bytes)) => bytes,
+            Some(Err(why)) => {
+                return report.note(format!("{label}: {why}; the cell keeps its voice"));
+            }
+            None => {
+                return report.note(format!(
+                    "{label} is a web address; the cell keeps its voice"
+                ));
+            }
+        };
+        if self.seconds >= MAX_TOTAL_SECONDS {
+            return report.note(format!(
+                "{label}: the import's recordings already last an hour; dropped"
+            ));
+        }
+        let clip = voice::decode(&label, bytes).and_then(|c| voice::clean_recording(&label, &c));
+        match clip.map_err(|e| e.to_string()).and_then(|c| {
+            self.seconds += c.duration().as_secs_f32();
+            voice::wav_bytes(&c).map_err(|e| e.to_string())
+        }) {
+            Ok(wav) => self.recordings.push(ImportedSound {
+                board: board.into(),
+                cell: cell.into(),
+                wav,
+            }),
+            Err(why) => report.note(format!("{why}; the cell keeps its voice")),
+        }
+    }
+
+    pub fn finish(self, report: &mut Report) -> (Vec<ImportedPhoto>, Vec<ImportedSound>) {
+        if self.placeholders > 0 {
+            report.note(format!(
+                "{} cell(s) have no picture in the file and no OpenMoji symbol that fits their label; they show a question mark",
+                self.placeholders
+            ));
+        }
+        (self.photos, self.recordings)
+    }
+}
+
+/// The bytes of a `data:` URI, base64 or percent-encoded.
+fn data_uri(uri: &str) -> Result<Vec<u8>, String> {
+    let rest = uri
+        .trim()
+        .strip_prefix("data:")
+        .ok_or("its data is not a data: URI")?;
+    let (header, body) = rest.split_once(',').ok_or("its data URI has no comma")?;
+    if header.ends_with(";base64") {
+        let body: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+        // Padding is optional: writers in the wild leave it out.
+        let lenient = base64::engine::GeneralPurpose::new(
+            &base64::alphabet::STANDARD,
+            base64::engine::GeneralPurposeConfig::new()
+                .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
+        );
+        lenient
+            .decode(body.as_bytes())
+            .map_err(|e| format!("its data URI is not base64: {e}"))
+    } else {
+        Ok(percent_decoded(body))
+    }
+}
+
+fn percent_decoded(text: &str) -> Vec<u8> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    out
+}
