@@ -58,6 +58,15 @@ pub fn export(
     out: &Path,
 ) -> Result<Vec<String>, String> {
     let content = crate::setup::profile_content(data_dir, label)?;
+    export_content(&content, board, out)
+}
+
+/// Writes the vocabulary `content` shows (and its media) as [`export`] does.
+pub fn export_content(
+    content: &crate::Content,
+    board: Option<&str>,
+    out: &Path,
+) -> Result<Vec<String>, String> {
     let symbol_dir = crate::asset_root().join("symbols");
     let media_root = content.media_root();
     let sources = Sources {

@@ -29,18 +29,38 @@ pub fn forget_folders(root: &Path, keep: impl Fn(&Path) -> bool) {
     }
 }
 
-/// The key of the sealed folder `path` is in, and the path's place in it (the associated data
-/// of its seal).
+/// Seals `dir` with the key of the sealed folder `like` is in, if any: a folder whose files are
+/// staged there, or kept there, as they are (or were) in their own place, since a file's place
+/// in its sealed folder is bound into its seal (an import's `.import/`, the vocabulary it
+/// replaced in `previous-vocabulary/`: `model/obf/install.rs`).
+pub fn seal_like(dir: &Path, like: &Path) {
+    let key = SEALED_FOLDERS.read().ok().and_then(|folders| {
+        folders
+            .iter()
+            .filter(|(known, _)| like.starts_with(known))
+            .max_by_key(|(known, _)| known.components().count())
+            .map(|(_, key)| key.clone())
+    });
+    if let Some(key) = key {
+        seal_folder(dir, key);
+    }
+}
+
+/// The key of the sealed folder `path` is in (the innermost, when one is inside another), and
+/// the path's place in it (the associated data of its seal).
 fn folder_key(path: &Path) -> Option<(Arc<DataKey>, String)> {
     let folders = SEALED_FOLDERS.read().ok()?;
-    folders.iter().find_map(|(dir, key)| {
-        let inside = path.strip_prefix(dir).ok()?;
-        let place: Vec<String> = inside
-            .components()
-            .map(|part| part.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        Some((key.clone(), place.join("/")))
-    })
+    let (dir, key) = folders
+        .iter()
+        .filter(|(dir, _)| path.starts_with(dir))
+        .max_by_key(|(dir, _)| dir.components().count())?;
+    let place: Vec<String> = path
+        .strip_prefix(dir)
+        .ok()?
+        .components()
+        .map(|part| part.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Some((key.clone(), place.join("/")))
 }
 
 /// `bytes` as they go on disk at `path`: sealed inside a sealed folder.

@@ -9,13 +9,16 @@ use super::files::{forget_folders, seal_folder, seal_plain_files};
 use super::keyring::Keyring;
 use super::profile::{DEFAULT_PROFILE, profile_dir, profiles_dir};
 
-/// The folders holding a profile's files: its own; for the built-in profile the data folder's
+/// The folders holding a profile's files: its own, and in it the vocabulary and media an import
+/// replaced (sealed as they were in their place); for the built-in profile the data folder's
 /// `media/` and `vocab/` (its recordings, photos and edited boards).
 pub fn profile_folders(data_dir: &Path, label: &str) -> Vec<PathBuf> {
     if label == DEFAULT_PROFILE {
         vec![data_dir.join("media"), data_dir.join("vocab")]
     } else {
-        vec![profile_dir(data_dir, label)]
+        let own = profile_dir(data_dir, label);
+        let kept = own.join(super::obf::install::PREVIOUS);
+        vec![own, kept]
     }
 }
 

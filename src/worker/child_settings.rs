@@ -44,6 +44,7 @@ enum Choice {
     Volume(u8),
     Voice(VoicePreference),
     Access,
+    Boards,
     Save,
     Back,
 }
@@ -235,6 +236,11 @@ fn build_child_settings(
                 choice(Choice::Access),
             ));
             line.spawn(button(
+                "Child settings boards button",
+                "Boards in and out…",
+                choice(Choice::Boards),
+            ));
+            line.spawn(button(
                 "Child settings back button",
                 "Back",
                 choice(Choice::Back),
@@ -290,6 +296,11 @@ fn press_choice(
         Choice::Access => {
             outcome.0 = None;
             turn.show(WorkerPage::Access);
+            return;
+        }
+        Choice::Boards => {
+            outcome.0 = None;
+            turn.show(WorkerPage::BoardsFile);
             return;
         }
         Choice::Save => {}

@@ -5,6 +5,7 @@
 //! built on entering it (and again when what it shows changes) and go when it is left.
 
 mod access;
+mod boards_file;
 mod child_settings;
 mod choices;
 mod editor;
@@ -74,6 +75,7 @@ pub(super) fn plugin(app: &mut App) {
             profiles::plugin,
             child_settings::plugin,
             access::plugin,
+            boards_file::plugin,
         ));
 }
 
@@ -111,6 +113,8 @@ pub enum WorkerPage {
     ChildSettings,
     /// How the shown profile's child reaches the controls: touch, dwell, switches.
     Access,
+    /// The shown profile's boards in from another AAC app, and out (Open Board Format).
+    BoardsFile,
 }
 
 /// Moves the worker area to another page, or closes it.

@@ -14,6 +14,7 @@ mod editor_rules;
 mod harness;
 mod journal;
 mod obf;
+mod obf_app;
 mod obf_hostile;
 mod photos;
 mod pin;

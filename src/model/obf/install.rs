@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::super::files::{read_capped, write_in_new_folder};
+use super::super::files::{read_capped, seal_like, write_in_new_folder};
 use super::super::photo::photo_path;
 use super::super::symbols::SymbolLibrary;
 use super::super::vocab::Vocabulary;
@@ -28,6 +28,8 @@ pub fn install(
     symbols: &SymbolLibrary,
 ) -> Result<PathBuf, String> {
     let staging = profile_dir.join(STAGING);
+    // Staged files are sealed as they will be in their place (a seal binds the file's place).
+    seal_like(&staging, profile_dir);
     let result = stage(imported, &staging, symbols).and_then(|()| swap(profile_dir, &staging));
     let _ = std::fs::remove_dir_all(&staging);
     result
@@ -106,6 +108,8 @@ fn swap(profile_dir: &Path, staging: &Path) -> Result<PathBuf, String> {
         std::fs::rename(&previous, &older).map_err(|e| fail(&previous, e))?;
     }
     std::fs::create_dir_all(&previous).map_err(|e| fail(&previous, e))?;
+    // What is kept opens as it did in its place (`model/sealed_profiles.rs` seals it so too).
+    seal_like(&previous, profile_dir);
     let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
     let mut step = |from: PathBuf, to: PathBuf| -> Result<(), String> {
         if !from.exists() {

@@ -35,6 +35,10 @@ pub(super) fn plugin(app: &mut App) {
 pub enum FileKind {
     Photo,
     Recording,
+    /// Boards from another AAC app (`.obf`, `.obz`).
+    BoardsIn,
+    /// Where to write the profile's boards (`.obz`).
+    BoardsOut,
 }
 
 /// Asks the worker for a file: the platform's own dialog (on Linux the XDG desktop portal). It
@@ -54,6 +58,16 @@ impl Default for FileChooser {
                 FileKind::Recording => dialog
                     .set_title("A recording for this cell")
                     .add_filter("Recordings", &["wav", "ogg", "mp3"]),
+                FileKind::BoardsIn => dialog
+                    .set_title("Boards from another AAC app")
+                    .add_filter("Open Board Format", &["obz", "obf"]),
+                FileKind::BoardsOut => {
+                    return dialog
+                        .set_title("Where to write the boards")
+                        .set_file_name("boards.obz")
+                        .add_filter("Open Board Format", &["obz"])
+                        .save_file();
+                }
             };
             dialog.pick_file()
         }))
@@ -201,6 +215,8 @@ fn take_finished_job(
                     boards: Some(vec![board]),
                 });
             }
+            // The boards page's own job (`worker/boards_file.rs`), never this one's.
+            FileKind::BoardsIn | FileKind::BoardsOut => {}
         }
     }
     editing.outcome = Some(outcome.map_err(|why| format!("Not changed: {why}")));

@@ -1,0 +1,87 @@
+//! Boards in and out from the worker area: an .obz chosen in the dialog becomes the shown
+//! profile's boards on the child's screen at once, with the report on the page; the export is a
+//! package the import reads back (docs/obf.md).
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use bevy::prelude::*;
+use serde_json::json;
+
+use hearme::Content;
+use hearme::model::profile::{add, set_active};
+use hearme::worker::FileChooser;
+
+use crate::harness::*;
+use crate::journal::scratch;
+use crate::obf::{json_bytes, zip_of};
+use crate::visit::{FRAME, open_area};
+
+/// Runs frames until the page's report says what came of the job (it runs off the main thread).
+fn report_after(app: &mut App, button: &str) -> String {
+    tap_named(app, button);
+    for _ in 0..200 {
+        app.update();
+        let said = text_under(app, "Boards report");
+        if !said.is_empty() && !said.contains("Working") {
+            return said;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    panic!(
+        "the job never finished: {}",
+        text_under(app, "Boards report")
+    );
+}
+
+#[test]
+fn an_obz_chosen_in_the_worker_area_becomes_the_childs_board_and_the_export_reads_back() {
+    let data = scratch("obf-app");
+    add(&data, "AB", None).unwrap();
+    set_active(&data, "AB").unwrap();
+    let board = json!({ "id": "1", "name": "Snacks",
+        "grid": { "rows": 1, "columns": 2, "order": [["crisps", "milk"]] },
+        "buttons": [{ "id": "crisps", "label": "crisps", "action": ":clear" },
+                    { "id": "milk", "label": "milk" }] });
+    let incoming = data.join("snacks.obz");
+    std::fs::write(&incoming, zip_of(&[("boards/1.obf", json_bytes(&board))])).unwrap();
+    let chosen: Arc<Mutex<PathBuf>> = Arc::new(Mutex::new(incoming));
+    let mut app = app_with(Content::for_data_dir(Some(&data.to_path_buf())), 1280, 800);
+    let shared = chosen.clone();
+    app.insert_resource(FileChooser(Arc::new(move |_| {
+        Some(shared.lock().unwrap().clone())
+    })));
+    step_time(&mut app, FRAME);
+    open_area(&mut app);
+    tap_named(&mut app, "Profiles button");
+    tap_named(&mut app, "Profile settings button");
+    tap_named(&mut app, "Child settings boards button");
+    let report = report_after(&mut app, "Import boards button");
+    assert!(report.contains("1 board(s), 2 cell(s)"), "{report}");
+    assert!(report.contains("action :clear is not kept"), "{report}");
+
+    let out = data.join("out.obz");
+    *chosen.lock().unwrap() = out.clone();
+    let report = report_after(&mut app, "Export boards button");
+    assert!(report.contains("written to"), "{report}");
+    let again =
+        hearme::model::obf::import_file(&out, &hearme::model::symbols::SymbolLibrary::built_in())
+            .unwrap();
+    assert_eq!(again.boards[0].cells.len(), 2);
+
+    tap_named(&mut app, "Boards back button");
+    tap_named(&mut app, "Child settings back button");
+    tap_named(&mut app, "Profiles back button");
+    tap_named(&mut app, "Back to board button");
+    let mut shown: Vec<String> = cells_on_screen(&mut app)
+        .into_iter()
+        .map(|c| c.cell)
+        .collect();
+    shown.sort();
+    assert_eq!(
+        shown,
+        ["crisps", "milk"],
+        "the child's screen shows the imported board"
+    );
+}
