@@ -38,11 +38,14 @@ pub(super) fn plugin(app: &mut App) {
 
 /// The last import's or export's report, or why it was refused.
 #[derive(Resource, Default)]
-struct BoardsOutcome(Option<Result<Vec<String>, String>>);
+struct BoardsOutcome(Option<Done>);
+
+/// What an import or export comes to: its report, or why nothing changed.
+type Done = Result<Vec<String>, String>;
 
 /// The import or export under way: whether it imports, and what comes back.
 #[derive(Resource, Default)]
-struct BoardsJob(Option<(bool, Mutex<Receiver<Result<Vec<String>, String>>>)>);
+struct BoardsJob(Option<(bool, Mutex<Receiver<Done>>)>);
 
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
@@ -120,9 +123,7 @@ fn act(action: Action) -> impl Bundle {
 fn press(
     activate: On<Activate>,
     actions: Query<&Action>,
-    content: Res<Content>,
-    chooser: Res<FileChooser>,
-    visit: Res<Visit>,
+    (content, chooser, visit): (Res<Content>, Res<FileChooser>, Res<Visit>),
     mut job: ResMut<BoardsJob>,
     mut outcome: ResMut<BoardsOutcome>,
     mut turn: PageTurn,
