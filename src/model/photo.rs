@@ -119,7 +119,18 @@ pub fn prepare(file: &str, bytes: &[u8]) -> Result<DynamicImage, PhotoError> {
     } else {
         square.resize_exact(kept, kept, image::imageops::FilterType::CatmullRom)
     };
-    Ok(DynamicImage::ImageRgb8(resized.to_rgb8()))
+    Ok(DynamicImage::ImageRgb8(on_white(&resized)))
+}
+
+/// The picture with any transparency laid on white (a symbol from another app is often a PNG
+/// with a transparent background, which would otherwise turn black).
+fn on_white(picture: &DynamicImage) -> image::RgbImage {
+    let rgba = picture.to_rgba8();
+    image::RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
+        let [r, g, b, a] = rgba.get_pixel(x, y).0;
+        let mix = |c: u8| ((u32::from(c) * u32::from(a) + 255 * (255 - u32::from(a))) / 255) as u8;
+        image::Rgb([mix(r), mix(g), mix(b)])
+    })
 }
 
 /// Whether a JPEG's end marker comes after its first scan. A JPEG cut short (a copy that

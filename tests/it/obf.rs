@@ -219,3 +219,14 @@ fn an_import_is_installed_whole_and_what_it_replaced_is_kept() {
         "nothing staged is left"
     );
 }
+
+#[test]
+fn a_transparent_picture_from_another_app_is_laid_on_white_not_black() {
+    let clear = image::RgbaImage::from_pixel(8, 8, image::Rgba([0, 0, 0, 0]));
+    let mut bytes = Vec::new();
+    clear
+        .write_to(&mut Cursor::new(&mut bytes), image::ImageFormat::Png)
+        .unwrap();
+    let prepared = hearme::model::photo::prepare("clear.png", &bytes).unwrap();
+    assert_eq!(prepared.to_rgb8().get_pixel(4, 4).0, [255, 255, 255]);
+}

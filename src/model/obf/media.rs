@@ -29,6 +29,8 @@ pub struct Media<'a> {
     symbols: &'a SymbolLibrary,
     images: HashMap<String, &'a Value>,
     sounds: HashMap<String, &'a Value>,
+    /// The symbol the built-in boards give each word ("milk": glass of milk).
+    built_in_words: HashMap<String, String>,
     /// Each image prepared once, however many buttons show it.
     prepared: HashMap<String, Option<Vec<u8>>>,
     photos: Vec<ImportedPhoto>,
@@ -63,6 +65,7 @@ impl<'a> Media<'a> {
             symbols,
             images: table(package, "images"),
             sounds: table(package, "sounds"),
+            built_in_words: built_in_words(symbols),
             prepared: HashMap::new(),
             photos: Vec::new(),
             recordings: Vec::new(),
@@ -153,15 +156,18 @@ impl<'a> Media<'a> {
     /// The OpenMoji symbol whose words include the label, else the placeholder (counted when
     /// the cell has no picture of its own to show instead).
     fn symbol_for(&mut self, word: &str, shown: bool) -> String {
-        let found = self
-            .symbols
-            .search(word)
-            .into_iter()
-            .find(|s| s.words.iter().any(|w| w.eq_ignore_ascii_case(word)));
-        match found {
+        let by_board = self.built_in_words.get(&word.to_lowercase()).cloned();
+        let by_name = || {
+            self.symbols
+                .search(word)
+                .into_iter()
+                .find(|s| s.words.iter().any(|w| w.eq_ignore_ascii_case(word)))
+                .map(|s| s.id.clone())
+        };
+        match by_board.or_else(by_name) {
             Some(symbol) => {
-                self.by_label += 1;
-                symbol.id.clone()
+                self.by_label += usize::from(shown);
+                symbol
             }
             None => {
                 self.placeholders += usize::from(shown);
@@ -293,6 +299,12 @@ impl<'a> Media<'a> {
     }
 
     pub fn finish(self, report: &mut Report) -> (Vec<ImportedPhoto>, Vec<ImportedSound>) {
+        if self.by_label > 0 {
+            report.note(format!(
+                "{} cell(s) have no picture Hearme can show from the file; they show the OpenMoji symbol that fits their label",
+                self.by_label
+            ));
+        }
         if self.placeholders > 0 {
             report.note(format!(
                 "{} cell(s) have no picture in the file and no OpenMoji symbol that fits their label; they show a question mark",
@@ -301,6 +313,19 @@ impl<'a> Media<'a> {
         }
         (self.photos, self.recordings)
     }
+}
+
+/// The built-in boards' words and their symbols, the first board's for a word on several.
+fn built_in_words(symbols: &SymbolLibrary) -> HashMap<String, String> {
+    let mut words = HashMap::new();
+    if let Ok(vocabulary) = super::super::vocab::Vocabulary::built_in(symbols) {
+        for cell in vocabulary.boards.values().flat_map(|b| &b.cells) {
+            words
+                .entry(cell.word.to_lowercase())
+                .or_insert_with(|| cell.symbol.clone());
+        }
+    }
+    words
 }
 
 /// The bytes of a `data:` URI, base64 or percent-encoded.
