@@ -17,6 +17,8 @@ use bevy::prelude::*;
 
 #[path = "bench_parts/editor.rs"]
 mod editor;
+#[path = "bench_parts/obz.rs"]
+mod obz;
 #[path = "bench_parts/pin.rs"]
 mod pin;
 #[path = "bench_parts/seal.rs"]
@@ -45,8 +47,9 @@ fn main() {
         Some("pin") => pin::run(),
         Some("editor") => editor::run(),
         Some("seal") => seal::run(),
+        Some("obz") => obz::run(),
         _ => {
-            eprintln!("usage: bench startup|voice|journal|content|search|pin|editor|seal");
+            eprintln!("usage: bench startup|voice|journal|content|search|pin|editor|seal|obz");
             std::process::exit(2);
         }
     }

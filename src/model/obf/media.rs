@@ -31,9 +31,13 @@ pub struct Media<'a> {
     sounds: HashMap<String, &'a Value>,
     /// The symbol the built-in boards give each word ("milk": glass of milk).
     built_in_words: HashMap<String, String>,
-    /// Each image prepared once, however many buttons show it.
-    prepared: HashMap<String, Option<Vec<u8>>>,
-    photos: Vec<ImportedPhoto>,
+    /// Whether each image passed the checks, however many buttons show it.
+    accepted: HashMap<String, bool>,
+    /// The images to prepare (decoded, squared, re-encoded), all at once at the end, on every
+    /// core: their id, how the report names them, and their bytes.
+    pending: Vec<(String, String, Vec<u8>)>,
+    /// The photos, each with the id of the image it is made from.
+    photos: Vec<(String, ImportedPhoto)>,
     recordings: Vec<ImportedSound>,
     pixels: u64,
     seconds: f32,
@@ -66,7 +70,8 @@ impl<'a> Media<'a> {
             images: table(package, "images"),
             sounds: table(package, "sounds"),
             built_in_words: built_in_words(symbols),
-            prepared: HashMap::new(),
+            accepted: HashMap::new(),
+            pending: Vec::new(),
             photos: Vec::new(),
             recordings: Vec::new(),
             pixels: 0,
@@ -102,27 +107,28 @@ impl<'a> Media<'a> {
         if let Some(symbol) = self.openmoji(image) {
             return symbol;
         }
-        let png = match self.prepared.get(&image_id) {
-            Some(done) => done.clone(),
+        let accepted = match self.accepted.get(&image_id) {
+            Some(done) => *done,
             None => {
-                let done = self.prepare(board_name, &image_id, image, report);
-                self.prepared.insert(image_id.clone(), done.clone());
+                let done = self.check(board_name, &image_id, image, report);
+                self.accepted.insert(image_id.clone(), done);
                 done
             }
         };
-        let Some(png) = png else {
+        if !accepted {
             return self.symbol_for(word, true);
-        };
+        }
         let licence = image
             .as_object()
             .and_then(|o| o.iter().find(|(k, _)| k.eq_ignore_ascii_case("license")))
             .map(|(_, v)| v.to_string());
-        self.photos.push(ImportedPhoto {
+        let photo = ImportedPhoto {
             board: board.into(),
             cell: cell.into(),
-            png,
+            png: Vec::new(),
             licence,
-        });
+        };
+        self.photos.push((image_id, photo));
         // Hearme's own export names the symbol under a photo.
         match button.get("ext_hearme_symbol").and_then(Value::as_str) {
             Some(symbol) if self.symbols.contains(symbol) => symbol.to_string(),
@@ -191,13 +197,9 @@ impl<'a> Media<'a> {
         )
     }
 
-    fn prepare(
-        &mut self,
-        board_name: &str,
-        id: &str,
-        image: &Value,
-        report: &mut Report,
-    ) -> Option<Vec<u8>> {
+    /// Whether an image can be a photo: its bytes are there, it is not SVG, and its pixels fit
+    /// the caps; if so it is queued to be prepared.
+    fn check(&mut self, board_name: &str, id: &str, image: &Value, report: &mut Report) -> bool {
         let kind = text_of(image.get("content_type"))
             .unwrap_or_default()
             .to_ascii_lowercase();
@@ -207,7 +209,7 @@ impl<'a> Media<'a> {
                 report.note(format!(
                     "{board_name}: image \"{id}\": {why}; the symbol that fits its label is used"
                 ));
-                return None;
+                return false;
             }
             None => {
                 let source = if image.get("symbol").is_some() {
@@ -218,12 +220,12 @@ impl<'a> Media<'a> {
                 report.note(format!(
                     "{board_name}: image \"{id}\" is {source}, which needs the network or a paid set; the symbol that fits its label is used"
                 ));
-                return None;
+                return false;
             }
         };
         if kind.contains("svg") || bytes.trim_ascii_start().starts_with(b"<") {
             report.note(format!("{board_name}: image \"{id}\" is SVG, which Hearme cannot draw; the symbol that fits its label is used"));
-            return None;
+            return false;
         }
         let label = format!("{board_name}: image \"{id}\"");
         let size = image::ImageReader::new(Cursor::new(&bytes))
@@ -235,19 +237,11 @@ impl<'a> Media<'a> {
             report.note(format!(
                 "{label} is too big ({pixels} pixels); the symbol that fits its label is used"
             ));
-            return None;
+            return false;
         }
         self.pixels += pixels;
-        match photo::prepare(&label, &bytes)
-            .map_err(|e| e.to_string())
-            .and_then(|p| photo::png_bytes(&p).map_err(|e| e.to_string()))
-        {
-            Ok(png) => Some(png),
-            Err(why) => {
-                report.note(format!("{why}; the symbol that fits its label is used"));
-                None
-            }
-        }
+        self.pending.push((id.to_string(), label, bytes));
+        true
     }
 
     pub fn sound(
@@ -311,8 +305,48 @@ impl<'a> Media<'a> {
                 self.placeholders
             ));
         }
-        (self.photos, self.recordings)
+        let prepared = prepare_all(self.pending);
+        let mut photos = Vec::new();
+        for (image, mut photo) in self.photos {
+            if let Some(Ok(png)) = prepared.get(&image) {
+                photo.png = png.clone();
+                photos.push(photo);
+            }
+        }
+        let mut failed: Vec<&String> = prepared.values().filter_map(|r| r.as_ref().err()).collect();
+        failed.sort();
+        for why in failed {
+            report.note(format!("{why}; the symbol that fits its label is used"));
+        }
+        (photos, self.recordings)
     }
+}
+
+/// Each image prepared as every photo is, as PNG, or why not; the work is shared among the
+/// cores, as decoding and encoding thousands of pictures is most of an import's time.
+fn prepare_all(
+    pending: Vec<(String, String, Vec<u8>)>,
+) -> HashMap<String, Result<Vec<u8>, String>> {
+    let one = |(id, label, bytes): &(String, String, Vec<u8>)| {
+        let png = photo::prepare(label, bytes)
+            .map_err(|e| e.to_string())
+            .and_then(|p| photo::png_bytes(&p).map_err(|e| format!("{label}: {e}")));
+        (id.clone(), png)
+    };
+    let cores = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let share = pending.len().div_ceil(cores).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = pending
+            .chunks(share)
+            .map(|chunk| scope.spawn(move || chunk.iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    })
 }
 
 /// The built-in boards' words and their symbols, the first board's for a word on several.
