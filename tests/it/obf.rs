@@ -55,7 +55,7 @@ fn data_uri(kind: &str, bytes: &[u8]) -> String {
 }
 
 /// A package as Cboard, CoughDrop and AsTeRICS write them, with every gotcha of the notes.
-fn foreign_package() -> Vec<u8> {
+pub(crate) fn foreign_package() -> Vec<u8> {
     let home = json!({
         "id": 1, "name": "Home",
         "grid": { "rows": 2, "columns": 3, "order": [[10, 11, 12], [13, null, 14]] },

@@ -341,3 +341,58 @@ fn walk(dir: &Path) -> Vec<String> {
     }
     all
 }
+
+#[test]
+fn a_board_of_a_million_buttons_is_cut_to_its_grid_and_the_report_stays_short() {
+    let dir = scratch("obf-million");
+    let buttons: Vec<serde_json::Value> = (0..300_000)
+        .map(|i| json!({ "id": i, "label": "x" }))
+        .collect();
+    let bytes = json_bytes(&json!({ "id": "1", "buttons": buttons }));
+    let file = dir.join("huge.obf");
+    std::fs::write(&file, bytes).unwrap();
+    let started = Instant::now();
+    let imported = obf::import_file(&file, &SymbolLibrary::built_in()).unwrap();
+    assert!(started.elapsed().as_secs() < 10);
+    assert_eq!(imported.boards[0].cells.len(), 400, "a 20 × 20 grid");
+    let lines = imported.report.lines();
+    assert!(lines.len() <= obf::MAX_NOTES + 3, "{}", lines.len());
+    assert!(lines.last().unwrap().contains("more of the same kinds"));
+}
+
+#[test]
+fn a_foreign_file_imported_then_exported_comes_back_the_same() {
+    let dir = scratch("obf-foreign-again");
+    let symbols = SymbolLibrary::built_in();
+    let file = dir.join("foreign.obz");
+    std::fs::write(&file, crate::obf::foreign_package()).unwrap();
+    let first = obf::import_file(&file, &symbols).unwrap();
+    let profile = dir.join("AB");
+    obf::install::install(&first, &profile, &symbols).unwrap();
+    let vocabulary = Vocabulary::load_dir(&profile.join("vocab"), &symbols).unwrap();
+    let symbol_dir = hearme::asset_root().join("symbols");
+    let sources = obf::export::Sources {
+        symbols: &symbols,
+        symbol_dir: &symbol_dir,
+        media_root: Some(&profile),
+    };
+    let again = dir.join("again.obz");
+    std::fs::write(&again, obf::export::obz(&vocabulary, &sources).unwrap()).unwrap();
+    let second = obf::import_file(&again, &symbols).unwrap();
+    assert_eq!(
+        second.report.notes,
+        Vec::<String>::new(),
+        "nothing more is lost the second time"
+    );
+    for board in &first.boards {
+        let back = second.boards.iter().find(|b| b.id == board.id).unwrap();
+        assert_eq!(sorted(back), sorted(board));
+    }
+    assert_eq!(second.photos.len(), first.photos.len());
+    assert_eq!(second.recordings.len(), first.recordings.len());
+    let licensed = second.photos.iter().find(|p| p.cell == "10").unwrap();
+    assert!(
+        licensed.licence.as_deref().unwrap().contains("A. Artist"),
+        "the licence went out and back"
+    );
+}

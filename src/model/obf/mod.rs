@@ -68,11 +68,21 @@ pub struct Report {
     pub photos: usize,
     pub recordings: usize,
     pub notes: Vec<String>,
+    /// Notes past [`MAX_NOTES`], counted.
+    pub more_notes: usize,
 }
+
+/// Notes kept in a report; a file that would make more (400,000 buttons on a 20 × 20 grid) is
+/// summed up in one line.
+pub const MAX_NOTES: usize = 1_000;
 
 impl Report {
     pub(crate) fn note(&mut self, note: impl Into<String>) {
-        self.notes.push(note.into());
+        if self.notes.len() < MAX_NOTES {
+            self.notes.push(note.into());
+        } else {
+            self.more_notes += 1;
+        }
     }
 
     /// The report as lines for the command line and the worker's page.
@@ -84,8 +94,12 @@ impl Report {
         if self.notes.is_empty() {
             lines.push("Nothing was dropped or changed.".into());
         } else {
-            lines.push(format!("{} thing(s) dropped or changed:", self.notes.len()));
+            let all = self.notes.len() + self.more_notes;
+            lines.push(format!("{all} thing(s) dropped or changed:"));
             lines.extend(self.notes.iter().map(|n| format!("- {n}")));
+            if self.more_notes > 0 {
+                lines.push(format!("- and {} more of the same kinds", self.more_notes));
+            }
         }
         lines
     }
