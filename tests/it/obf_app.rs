@@ -41,11 +41,17 @@ fn an_obz_chosen_in_the_worker_area_becomes_the_childs_board_and_the_export_read
     add(&data, "AB", None).unwrap();
     set_active(&data, "AB").unwrap();
     let board = json!({ "id": "1", "name": "Snacks",
-        "grid": { "rows": 1, "columns": 2, "order": [["crisps", "milk"]] },
+        "grid": { "rows": 1, "columns": 3, "order": [["crisps", "milk", "more"]] },
         "buttons": [{ "id": "crisps", "label": "crisps", "action": ":clear" },
-                    { "id": "milk", "label": "milk" }] });
+                    { "id": "milk", "label": "milk" },
+                    { "id": "more", "label": "more", "load_board": { "path": "boards/2.obf" } }] });
+    let more = json!({ "id": "2", "name": "More", "buttons": [{ "id": "cake", "label": "cake" }] });
     let incoming = data.join("snacks.obz");
-    std::fs::write(&incoming, zip_of(&[("boards/1.obf", json_bytes(&board))])).unwrap();
+    let package = zip_of(&[
+        ("boards/1.obf", json_bytes(&board)),
+        ("boards/2.obf", json_bytes(&more)),
+    ]);
+    std::fs::write(&incoming, package).unwrap();
     let chosen: Arc<Mutex<PathBuf>> = Arc::new(Mutex::new(incoming));
     let mut app = app_with(Content::for_data_dir(Some(&data.to_path_buf())), 1280, 800);
     let shared = chosen.clone();
@@ -58,7 +64,7 @@ fn an_obz_chosen_in_the_worker_area_becomes_the_childs_board_and_the_export_read
     tap_named(&mut app, "Profile settings button");
     tap_named(&mut app, "Child settings boards button");
     let report = report_after(&mut app, "Import boards button");
-    assert!(report.contains("1 board(s), 2 cell(s)"), "{report}");
+    assert!(report.contains("2 board(s), 4 cell(s)"), "{report}");
     assert!(report.contains("action :clear is not kept"), "{report}");
 
     let out = data.join("out.obz");
@@ -68,7 +74,7 @@ fn an_obz_chosen_in_the_worker_area_becomes_the_childs_board_and_the_export_read
     let again =
         hearme::model::obf::import_file(&out, &hearme::model::symbols::SymbolLibrary::built_in())
             .unwrap();
-    assert_eq!(again.boards[0].cells.len(), 2);
+    assert_eq!(again.boards[0].cells.len(), 3);
 
     tap_named(&mut app, "Boards back button");
     tap_named(&mut app, "Child settings back button");
@@ -81,7 +87,17 @@ fn an_obz_chosen_in_the_worker_area_becomes_the_childs_board_and_the_export_read
     shown.sort();
     assert_eq!(
         shown,
-        ["crisps", "milk"],
+        ["crisps", "milk", "more"],
         "the child's screen shows the imported board"
     );
+    // An imported folder opens its board in the frame that handles the finger lifting.
+    let entity = cell_entity(&mut app, "home", "more").unwrap();
+    let (centre, _) = rect_of(&mut app, entity);
+    press(&mut app, centre);
+    release(&mut app, centre);
+    let shown: Vec<String> = cells_on_screen(&mut app)
+        .into_iter()
+        .map(|c| c.cell)
+        .collect();
+    assert_eq!(shown, ["cake"]);
 }
