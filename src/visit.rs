@@ -311,15 +311,28 @@ fn list_visits_when_unlocked(
     unfinished.waiting = unfinished.found.len();
 }
 
-fn journal_chosen_words(mut chosen: MessageReader<WordChosen>, mut visit: ResMut<Visit>) {
+/// Each chosen word goes into the journal; one its board marks as a concern is followed by a
+/// `Concern` for the summary (nothing on the child's screen changes).
+fn journal_chosen_words(
+    mut chosen: MessageReader<WordChosen>,
+    mut visit: ResMut<Visit>,
+    content: Res<crate::Content>,
+) {
     for WordChosen(item) in chosen.read() {
-        visit.record(Event::SymbolChosen {
+        let seq = visit.record(Event::SymbolChosen {
             board: item.board.clone(),
             cell: item.cell.clone(),
             label: item.word.clone(),
             by: item.by,
             symbol: Some(item.symbol.clone()),
         });
+        let cell = content
+            .vocabulary
+            .board(&item.board)
+            .and_then(|b| b.cell(&item.cell));
+        if let (Some(seq), Some(true)) = (seq, cell.map(|c| c.concern)) {
+            visit.record(Event::Concern { seq });
+        }
     }
 }
 

@@ -160,7 +160,7 @@ fn fill_nav_buttons(mut commands: Commands, slots: Query<(Entity, &NavSlot)>) {
 fn act(
     activate: On<Activate>,
     actions: Query<&ActivityAction>,
-    library: Res<ActivityLibrary>,
+    (library, content): (Res<ActivityLibrary>, Res<Content>),
     mut screen: ResMut<ActivityScreen>,
     mut visit: ResMut<Visit>,
     mut say: MessageWriter<SayText>,
@@ -208,7 +208,13 @@ fn act(
             if step.next == *run && step.record.is_none() {
                 return;
             }
+            let concern = step.record.as_ref().is_some_and(|event| {
+                crate::model::concerns::is_concern(event, &content.vocabulary, activities)
+            });
             let recorded = step.record.and_then(|event| visit.record(event));
+            if let (Some(seq), true) = (recorded, concern) {
+                visit.record(Event::Concern { seq });
+            }
             if step.undoable {
                 let before = run.clone();
                 screen.undo.push((before, recorded));

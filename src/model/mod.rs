@@ -6,6 +6,7 @@ pub mod audit;
 mod built_in_boards;
 pub mod check;
 pub mod child_settings;
+pub mod concerns;
 pub mod contrast;
 pub mod editor;
 pub mod export;

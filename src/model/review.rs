@@ -307,6 +307,7 @@ fn describe(event: &Event) -> Option<(String, bool, bool)> {
         | Event::MessageSpoken { .. }
         | Event::Redacted { .. }
         | Event::Restored { .. }
-        | Event::Marked { .. } => return None,
+        | Event::Marked { .. }
+        | Event::Concern { .. } => return None,
     })
 }

@@ -61,6 +61,9 @@ pub struct Cell {
     /// or an OBF file's `strings` gave it; never made up.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub translations: BTreeMap<String, String>,
+    /// Chosen by the child, it is listed in the summary for the worker's attention.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub concern: bool,
 }
 
 impl Cell {

@@ -82,7 +82,7 @@ fn written_lines_are_one_per_line_and_read_back_in_order() {
     let text = std::fs::read_to_string(&path).unwrap();
     assert_eq!(text.lines().count(), 4);
     for line in text.lines() {
-        assert!(line.starts_with("(v:1,seq:"), "{line}");
+        assert!(line.starts_with("(v:2,seq:"), "{line}");
     }
     let recovered = read_journal(&path).unwrap();
     let seqs: Vec<u64> = recovered.lines.iter().map(|l| l.seq).collect();

@@ -4,6 +4,7 @@ mod access_app;
 mod access_rules;
 mod activities;
 mod activity_rules;
+mod attention;
 mod board_app;
 mod check_cli;
 mod child_settings;

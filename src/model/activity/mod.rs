@@ -119,6 +119,9 @@ pub struct Point {
     /// `#rrggbb`; never the only thing that tells points apart (each has a word and a picture).
     pub colour: String,
     pub value: i32,
+    /// Chosen by the child, the answer is listed in the summary for the worker's attention.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub concern: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

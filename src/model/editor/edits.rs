@@ -121,6 +121,7 @@ pub fn apply(vocabulary: &Vocabulary, edit: &Edit, media: MediaKept) -> Result<C
                 hidden: false,
                 says: None,
                 translations: Default::default(),
+                concern: false,
             });
             changed.insert(new.id.clone(), Some(new));
         }

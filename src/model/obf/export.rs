@@ -68,6 +68,9 @@ fn board_json(board: &Board, sources: &Sources) -> Result<(Value, Vec<Entry>), S
         if cell.hidden {
             button["hidden"] = json!(true);
         }
+        if cell.concern {
+            button["ext_hearme_concern"] = json!(true);
+        }
         if let Some(target) = &cell.opens {
             button["load_board"] = json!({ "id": target, "path": board_path(target) });
         }

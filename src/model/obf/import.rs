@@ -275,6 +275,7 @@ fn board(
             hidden,
             says,
             translations,
+            concern: truthy(button.get("ext_hearme_concern")),
         });
     }
     Board {

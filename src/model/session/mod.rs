@@ -10,7 +10,8 @@ pub use read::*;
 
 use serde::{Deserialize, Serialize};
 
-pub const JOURNAL_VERSION: u32 = 1;
+/// 2: `Concern` events (docs/journal-format.md); version 1 lines are still read.
+pub const JOURNAL_VERSION: u32 = 2;
 pub const JOURNAL_EXTENSION: &str = "journal";
 /// Sequence numbers from here on are corrupt: a visit writes a few thousand events, and the next
 /// number after the largest must never wrap round to one already used.
@@ -185,6 +186,12 @@ pub enum Event {
     Marked {
         seq: u64,
         mark: Mark,
+    },
+    /// The event `seq` chose a word or an answer its file marks as a concern (the keeping-safe
+    /// board's telling and hurting words, "not safe", "hurts a lot"): the summary lists it for
+    /// the worker's attention when the child chose it. Nothing on the child's screen changes.
+    Concern {
+        seq: u64,
     },
     /// The worker brought back an event struck out before (a strike-out by mistake); the
     /// latest of `Redacted` and `Restored` for an event wins.

@@ -69,6 +69,7 @@ impl Summary {
             body_map: Vec::new(),
             houses: Vec::new(),
             notes: Vec::new(),
+            attention: Vec::new(),
             redacted: lines.iter().filter(|l| redacted.contains(&l.seq)).count(),
             skipped_lines: recovered.skipped.iter().map(|s| s.line).collect(),
         };
@@ -191,9 +192,11 @@ impl Summary {
                 | Event::Redacted { .. }
                 | Event::Restored { .. }
                 | Event::Marked { .. }
+                | Event::Concern { .. }
                 | Event::VisitEnded => {}
             }
         }
+        summary.attention = super::attention::attention(recovered, &summary.profile);
         let kept: Vec<&JournalLine> = recovered.kept_lines().collect();
         let label_of_cell = labels_of_cells(&kept);
         for group in group_messages(kept.iter().copied()) {

@@ -24,6 +24,10 @@ pub fn render_markdown(summary: &Summary, export: Option<&ExportInfo>, zone: &Ti
     for section in sections(summary, zone) {
         let detail = md_escape(section.detail.as_deref().unwrap_or_default());
         let _ = match section.kind {
+            Kind::Attention => writeln!(
+                out,
+                "\n## For the worker's attention (the child chose these)\n"
+            ),
             Kind::ChildMessages => writeln!(out, "\n## The child's messages\n"),
             Kind::Together => writeln!(
                 out,

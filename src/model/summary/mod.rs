@@ -5,6 +5,7 @@
 //! back to the same summary), `obl.rs` the journal as an Open Board Log, `picture.rs` the
 //! child's messages and answers in their own symbols.
 
+mod attention;
 mod build;
 mod header;
 mod markdown;
@@ -20,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use super::session::{Actor, Decline, Mark, SeenAlone};
 
+pub use attention::PROCEDURE;
 pub use markdown::render_markdown;
 pub use obl::render_obl;
 pub use sections::{Item, Kind, Section, sections};
@@ -79,6 +81,9 @@ pub struct Summary {
     #[serde(default)]
     pub houses: Vec<HouseList>,
     pub notes: Vec<Note>,
+    /// What the child chose that its file marks as a concern, for the worker's attention.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attention: Vec<Note>,
     /// How many events the worker redacted (they are left out of every section).
     pub redacted: usize,
     /// Journal lines that could not be read (torn or corrupt), by line number.

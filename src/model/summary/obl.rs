@@ -85,7 +85,7 @@ pub fn render_obl(recovered: &Recovered) -> Result<String, RenderError> {
                 push_assessment(&mut assessments, activity, event);
             }
             Event::WorkerNote { text } => notes.push(json!({ "id": id, "timestamp": line.at, "text": text })),
-            Event::VisitStarted { .. } | Event::Redacted { .. } | Event::Restored { .. } | Event::Marked { .. } | Event::VisitEnded => {}
+            Event::VisitStarted { .. } | Event::Redacted { .. } | Event::Restored { .. } | Event::Marked { .. } | Event::Concern { .. } | Event::VisitEnded => {}
         }
     }
     let mut sessions = vec![json!({

@@ -10,6 +10,8 @@ use crate::model::session::{Actor, Mark};
 /// Which section, so each renderer can give it its own heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    /// What the child chose that its file marks as a concern; it opens the summary.
+    Attention,
     /// The detail says what the quotes are.
     ChildMessages,
     /// Messages the worker and the child made together; the worker's symbols are starred.
@@ -59,6 +61,14 @@ pub fn sections<'a>(summary: &'a Summary, zone: &TimeZone) -> Vec<Section<'a>> {
         items,
     };
     let mut list = Vec::new();
+    if !summary.attention.is_empty() {
+        let chosen = summary.attention.iter().map(|note| Item::Timed {
+            at: &note.at,
+            text: &note.text,
+        });
+        let procedure = std::iter::once(Item::Line(super::PROCEDURE.to_string()));
+        list.push(section(Kind::Attention, chosen.chain(procedure).collect()));
+    }
     let mut messages: Vec<Item> = summary.child_messages.iter().map(Item::Said).collect();
     if messages.is_empty() {
         messages.push(Item::NothingFromTheChild);

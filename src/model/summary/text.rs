@@ -19,6 +19,9 @@ pub fn render_text(summary: &Summary, export: Option<&ExportInfo>, zone: &TimeZo
     for section in sections(summary, zone) {
         let detail = section.detail.as_deref().unwrap_or_default();
         let _ = match section.kind {
+            Kind::Attention => {
+                writeln!(out, "\nFOR THE WORKER'S ATTENTION (the child chose these)")
+            }
             Kind::ChildMessages => writeln!(out, "\nTHE CHILD'S MESSAGES ({detail})"),
             Kind::Together => writeln!(
                 out,
