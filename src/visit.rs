@@ -164,6 +164,7 @@ impl Visit {
                 | Event::Redacted { .. }
                 | Event::Restored { .. }
                 | Event::WorkerNote { .. }
+                | Event::WorkerRecord { .. }
         );
         if (self.has_ended() || self.is_review_only()) && !review_only {
             return None;

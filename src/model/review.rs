@@ -300,6 +300,7 @@ fn describe(event: &Event) -> Option<(String, bool, bool)> {
             )
         }
         Event::WorkerNote { text } => (format!("Note: {text}"), false, true),
+        Event::WorkerRecord { part, text } => (format!("{}: {text}", part.name()), false, true),
         // Taps and messages are grouped above; the start and end are in the page's title.
         Event::VisitStarted { .. }
         | Event::VisitEnded

@@ -16,6 +16,7 @@ mod lock;
 mod pin_keys;
 mod pin_pad;
 mod profiles;
+mod record;
 mod review;
 mod review_item;
 mod settings;
@@ -76,6 +77,7 @@ pub(super) fn plugin(app: &mut App) {
             child_settings::plugin,
             access::plugin,
             boards_file::plugin,
+            record::plugin,
         ));
 }
 
@@ -115,6 +117,8 @@ pub enum WorkerPage {
     Access,
     /// The shown profile's boards in from another AAC app, and out (Open Board Format).
     BoardsFile,
+    /// The worker's part of the record for the visit under review.
+    Record,
 }
 
 /// Moves the worker area to another page, or closes it.
@@ -226,6 +230,8 @@ pub enum FormField {
     Supports,
     SelectKeys,
     MoveKeys,
+    /// An entry of the worker's part of the record.
+    Record,
 }
 
 /// The text typed into a field, trimmed.

@@ -59,6 +59,8 @@ pub enum ReviewAction {
     Earlier,
     Later,
     AddNote,
+    /// The worker's part of the record: observations, analysis, next steps, ...
+    Record,
     Export,
     Back,
 }
@@ -166,6 +168,11 @@ fn build_review(
                     "Add note",
                     review_action(ReviewAction::AddNote)
                 ),
+                button(
+                    "Your record button",
+                    "Your record…",
+                    review_action(ReviewAction::Record)
+                ),
             ],
         ));
     });
@@ -213,6 +220,7 @@ fn press_review_button(
                 position.first = usize::MAX;
             }
         }
+        ReviewAction::Record => turn.show(WorkerPage::Record),
         ReviewAction::Export => commands.trigger(ExportRequested),
         ReviewAction::Back => turn.show(WorkerPage::Home),
     }

@@ -24,6 +24,7 @@ mod power_loss;
 mod profiles;
 mod profiles_app;
 mod record;
+mod record_parts;
 mod render;
 mod review;
 mod screen_reader;

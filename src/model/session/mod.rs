@@ -187,6 +187,11 @@ pub enum Event {
         seq: u64,
         mark: Mark,
     },
+    /// One entry of the worker's part of the record (`model/record.rs`), added on review.
+    WorkerRecord {
+        part: crate::model::record::RecordPart,
+        text: String,
+    },
     /// The event `seq` chose a word or an answer its file marks as a concern (the keeping-safe
     /// board's telling and hurting words, "not safe", "hurts a lot"): the summary lists it for
     /// the worker's attention when the child chose it. Nothing on the child's screen changes.

@@ -70,6 +70,7 @@ impl Summary {
             houses: Vec::new(),
             notes: Vec::new(),
             attention: Vec::new(),
+            worker_record: Vec::new(),
             redacted: lines.iter().filter(|l| redacted.contains(&l.seq)).count(),
             skipped_lines: recovered.skipped.iter().map(|s| s.line).collect(),
         };
@@ -186,6 +187,13 @@ impl Summary {
                     at: line.at.clone(),
                     text: text.clone(),
                 }),
+                Event::WorkerRecord { part, text } => summary.worker_record.push((
+                    *part,
+                    Note {
+                        at: line.at.clone(),
+                        text: text.clone(),
+                    },
+                )),
                 Event::VisitStarted { .. }
                 | Event::SymbolChosen { .. }
                 | Event::MessageSpoken { .. }

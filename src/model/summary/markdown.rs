@@ -39,6 +39,7 @@ pub fn render_markdown(summary: &Summary, export: Option<&ExportInfo>, zone: &Ti
             Kind::BodyMap => writeln!(out, "\n## Body map\n"),
             Kind::Houses => writeln!(out, "\n## Houses: {detail}\n"),
             Kind::Notes => writeln!(out, "\n## Worker notes\n"),
+            Kind::Record => writeln!(out, "\n## {detail}\n"),
         };
         for item in &section.items {
             let _ = writeln!(out, "{}", item_markdown(item, zone));

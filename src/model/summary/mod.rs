@@ -81,6 +81,9 @@ pub struct Summary {
     #[serde(default)]
     pub houses: Vec<HouseList>,
     pub notes: Vec<Note>,
+    /// The worker's part of the record, each entry with its part, in the order written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub worker_record: Vec<(crate::model::record::RecordPart, Note)>,
     /// What the child chose that its file marks as a concern, for the worker's attention.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attention: Vec<Note>,

@@ -24,6 +24,8 @@ pub enum Kind {
     /// One per houses activity; the detail is the activity.
     Houses,
     Notes,
+    /// One part of the worker's record; the detail is its heading.
+    Record,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -138,6 +140,24 @@ pub fn sections<'a>(summary: &'a Summary, zone: &TimeZone) -> Vec<Section<'a>> {
             text: &note.text,
         });
         list.push(section(Kind::Notes, notes.collect()));
+    }
+    for part in crate::model::record::RecordPart::ALL {
+        let entries: Vec<Item> = summary
+            .worker_record
+            .iter()
+            .filter(|(of, _)| *of == part)
+            .map(|(_, entry)| Item::Timed {
+                at: &entry.at,
+                text: &entry.text,
+            })
+            .collect();
+        if !entries.is_empty() {
+            list.push(Section {
+                kind: Kind::Record,
+                detail: Some(part.heading().to_string()),
+                items: entries,
+            });
+        }
     }
     list
 }

@@ -33,6 +33,16 @@ pub fn render_text(summary: &Summary, export: Option<&ExportInfo>, zone: &TimeZo
             Kind::BodyMap => writeln!(out, "BODY MAP"),
             Kind::Houses => writeln!(out, "HOUSES - {detail}"),
             Kind::Notes => writeln!(out, "WORKER NOTES"),
+            Kind::Record => {
+                // The name in capitals, as every heading; what it holds as written.
+                let (name, rest) = detail.split_once(" (").unwrap_or((detail, ""));
+                let rest = if rest.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({rest}")
+                };
+                writeln!(out, "{}{rest}", name.to_uppercase())
+            }
         };
         for item in &section.items {
             let _ = writeln!(out, "{}", item_text(item, zone));

@@ -1,0 +1,74 @@
+//! The worker's part of the record, from the review page through the pointer path: each part its
+//! own journal event and its own summary section, in the fixed order after the child's parts,
+//! quick-pick phrases and typing both, and an entry struck out on review left out.
+
+use bevy::prelude::*;
+
+use hearme::Content;
+use hearme::model::session::Event;
+use hearme::visit::Visit;
+
+use crate::harness::*;
+use crate::journal::scratch;
+use crate::visit::{FRAME, open_area, start_visit, summary_so_far};
+
+#[test]
+fn the_workers_record_goes_into_its_own_sections_in_order_after_the_childs_words() {
+    let mut content = Content::built_in();
+    content.data_dir = Some(scratch("record-parts"));
+    let mut app = app_with(content, 1280, 800);
+    step_time(&mut app, FRAME);
+    start_visit(&mut app, "C-3003");
+    tap_cell(&mut app, "home", "want");
+    open_area(&mut app);
+    tap_named(&mut app, "End visit button");
+    tap_named(&mut app, "Your record button");
+
+    // Next steps first, as a worker may: the summary still gives the fixed order.
+    tap_named(&mut app, "Record part Next steps");
+    tap_named(&mut app, "Phrase Next visit within 10 working days.");
+    tap_named(&mut app, "Record part Observations");
+    type_into(
+        &mut app,
+        "Record field",
+        "Child tapped [want] and smiled at mum.",
+    );
+    tap_named(&mut app, "Add to record button");
+    tap_named(&mut app, "Record part Limits");
+    tap_named(&mut app, "Phrase The child was tired.");
+    tap_named(&mut app, "Phrase The visit was shorter than planned.");
+    assert!(text_under(&mut app, "Record entries").contains("The child was tired."));
+
+    // A limit added by mistake is struck out on the review's timeline.
+    let shorter = app
+        .world()
+        .resource::<Visit>()
+        .lines()
+        .iter()
+        .rev()
+        .find(|l| matches!(&l.event, Event::WorkerRecord { text, .. } if text.contains("shorter")))
+        .map(|l| l.seq)
+        .unwrap();
+    tap_named(&mut app, "Record back button");
+    tap_named(&mut app, &format!("Strike out {shorter}"));
+    tap_named(&mut app, &format!("Confirm strike out {shorter}"));
+
+    let text = summary_so_far(&app);
+    let at = |heading: &str| {
+        text.find(heading)
+            .unwrap_or_else(|| panic!("{heading} in:\n{text}"))
+    };
+    let child = at("THE CHILD'S MESSAGES");
+    let observations = at("OBSERVATIONS (facts seen and heard)");
+    let next = at("NEXT STEPS (what, who, by when)");
+    let limits = at("LIMITS OF THIS VISIT");
+    assert!(
+        child < observations && observations < next && next < limits,
+        "{text}"
+    );
+    assert!(text.contains("Child tapped [want] and smiled at mum."));
+    assert!(text.contains("Next visit within 10 working days."));
+    assert!(text.contains("The child was tired."));
+    assert!(!text.contains("shorter than planned"), "struck out: {text}");
+    assert!(!text.contains("ANALYSIS"), "an empty part has no section");
+}
