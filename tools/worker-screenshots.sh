@@ -38,6 +38,10 @@ typein 404 268 "Child smiled when talking about gran."
 click 858 268                                   # Add note
 click 140 394 4                                 # End visit and review
 shot worker-review
+click 1019 662 3                                # Your record…
+click 266 211 3                                 # A quick-pick observation
+shot worker-record
+click 133 467 3                                 # Back to the review
 click 1049 576 5                                # Export summary
 xclip -o -selection clipboard > "$DATA/clipboard-after-export.txt"
 shot worker-export-kept

@@ -95,7 +95,7 @@ fn build_page(
             }
         });
         page.spawn(row()).with_children(|line| {
-            line.spawn(text_field("Record field", FormField::Record, 760.0));
+            line.spawn(text_field("Record field", FormField::Record, 700.0));
             line.spawn(button("Add to record button", "Add", act(Action::Add)));
         });
         page.spawn((
