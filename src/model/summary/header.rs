@@ -137,8 +137,11 @@ pub(super) fn header_lines(summary: &Summary, zone: &TimeZone) -> Vec<String> {
     if !summary.recorded_by.is_empty() {
         lines.push(format!("Recorded by: {}", summary.recorded_by));
     }
+    lines.push(format!("Recorded with: {APP} {}", env!("CARGO_PKG_VERSION")));
     lines
 }
+
+const APP: &str = "Hearme";
 
 pub(super) fn footer_lines(
     summary: &Summary,
@@ -179,8 +182,10 @@ pub(super) fn footer_lines(
         } else {
             "Tablet copy kept."
         };
+        // The date too: the footer is the record of when the tablet's copy went.
         lines.push(format!(
-            "Exported {}. {deleted}",
+            "Exported {}, {}. {deleted}",
+            super::date_text(&export.exported_at, zone),
             clock_text(&export.exported_at, zone)
         ));
     }
