@@ -215,6 +215,22 @@ impl Visit {
         self.recording.as_ref().map(|r| r.path.as_path())
     }
 
+    /// Who is present now: the latest change, else those present at the start.
+    pub fn present(&self) -> Vec<String> {
+        let struck = crate::model::session::redacted_in(self.lines());
+        self.lines()
+            .iter()
+            .rev()
+            .filter(|line| !struck.contains(&line.seq))
+            .find_map(|line| match &line.event {
+                Event::PresentChanged { present } | Event::VisitStarted { present, .. } => {
+                    Some(present.clone())
+                }
+                _ => None,
+            })
+            .unwrap_or_default()
+    }
+
     pub fn case_ref(&self) -> Option<&str> {
         self.lines().iter().find_map(|line| match &line.event {
             Event::VisitStarted { case_ref, .. } => Some(case_ref.as_str()),

@@ -301,6 +301,11 @@ fn describe(event: &Event) -> Option<(String, bool, bool)> {
         }
         Event::WorkerNote { text } => (format!("Note: {text}"), false, true),
         Event::WorkerRecord { part, text } => (format!("{}: {text}", part.name()), false, true),
+        Event::PresentChanged { present } => (
+            format!("Present from now: {}", present.join(", ")),
+            false,
+            true,
+        ),
         // Taps and messages are grouped above; the start and end are in the page's title.
         Event::VisitStarted { .. }
         | Event::VisitEnded

@@ -14,7 +14,8 @@ use crate::keys::Keys;
 use crate::model::session::Event;
 use crate::screen::{NavSlot, fill_nav_slot};
 use crate::theme::{
-    self, HIGHLIGHT, TEXT, body, button, choice_button, problem, row, text_field, title,
+    self, HIGHLIGHT, TEXT, body, button, choice_button, filled_text_field, problem, row,
+    text_field, title,
 };
 use crate::visit::{UnfinishedVisits, Visit};
 
@@ -47,6 +48,8 @@ pub enum HomeAction {
     StartVisit,
     ToggleModelling,
     AddNote,
+    /// Someone joined or left: the field says who is present now.
+    PresentNow,
     EndVisit,
     Review,
     /// Record again a visit that was opened for review only.
@@ -144,6 +147,21 @@ fn build_home(
                 // Always a line, so End visit does not move when a note is added.
                 let added = last_note(&visit).unwrap_or_else(|| "No note added yet.".into());
                 page.spawn((Name::new("Note added"), body(added)));
+                page.spawn(row()).with_children(|line| {
+                    line.spawn(body("Present now:"));
+                    let present = visit.present().join(", ");
+                    line.spawn(filled_text_field(
+                        "Present now field",
+                        FormField::PresentNow,
+                        560.0,
+                        &present,
+                    ));
+                    line.spawn(button(
+                        "Present now button",
+                        "Someone joined or left",
+                        home_action(HomeAction::PresentNow),
+                    ));
+                });
                 page.spawn(button(
                     "End visit button",
                     "End visit and review",
@@ -208,6 +226,16 @@ fn press_home_button(
                 visit.set_changed();
             } else {
                 visit.record(Event::WorkerNote { text });
+            }
+        }
+        HomeAction::PresentNow => {
+            let present: Vec<String> = field_text(&fields, FormField::PresentNow)
+                .split(',')
+                .map(|name| name.trim().to_string())
+                .filter(|name| !name.is_empty())
+                .collect();
+            if present != visit.present() {
+                visit.record(Event::PresentChanged { present });
             }
         }
         HomeAction::EndVisit => {

@@ -232,6 +232,8 @@ pub enum FormField {
     MoveKeys,
     /// An entry of the worker's part of the record.
     Record,
+    /// Who is present now, during a visit.
+    PresentNow,
 }
 
 /// The text typed into a field, trimmed.

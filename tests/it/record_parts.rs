@@ -72,3 +72,34 @@ fn the_workers_record_goes_into_its_own_sections_in_order_after_the_childs_words
     assert!(!text.contains("shorter than planned"), "struck out: {text}");
     assert!(!text.contains("ANALYSIS"), "an empty part has no section");
 }
+
+#[test]
+fn someone_joining_during_the_visit_is_in_the_summarys_header_with_the_time() {
+    let mut content = Content::built_in();
+    content.data_dir = Some(scratch("record-present"));
+    let mut app = app_with(content, 1280, 800);
+    step_time(&mut app, FRAME);
+    start_visit(&mut app, "C-3004");
+    tap_cell(&mut app, "home", "want");
+    open_area(&mut app);
+    // The field holds who is present; the worker adds the one who came in.
+    type_into(&mut app, "Present now field", ", dad");
+    tap_named(&mut app, "Present now button");
+    // Pressed again with nobody changed: nothing more is recorded.
+    tap_named(&mut app, "Present now button");
+    tap_named(&mut app, "Back to board button");
+    tap_cell(&mut app, "home", "help");
+    let changes = crate::visit::events_on_disk(&app)
+        .into_iter()
+        .filter(|e| matches!(e, Event::PresentChanged { .. }))
+        .count();
+    assert_eq!(changes, 1);
+    let text = summary_so_far(&app);
+    let header = text.split("THE CHILD'S MESSAGES").next().unwrap();
+    assert!(header.contains("Present: child, teacher"), "{header}");
+    assert!(
+        header.contains("Who was present changed: from "),
+        "{header}"
+    );
+    assert!(header.contains(" child, teacher, dad"), "{header}");
+}

@@ -187,6 +187,11 @@ pub enum Event {
         seq: u64,
         mark: Mark,
     },
+    /// Who is present changed during the visit (someone joined or left): everyone present from
+    /// now on, as the worker typed them.
+    PresentChanged {
+        present: Vec<String>,
+    },
     /// One entry of the worker's part of the record (`model/record.rs`), added on review.
     WorkerRecord {
         part: crate::model::record::RecordPart,

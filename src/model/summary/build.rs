@@ -71,6 +71,7 @@ impl Summary {
             notes: Vec::new(),
             attention: Vec::new(),
             worker_record: Vec::new(),
+            present_changes: Vec::new(),
             redacted: lines.iter().filter(|l| redacted.contains(&l.seq)).count(),
             skipped_lines: recovered.skipped.iter().map(|s| s.line).collect(),
         };
@@ -187,6 +188,9 @@ impl Summary {
                     at: line.at.clone(),
                     text: text.clone(),
                 }),
+                Event::PresentChanged { present } => summary
+                    .present_changes
+                    .push((line.at.clone(), present.clone())),
                 Event::WorkerRecord { part, text } => summary.worker_record.push((
                     *part,
                     Note {

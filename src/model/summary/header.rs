@@ -126,6 +126,20 @@ pub(super) fn header_lines(summary: &Summary, zone: &TimeZone) -> Vec<String> {
             supports_text(summary)
         ),
     ];
+    if !summary.present_changes.is_empty() {
+        let changes: Vec<String> = summary
+            .present_changes
+            .iter()
+            .map(|(at, present)| {
+                format!(
+                    "from {} {}",
+                    clock_text(at, zone),
+                    or_not_recorded(&present.join(", "))
+                )
+            })
+            .collect();
+        lines.push(format!("Who was present changed: {}", changes.join("; ")));
+    }
     let usual = &summary.communication;
     if !usual.is_empty() {
         lines.push(format!(
@@ -137,7 +151,10 @@ pub(super) fn header_lines(summary: &Summary, zone: &TimeZone) -> Vec<String> {
     if !summary.recorded_by.is_empty() {
         lines.push(format!("Recorded by: {}", summary.recorded_by));
     }
-    lines.push(format!("Recorded with: {APP} {}", env!("CARGO_PKG_VERSION")));
+    lines.push(format!(
+        "Recorded with: {APP} {}",
+        env!("CARGO_PKG_VERSION")
+    ));
     lines
 }
 

@@ -81,6 +81,9 @@ pub struct Summary {
     #[serde(default)]
     pub houses: Vec<HouseList>,
     pub notes: Vec<Note>,
+    /// Who was present from each time on, when it changed during the visit (UTC, names).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub present_changes: Vec<(String, Vec<String>)>,
     /// The worker's part of the record, each entry with its part, in the order written.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub worker_record: Vec<(crate::model::record::RecordPart, Note)>,

@@ -85,6 +85,8 @@ pub fn render_obl(recovered: &Recovered) -> Result<String, RenderError> {
                 push_assessment(&mut assessments, activity, event);
             }
             Event::WorkerNote { text } => notes.push(json!({ "id": id, "timestamp": line.at, "text": text })),
+            Event::PresentChanged { present } => notes.push(json!({ "id": id, "timestamp": line.at,
+                "text": format!("Present from now: {}", present.join(", ")) })),
             Event::WorkerRecord { part, text } => notes.push(json!({ "id": id, "timestamp": line.at,
                 "text": format!("{}: {text}", part.heading()) })),
             Event::VisitStarted { .. } | Event::Redacted { .. } | Event::Restored { .. } | Event::Marked { .. } | Event::Concern { .. } | Event::VisitEnded => {}
