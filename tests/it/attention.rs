@@ -74,6 +74,19 @@ fn a_concern_the_child_chooses_opens_the_summary_and_the_workers_modelling_does_
         text.find("FOR THE WORKER'S ATTENTION") < text.find("THE CHILD'S MESSAGES"),
         "the section opens the summary"
     );
+    let visit = app.world().resource::<hearme::visit::Visit>();
+    let recovered = crate::visit::read_on_disk(visit.journal_path().unwrap()).unwrap();
+    let log = hearme::model::summary::render_obl(&recovered).unwrap();
+    let log: serde_json::Value = serde_json::from_str(&log).unwrap();
+    let attention = log["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "attention")
+        .expect("an attention note session in the OBL");
+    let events = attention["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert!(events[0]["text"].as_str().unwrap().contains("[secret]"));
 }
 
 #[test]

@@ -95,6 +95,15 @@ pub fn render_obl(recovered: &Recovered) -> Result<String, RenderError> {
     let mut sessions = vec![json!({
         "id": "log", "type": "log", "started": started, "ended": ended, "events": log_events,
     })];
+    // What the child chose that needs the worker's attention, as the summary opens with it.
+    let attention: Vec<Value> = super::attention::attention(recovered, &profile)
+        .into_iter()
+        .map(|note| json!({ "timestamp": note.at, "text": note.text }))
+        .collect();
+    if !attention.is_empty() {
+        sessions.push(json!({ "id": "attention", "type": "note",
+            "note_description": "For the worker's attention", "events": attention }));
+    }
     for (name, events) in assessments {
         sessions.push(json!({ "id": name, "type": "assessment", "assessment_description": name, "events": events }));
     }
