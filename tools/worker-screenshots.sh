@@ -20,9 +20,9 @@ click 548 240                                   # School visit
 typein 600 324 "Statutory visit"
 typein 600 420 "child, mother"
 click 560 508                                   # Seen alone: partly
-typein 600 594 "mother stayed in the kitchen doorway"
+typein 600 650 "mother stayed in the kitchen doorway"
 shot worker-start
-click 110 692 4                                 # Start the visit
+click 110 748 4                                 # Start the visit
 click 193 160; click 338 160; click 1013 59 3   # I, want, Speak
 hold
 pin

@@ -13,6 +13,8 @@ pub struct VisitForm {
     /// Comma-separated, as typed: "child, mother".
     pub present: String,
     pub seen_alone: SeenAloneAnswer,
+    /// Why the child was not seen alone, as regulation 29 asks (with `reason` for the detail).
+    pub why: Option<NotAloneWhy>,
     pub reason: String,
     pub profile: String,
     /// The worker's name and role, from their settings.
@@ -32,11 +34,47 @@ pub enum SeenAloneAnswer {
     NotRecorded,
 }
 
+/// Regulation 29 (Care Planning, Placement and Case Review (England) Regulations 2010): a
+/// looked-after child is seen alone unless they refuse, or the worker judges it not appropriate
+/// or not possible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAloneWhy {
+    ChildRefused,
+    NotAppropriate,
+    NotPossible,
+}
+
+impl NotAloneWhy {
+    pub const ALL: [NotAloneWhy; 3] = [
+        NotAloneWhy::ChildRefused,
+        NotAloneWhy::NotAppropriate,
+        NotAloneWhy::NotPossible,
+    ];
+
+    pub fn words(self) -> &'static str {
+        match self {
+            NotAloneWhy::ChildRefused => "the child refused",
+            NotAloneWhy::NotAppropriate => "not appropriate",
+            NotAloneWhy::NotPossible => "not possible",
+        }
+    }
+}
+
 impl VisitForm {
+    /// The reason as the journal keeps it: the regulation's reason, then the worker's words.
+    fn full_reason(&self) -> String {
+        let typed = self.reason.trim();
+        match (self.why, typed.is_empty()) {
+            (Some(why), true) => why.words().to_string(),
+            (Some(why), false) => format!("{}: {typed}", why.words()),
+            (None, _) => typed.to_string(),
+        }
+    }
+
     /// The journal's first line, or what the worker must put right, in plain words.
     pub fn visit_started(&self) -> Result<Event, String> {
         check_case_ref(&self.case_ref)?;
-        let reason = self.reason.trim().to_string();
+        let reason = self.full_reason();
         let seen_alone = match self.seen_alone {
             SeenAloneAnswer::Yes => SeenAlone::Yes,
             SeenAloneAnswer::NotRecorded => SeenAlone::NotRecorded,

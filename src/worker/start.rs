@@ -8,8 +8,10 @@ use bevy::ui_widgets::observe;
 use super::{FormField, PageRoot, PageTurn, WorkerPage, field_text, new_page};
 use crate::Content;
 use crate::input::Activate;
-use crate::model::visit_form::{SeenAloneAnswer, VisitForm};
-use crate::theme::{BODY_PX, PROBLEM, body, button, choice_button, row, text_field, title};
+use crate::model::visit_form::{NotAloneWhy, SeenAloneAnswer, VisitForm};
+use crate::theme::{
+    BODY_PX, PROBLEM, body, button, chip_button, choice_button, row, text_field, title,
+};
 use crate::visit::{Visit, sessions_dir};
 
 pub const VISIT_TYPES: [&str; 4] = ["Home visit", "School visit", "Office visit", "Other visit"];
@@ -37,6 +39,7 @@ pub(super) fn plugin(app: &mut App) {
 pub struct StartChoices {
     visit_type: usize,
     seen_alone: SeenAloneAnswer,
+    why: Option<NotAloneWhy>,
     problem: Option<String>,
 }
 
@@ -44,6 +47,7 @@ pub struct StartChoices {
 pub enum StartAction {
     VisitType(usize),
     SeenAlone(SeenAloneAnswer),
+    Why(NotAloneWhy),
     Start,
     Cancel,
 }
@@ -52,6 +56,7 @@ pub enum StartAction {
 enum ChoiceRow {
     VisitType,
     SeenAlone,
+    Why,
 }
 
 #[derive(Component)]
@@ -108,10 +113,12 @@ fn build_start(
         ));
         page.spawn((row(), children![labelled("Child seen alone?")]))
             .with_child((Name::new("Seen alone choices"), ChoiceRow::SeenAlone, row()));
+        page.spawn((row(), children![labelled("If not, why")]))
+            .with_child((Name::new("Why not alone choices"), ChoiceRow::Why, row()));
         page.spawn((
             row(),
             children![
-                labelled("If not, why"),
+                labelled("In your words"),
                 text_field("Reason field", FormField::Reason, FIELD_PX),
             ],
         ));
@@ -163,6 +170,16 @@ fn show_choices(
                     ));
                 }
             }
+            ChoiceRow::Why => {
+                for why in NotAloneWhy::ALL {
+                    line.spawn(chip_button(
+                        format!("Why not alone {}", why.words()),
+                        why.words(),
+                        choices.why == Some(why),
+                        start_action(StartAction::Why(why)),
+                    ));
+                }
+            }
             ChoiceRow::SeenAlone => {
                 for (answer, name) in SEEN_ALONE {
                     line.spawn(choice_button(
@@ -199,6 +216,10 @@ fn press_start_button(
     match *action {
         StartAction::VisitType(index) => choices.visit_type = index,
         StartAction::SeenAlone(answer) => choices.seen_alone = answer,
+        // A second tap takes the choice back.
+        StartAction::Why(why) => {
+            choices.why = (choices.why != Some(why)).then_some(why);
+        }
         StartAction::Cancel => turn.show(WorkerPage::Home),
         StartAction::Start => {
             let form = VisitForm {
@@ -207,6 +228,7 @@ fn press_start_button(
                 purpose: field_text(&fields, FormField::Purpose),
                 present: field_text(&fields, FormField::Present),
                 seen_alone: choices.seen_alone,
+                why: choices.why,
                 reason: field_text(&fields, FormField::Reason),
                 profile: content.profile.clone(),
                 recorded_by: lock.settings.recorded_by(),

@@ -103,3 +103,54 @@ fn someone_joining_during_the_visit_is_in_the_summarys_header_with_the_time() {
     );
     assert!(header.contains(" child, teacher, dad"), "{header}");
 }
+
+#[test]
+fn the_regulation_29_reason_for_not_seeing_the_child_alone_is_a_choice_with_the_workers_words() {
+    use hearme::model::session::SeenAlone;
+    use hearme::model::visit_form::{NotAloneWhy, SeenAloneAnswer, VisitForm};
+    let form = VisitForm {
+        case_ref: "C-9".into(),
+        seen_alone: SeenAloneAnswer::No,
+        why: Some(NotAloneWhy::ChildRefused),
+        ..Default::default()
+    };
+    let alone = |form: &VisitForm| match form.visit_started().unwrap() {
+        Event::VisitStarted { seen_alone, .. } => seen_alone,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        alone(&form),
+        SeenAlone::No {
+            reason: "the child refused".into()
+        },
+        "the choice alone is a reason"
+    );
+    let form = VisitForm {
+        why: Some(NotAloneWhy::NotPossible),
+        reason: "no private room".into(),
+        ..form
+    };
+    assert_eq!(
+        alone(&form),
+        SeenAlone::No {
+            reason: "not possible: no private room".into()
+        }
+    );
+
+    let mut content = Content::built_in();
+    content.data_dir = Some(scratch("record-reg-29"));
+    let mut app = app_with(content, 1280, 800);
+    step_time(&mut app, FRAME);
+    open_area(&mut app);
+    tap_named(&mut app, "Start visit button");
+    type_into(&mut app, "Case reference field", "C-9");
+    tap_named(&mut app, "Seen alone No");
+    tap_named(&mut app, "Why not alone not appropriate");
+    type_into(&mut app, "Reason field", "the child was unwell");
+    tap_named(&mut app, "Begin visit button");
+    let text = summary_so_far(&app);
+    assert!(
+        text.contains("seen alone: no (not appropriate: the child was unwell)"),
+        "{text}"
+    );
+}
