@@ -396,3 +396,65 @@ fn a_foreign_file_imported_then_exported_comes_back_the_same() {
         "the licence went out and back"
     );
 }
+
+#[test]
+fn an_empty_grid_with_absolute_buttons_and_a_picture_on_many_buttons_are_survived() {
+    let dir = scratch("obf-review-fixes");
+    let empty = json_bytes(&json!({ "id": "1", "grid": { "columns": 3, "order": [] },
+        "buttons": [{ "id": "a", "label": "x", "top": 0, "left": 0, "width": 0.5, "height": 0.5 }] }));
+    let file = dir.join("empty.obf");
+    std::fs::write(&file, empty).unwrap();
+    let imported = obf::import_file(&file, &SymbolLibrary::built_in()).unwrap();
+    assert_eq!(
+        imported.boards[0].cells.len(),
+        1,
+        "no panic on a 0-row grid"
+    );
+
+    let buttons: Vec<serde_json::Value> = (0..40)
+        .map(|i| json!({ "id": i, "label": "dog", "image_id": "shared" }))
+        .collect();
+    let board = json_bytes(&json!({ "id": "1", "buttons": buttons,
+        "images": [{ "id": "shared", "width": 8, "height": 8, "content_type": "image/png", "path": "p.png" }] }));
+    let file = dir.join("shared.obz");
+    std::fs::write(&file, zip_of(&[("b.obf", board), ("p.png", png(8, 8))])).unwrap();
+    let imported = obf::import_file(&file, &SymbolLibrary::built_in()).unwrap();
+    assert_eq!(imported.photos.len(), 40);
+    assert!(
+        imported
+            .photos
+            .windows(2)
+            .all(|w| std::sync::Arc::ptr_eq(&w[0].png, &w[1].png)),
+        "one picture prepared and held once, however many buttons show it"
+    );
+}
+
+#[test]
+fn a_swap_cut_short_is_put_back_and_a_leftover_old_copy_does_not_block_the_next_import() {
+    let dir = scratch("obf-recover");
+    let profile = dir.join("AB");
+    let kept = profile.join(obf::install::PREVIOUS).join("vocab");
+    std::fs::create_dir_all(&kept).unwrap();
+    std::fs::write(kept.join("home.ron"), "the child's boards").unwrap();
+    std::fs::create_dir_all(
+        profile
+            .join(format!("{}.old", obf::install::PREVIOUS))
+            .join("x"),
+    )
+    .unwrap();
+    // Power was lost after vocab/ moved out and before the new one moved in.
+    obf::install::recover(&profile);
+    assert_eq!(
+        std::fs::read_to_string(profile.join("vocab/home.ron")).unwrap(),
+        "the child's boards"
+    );
+    let file = dir.join("one.obf");
+    std::fs::write(&file, board("1", one_button())).unwrap();
+    let symbols = SymbolLibrary::built_in();
+    let imported = obf::import_file(&file, &symbols).unwrap();
+    let previous = obf::install::install(&imported, &profile, &symbols).expect("not blocked");
+    assert_eq!(
+        std::fs::read_to_string(previous.join("vocab/home.ron")).unwrap(),
+        "the child's boards"
+    );
+}

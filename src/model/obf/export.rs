@@ -42,7 +42,13 @@ fn openmoji_licence() -> Value {
 type Entry = (String, Vec<u8>);
 
 /// A board as OBF JSON, and the picture and sound files it points at (by their package paths).
-fn board_json(board: &Board, sources: &Sources) -> Result<(Value, Vec<Entry>), String> {
+/// `index` is the board's place in the package, which names its pictures and sounds: two
+/// boards' `{board}-{cell}` could otherwise meet ("a-b" + "c" and "a" + "b-c").
+fn board_json(
+    board: &Board,
+    index: usize,
+    sources: &Sources,
+) -> Result<(Value, Vec<Entry>), String> {
     let mut files: Vec<Entry> = Vec::new();
     let (mut buttons, mut images, mut sounds) = (Vec::new(), Vec::new(), Vec::new());
     let mut order = vec![vec![Value::Null; usize::from(board.columns)]; usize::from(board.rows)];
@@ -51,7 +57,7 @@ fn board_json(board: &Board, sources: &Sources) -> Result<(Value, Vec<Entry>), S
         // Ids unique on the board, as Hearme's cell ids are, so a round trip keeps them; the
         // pictures' and sounds' ids name the board too, as they are shared by the package.
         let button_id = cell.id.clone();
-        let media_id = format!("{}-{}", board.id, cell.id);
+        let media_id = format!("b{index}-{}", cell.id);
         order[usize::from(cell.row)][usize::from(cell.column)] = json!(button_id);
         let colour = STANDARD.word_class(cell.class);
         let mut button = json!({
@@ -200,8 +206,8 @@ fn sound_file(recording: &Path, button_id: &str) -> Result<(Value, Entry), Strin
 pub fn obz(vocabulary: &Vocabulary, sources: &Sources) -> Result<Vec<u8>, String> {
     let mut entries: Vec<Entry> = Vec::new();
     let mut paths = json!({ "boards": {}, "images": {}, "sounds": {} });
-    for board in vocabulary.boards.values() {
-        let (json, files) = board_json(board, sources)?;
+    for (index, board) in vocabulary.boards.values().enumerate() {
+        let (json, files) = board_json(board, index, sources)?;
         for (kind, list) in [("images", &json["images"]), ("sounds", &json["sounds"])] {
             for item in list.as_array().into_iter().flatten() {
                 let id = item["id"].as_str().unwrap_or_default().to_string();
@@ -233,7 +239,7 @@ pub fn obz(vocabulary: &Vocabulary, sources: &Sources) -> Result<Vec<u8>, String
 /// One board as an `.obf`, its pictures carried inside it as data URIs.
 pub fn obf(board: &Board, sources: &Sources) -> Result<Vec<u8>, String> {
     use base64::Engine;
-    let (mut json, files) = board_json(board, sources)?;
+    let (mut json, files) = board_json(board, 0, sources)?;
     for list in ["images", "sounds"] {
         for item in json[list].as_array_mut().into_iter().flatten() {
             let path = item["path"].as_str().unwrap_or_default().to_string();

@@ -67,12 +67,14 @@ pub fn layout(
                 }
             }
         }
-        rows = rows.or(Some(order.len() as u64));
+        // An empty `order` (or rows of nothing) says nothing about the size.
+        rows = rows.or(Some(order.len() as u64).filter(|n| *n > 0));
         columns = columns.or(order
             .iter()
             .filter_map(Value::as_array)
             .map(|l| l.len() as u64)
-            .max());
+            .max()
+            .filter(|n| *n > 0));
     }
     let loose: Vec<&(String, &Value)> = buttons
         .iter()
@@ -128,8 +130,9 @@ pub fn layout(
     let mut free = (0..rows).flat_map(|r| (0..columns).map(move |c| (r, c)));
     let mut next_free = |taken: &mut BTreeSet<(u64, u64)>| free.find(|p| !taken.contains(p));
     for (id, [top, left, width, height]) in &absolutes {
-        let row = (((top + height / 2.0) * rows as f64) as u64).min(rows - 1);
-        let column = (((left + width / 2.0) * columns as f64) as u64).min(columns - 1);
+        let row = (((top + height / 2.0) * rows as f64) as u64).min(rows.saturating_sub(1));
+        let column =
+            (((left + width / 2.0) * columns as f64) as u64).min(columns.saturating_sub(1));
         let place = if taken.contains(&(row, column)) {
             report.note(format!(
                 "board {board}: button \"{id}\" overlaps another; it is moved to the next free place"

@@ -98,12 +98,28 @@ fn stage(imported: &Imported, staging: &Path, symbols: &SymbolLibrary) -> Result
     Ok(())
 }
 
+/// After a swap cut short (power lost between its renames): what was moved out is put back, so
+/// a profile never stays without its boards.
+pub fn recover(profile_dir: &Path) {
+    let previous = profile_dir.join(PREVIOUS);
+    for part in ["vocab", "media"] {
+        let kept = previous.join(part);
+        let place = profile_dir.join(part);
+        if !place.exists() && kept.exists() {
+            let _ = std::fs::rename(&kept, &place);
+        }
+    }
+}
+
 /// `vocab/` and `media/` move to `previous-vocabulary/`, the staged ones into their place; a
 /// failure half way moves everything back.
 fn swap(profile_dir: &Path, staging: &Path) -> Result<PathBuf, String> {
     let previous = profile_dir.join(PREVIOUS);
     let older = profile_dir.join(format!("{PREVIOUS}.old"));
     let fail = |what: &Path, e: std::io::Error| format!("{}: {e}", what.display());
+    if older.exists() {
+        std::fs::remove_dir_all(&older).map_err(|e| fail(&older, e))?;
+    }
     if previous.exists() {
         std::fs::rename(&previous, &older).map_err(|e| fail(&previous, e))?;
     }

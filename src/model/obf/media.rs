@@ -19,8 +19,11 @@ use super::{ImportedPhoto, ImportedSound, Report};
 pub const MAX_IMAGE_PIXELS: u64 = 8_000_000;
 /// All pictures of one import together.
 pub const MAX_TOTAL_PIXELS: u64 = 400_000_000;
-/// All recordings of one import together.
+/// All recordings of one import together, as decoded (so silent or broken ones count too).
 pub const MAX_TOTAL_SECONDS: f32 = 3_600.0;
+/// The photos and recordings an import writes, all cells together: one picture shown by
+/// 40,000 buttons must not become 40,000 files of it.
+pub const MAX_WRITTEN_BYTES: u64 = 400 * 1024 * 1024;
 /// The symbol a cell shows when nothing fits its label.
 pub const PLACEHOLDER: &str = "white-question-mark";
 
@@ -29,6 +32,8 @@ pub struct Media<'a> {
     symbols: &'a SymbolLibrary,
     images: HashMap<String, &'a Value>,
     sounds: HashMap<String, &'a Value>,
+    /// Each sound decoded once: its WAV, or `None` when it could not be used.
+    sounds_done: HashMap<String, Option<std::sync::Arc<Vec<u8>>>>,
     /// The symbol the built-in boards give each word ("milk": glass of milk).
     built_in_words: HashMap<String, String>,
     /// Whether each image passed the checks, however many buttons show it.
@@ -70,6 +75,7 @@ impl<'a> Media<'a> {
             images: table(package, "images"),
             sounds: table(package, "sounds"),
             built_in_words: built_in_words(symbols),
+            sounds_done: HashMap::new(),
             accepted: HashMap::new(),
             pending: Vec::new(),
             photos: Vec::new(),
@@ -125,7 +131,7 @@ impl<'a> Media<'a> {
         let photo = ImportedPhoto {
             board: board.into(),
             cell: cell.into(),
-            png: Vec::new(),
+            png: Default::default(),
             licence,
         };
         self.photos.push((image_id, photo));
@@ -256,39 +262,73 @@ impl<'a> Media<'a> {
             return;
         };
         let label = format!("{board_name}: sound \"{sound_id}\"");
-        let Some(sound) = self.sounds.get(&sound_id).copied() else {
+        if let Some(done) = self.sounds_done.get(&sound_id) {
+            if let Some(wav) = done {
+                let wav = wav.clone();
+                self.recordings.push(ImportedSound {
+                    board: board.into(),
+                    cell: cell.into(),
+                    wav,
+                });
+            }
+            return;
+        }
+        let wav = self.decode_sound(&label, &sound_id, cell, report);
+        if let Some(wav) = &wav {
+            self.recordings.push(ImportedSound {
+                board: board.into(),
+                cell: cell.into(),
+                wav: wav.clone(),
+            });
+        }
+        self.sounds_done.insert(sound_id, wav);
+    }
+
+    /// A sound decoded, cleaned and encoded once, however many buttons play it.
+    fn decode_sound(
+        &mut self,
+        label: &str,
+        sound_id: &str,
+        cell: &str,
+        report: &mut Report,
+    ) -> Option<std::sync::Arc<Vec<u8>>> {
+        let Some(sound) = self.sounds.get(sound_id).copied() else {
             report.note(format!(
                 "{label} of button \"{cell}\" is missing from the file"
             ));
-            return;
+            return None;
         };
         let bytes = match self.bytes(sound) {
             Some(Ok(bytes)) => bytes,
             Some(Err(why)) => {
-                return report.note(format!("{label}: {why}; the cell keeps its voice"));
+                report.note(format!("{label}: {why}; the cell keeps its voice"));
+                return None;
             }
             None => {
-                return report.note(format!(
+                report.note(format!(
                     "{label} is a web address; the cell keeps its voice"
                 ));
+                return None;
             }
         };
         if self.seconds >= MAX_TOTAL_SECONDS {
-            return report.note(format!(
+            report.note(format!(
                 "{label}: the import's recordings already last an hour; dropped"
             ));
+            return None;
         }
-        let clip = voice::decode(&label, bytes).and_then(|c| voice::clean_recording(&label, &c));
-        match clip.map_err(|e| e.to_string()).and_then(|c| {
-            self.seconds += c.duration().as_secs_f32();
-            voice::wav_bytes(&c).map_err(|e| e.to_string())
-        }) {
-            Ok(wav) => self.recordings.push(ImportedSound {
-                board: board.into(),
-                cell: cell.into(),
-                wav,
-            }),
-            Err(why) => report.note(format!("{why}; the cell keeps its voice")),
+        let decoded =
+            voice::decode(label, bytes).inspect(|c| self.seconds += c.duration().as_secs_f32());
+        let wav = decoded
+            .and_then(|c| voice::clean_recording(label, &c))
+            .map_err(|e| e.to_string())
+            .and_then(|c| voice::wav_bytes(&c).map_err(|e| e.to_string()));
+        match wav {
+            Ok(wav) => Some(std::sync::Arc::new(wav)),
+            Err(why) => {
+                report.note(format!("{why}; the cell keeps its voice"));
+                None
+            }
         }
     }
 
@@ -305,13 +345,30 @@ impl<'a> Media<'a> {
                 self.placeholders
             ));
         }
-        let prepared = prepare_all(self.pending);
+        let prepared: HashMap<String, Result<std::sync::Arc<Vec<u8>>, String>> =
+            prepare_all(self.pending)
+                .into_iter()
+                .map(|(id, png)| (id, png.map(std::sync::Arc::new)))
+                .collect();
+        let mut written: u64 = self.recordings.iter().map(|r| r.wav.len() as u64).sum();
         let mut photos = Vec::new();
+        let mut over = 0;
         for (image, mut photo) in self.photos {
             if let Some(Ok(png)) = prepared.get(&image) {
+                written += png.len() as u64;
+                if written > MAX_WRITTEN_BYTES {
+                    over += 1;
+                    continue;
+                }
                 photo.png = png.clone();
                 photos.push(photo);
             }
+        }
+        if over > 0 {
+            report.note(format!(
+                "{over} cell(s) would have taken the import's photos past {} MB; they show their symbol",
+                MAX_WRITTEN_BYTES / (1024 * 1024)
+            ));
         }
         let mut failed: Vec<&String> = prepared.values().filter_map(|r| r.as_ref().err()).collect();
         failed.sort();

@@ -47,8 +47,9 @@ pub struct Imported {
 pub struct ImportedPhoto {
     pub board: String,
     pub cell: String,
-    /// Prepared as every photo is (square, at most 512 px, no metadata), as PNG.
-    pub png: Vec<u8>,
+    /// Prepared as every photo is (square, at most 512 px, no metadata), as PNG; shared by
+    /// every cell that shows the same picture.
+    pub png: std::sync::Arc<Vec<u8>>,
     /// The image's `license` object as the file gave it (JSON), kept beside the photo.
     pub licence: Option<String>,
 }
@@ -56,8 +57,9 @@ pub struct ImportedPhoto {
 pub struct ImportedSound {
     pub board: String,
     pub cell: String,
-    /// Trimmed and normalised as every recording is, as 16-bit WAV.
-    pub wav: Vec<u8>,
+    /// Trimmed and normalised as every recording is, as 16-bit WAV; shared by every cell that
+    /// plays the same sound.
+    pub wav: std::sync::Arc<Vec<u8>>,
 }
 
 /// What the worker is told: what came in, and every thing dropped or changed and why.

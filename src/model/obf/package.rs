@@ -17,6 +17,8 @@ pub const MAX_UNPACKED_BYTES: u64 = 200 * 1024 * 1024;
 pub const MAX_ENTRIES: usize = 10_000;
 /// One board's JSON (3,000 buttons are about 1 MB).
 pub const MAX_BOARD_BYTES: u64 = 8 * 1024 * 1024;
+/// A lone `.obf`, its pictures and sounds inside it as data URIs.
+pub const MAX_LONE_BOARD_BYTES: u64 = 32 * 1024 * 1024;
 /// JSON nested deeper than this is refused before it is parsed: a board is 5 levels deep.
 pub const MAX_JSON_DEPTH: usize = 32;
 
@@ -41,6 +43,17 @@ pub fn read(path: &Path) -> Result<Package, ObfError> {
         let name = path
             .file_name()
             .map_or("board.obf".into(), |n| n.to_string_lossy().into_owned());
+        // A lone board carries its pictures as data URIs, so it may be bigger than one in a
+        // package, but not without end.
+        if bytes.len() as u64 > MAX_LONE_BOARD_BYTES {
+            return Err(ObfError::new(
+                &file,
+                format!(
+                    "is bigger than {} MB, too big for one board",
+                    MAX_LONE_BOARD_BYTES / (1024 * 1024)
+                ),
+            ));
+        }
         let board = parse_json(&file, &bytes)?;
         Ok(Package {
             boards: BTreeMap::from([(name, board)]),
