@@ -4,6 +4,7 @@
 //! and then only under the profile's own folder (`install.rs`).
 
 pub mod colour;
+mod data_uri;
 pub mod export;
 mod grid;
 mod import;
