@@ -4,7 +4,10 @@
 //! answer can be undone. The rules are `model::activity`'s; this only applies their result.
 
 mod places;
+mod read_back;
 mod screens;
+
+pub use read_back::{read_back_items, start_read_back};
 
 use bevy::prelude::*;
 use bevy::ui_widgets::observe;
@@ -51,7 +54,7 @@ pub struct ActivityLibrary {
 pub struct ActivityScreen {
     pub open: Option<Open>,
     /// Each answer's state before it, with the journal line it wrote, newest last.
-    undo: Vec<(Run, Option<u64>)>,
+    undo: Vec<(Open, Option<u64>)>,
 }
 
 impl ActivityScreen {
@@ -81,13 +84,14 @@ fn label_choices(
     texts: Query<&Text>,
     mut commands: Commands,
 ) {
-    let Some(Open::Activity(run)) = &screen.open else {
-        return;
+    let question = match &screen.open {
+        Some(Open::Activity(run)) => match library.activities.get(&run.activity) {
+            Some(file) => current_prompt(file, run),
+            None => return,
+        },
+        Some(Open::ReadBack(read_back)) => read_back.question.words().to_string(),
+        _ => return,
     };
-    let Some(file) = library.activities.get(&run.activity) else {
-        return;
-    };
-    let question = current_prompt(file, run);
     for (entity, ActivityAction(action)) in &added {
         let named = match action {
             Action::Region(word) | Action::HouseSymbol { word, .. } => Some(word.as_str()),
@@ -96,6 +100,7 @@ fn label_choices(
             | Action::Column(_)
             | Action::House(_)
             | Action::PickerBoard(_)
+            | Action::Check(_)
             | Action::Decline(_) => None,
             _ => continue,
         };
@@ -191,8 +196,11 @@ fn act(
                         reason: "undone by the child".into(),
                     });
                 }
-                screen.open = Some(Open::Activity(before));
+                screen.open = Some(before);
             }
+        }
+        _ if matches!(screen.open, Some(Open::ReadBack(_))) => {
+            read_back::act(action, &mut screen, &mut visit, &mut say);
         }
         _ => {
             let Some(Open::Activity(run)) = &screen.open else {
@@ -216,7 +224,7 @@ fn act(
                 visit.record(Event::Concern { seq });
             }
             if step.undoable {
-                let before = run.clone();
+                let before = Open::Activity(run.clone());
                 screen.undo.push((before, recorded));
             }
             screen.open = Some(Open::Activity(step.next));

@@ -12,7 +12,7 @@ use crate::model::theme::Palette;
 use crate::symbol_images::load_picture;
 use crate::theme::{self, GAP_PX, PictureChoice, picture_choice};
 
-const PROMPT_PX: f32 = 34.0;
+pub(super) const PROMPT_PX: f32 = 34.0;
 pub(super) const CHOICE_LABEL_PX: f32 = theme::BUTTON_LABEL_PX;
 
 /// What the activity screens are drawn with: the child's palette and text size, and the
@@ -96,6 +96,10 @@ pub(super) fn show_activity(
     commands.entity(root).with_children(|page| {
         let run = match open {
             Open::Activity(run) => run,
+            Open::ReadBack(read_back) => {
+                super::read_back::read_back_screen(page, read_back, can_undo, &cards);
+                return;
+            }
             Open::List => {
                 activity_list(page, &library, &cards);
                 return;
@@ -172,7 +176,7 @@ pub(super) fn wrapping_row() -> Node {
     }
 }
 
-fn prompt_row(page: &mut ChildSpawnerCommands, prompt: &str, can_repeat: bool, cards: &Cards) {
+pub(super) fn prompt_row(page: &mut ChildSpawnerCommands, prompt: &str, can_repeat: bool, cards: &Cards) {
     page.spawn(Node {
         flex_direction: FlexDirection::Row,
         align_items: AlignItems::Center,
@@ -312,7 +316,7 @@ fn card_sort(
 
 const COLUMN_SIZE: (f32, f32) = (260.0, 200.0);
 
-fn bottom_bar(page: &mut ChildSpawnerCommands, can_undo: bool, can_decline: bool, cards: &Cards) {
+pub(super) fn bottom_bar(page: &mut ChildSpawnerCommands, can_undo: bool, can_decline: bool, cards: &Cards) {
     let size = (250.0, 100.0);
     let mut buttons = Vec::new();
     if can_decline {

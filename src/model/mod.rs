@@ -19,6 +19,7 @@ pub mod photo;
 pub mod pin;
 pub mod problem;
 pub mod profile;
+pub mod read_back;
 pub mod record;
 pub mod review;
 pub mod seal;

@@ -306,8 +306,23 @@ fn describe(event: &Event) -> Option<(String, bool, bool)> {
             false,
             true,
         ),
+        Event::ReadBackAnswer {
+            read_back,
+            question,
+            answer,
+            ..
+        } => (
+            format!(
+                "Read back \"{read_back}\" {} -> {}",
+                question.words(),
+                answer.words()
+            ),
+            false,
+            true,
+        ),
         // Taps and messages are grouped above; the start and end are in the page's title.
-        Event::VisitStarted { .. }
+        Event::ReadBackStarted { .. }
+        | Event::VisitStarted { .. }
         | Event::VisitEnded
         | Event::SymbolChosen { .. }
         | Event::MessageSpoken { .. }

@@ -50,6 +50,8 @@ pub enum HomeAction {
     AddNote,
     /// Someone joined or left: the field says who is present now.
     PresentNow,
+    /// "Check with the child": the read-back on the child's screen.
+    CheckWithChild,
     EndVisit,
     Review,
     /// Record again a visit that was opened for review only.
@@ -72,6 +74,7 @@ fn build_home(
     lock: Res<super::lock::WorkerLock>,
     sealing: Res<crate::keys::SealProblems>,
     pending: Res<PendingDelete>,
+    library: Res<crate::activity::ActivityLibrary>,
 ) {
     let slot = new_page(&mut commands, &shown, WorkerPage::Home);
     commands.entity(slot).with_children(|page| {
@@ -162,6 +165,21 @@ fn build_home(
                         home_action(HomeAction::PresentNow),
                     ));
                 });
+                let to_check = crate::activity::read_back_items(&visit, &library).len();
+                page.spawn(row()).with_children(|line| {
+                    line.spawn(button(
+                        "Check with the child button",
+                        "Check with the child",
+                        home_action(HomeAction::CheckWithChild),
+                    ));
+                    line.spawn(body(match to_check {
+                        0 => "Nothing from the child to read back yet.".to_string(),
+                        n => format!(
+                            "Reads the child's {n} messages and answers back to them, and asks \
+                             if each is right and can be shared."
+                        ),
+                    }));
+                });
                 page.spawn(button(
                     "End visit button",
                     "End visit and review",
@@ -207,6 +225,11 @@ fn press_home_button(
     fields: Query<(&FormField, &EditableText)>,
     mut turn: PageTurn,
     mut visit: ResMut<Visit>,
+    (library, mut activity, mut say): (
+        Res<crate::activity::ActivityLibrary>,
+        ResMut<crate::activity::ActivityScreen>,
+        MessageWriter<crate::voice::SayText>,
+    ),
 ) {
     let Ok(action) = actions.get(activate.entity) else {
         return;
@@ -236,6 +259,11 @@ fn press_home_button(
                 .collect();
             if present != visit.present() {
                 visit.record(Event::PresentChanged { present });
+            }
+        }
+        HomeAction::CheckWithChild => {
+            if crate::activity::start_read_back(&mut visit, &library, &mut activity, &mut say) {
+                turn.close();
             }
         }
         HomeAction::EndVisit => {

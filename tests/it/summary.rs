@@ -12,6 +12,7 @@ const FIXTURES: &[&str] = &[
     "modelling-redacted-unicode",
     "no-child-messages",
     "activities",
+    "full-record",
 ];
 
 fn fixtures() -> &'static Path {

@@ -12,6 +12,8 @@ pub enum Open {
     /// The list of activities to choose from.
     List,
     Activity(Run),
+    /// "Check with the child" (`model/read_back`), on the activity screen.
+    ReadBack(crate::model::read_back::ReadBack),
 }
 
 /// Where the child is in one activity.
@@ -64,6 +66,8 @@ pub enum Action {
     },
     Region(String),
     Decline(Decline),
+    /// An answer to a read-back question.
+    Check(crate::model::read_back::CheckAnswer),
     SayAgain,
     Undo,
     Close,

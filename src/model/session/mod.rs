@@ -208,6 +208,19 @@ pub enum Event {
     Restored {
         seq: u64,
     },
+    /// The worker started "Check with the child" (`model/read_back`) for `items` messages and
+    /// answers.
+    ReadBackStarted {
+        items: usize,
+    },
+    /// The child's answer to a read-back question about `item` (a key from
+    /// `model::read_back::items`), with the exact words read back.
+    ReadBackAnswer {
+        item: String,
+        read_back: String,
+        question: crate::model::read_back::Question,
+        answer: crate::model::read_back::CheckAnswer,
+    },
     VisitEnded,
 }
 

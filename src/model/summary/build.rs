@@ -70,6 +70,7 @@ impl Summary {
             houses: Vec::new(),
             notes: Vec::new(),
             attention: Vec::new(),
+            read_back: None,
             worker_record: Vec::new(),
             present_changes: Vec::new(),
             redacted: lines.iter().filter(|l| redacted.contains(&l.seq)).count(),
@@ -111,6 +112,7 @@ impl Summary {
                             about: about.clone(),
                             declined: None,
                             unordered: *unordered,
+                            not_right: false,
                         });
                     }
                 }
@@ -123,6 +125,7 @@ impl Summary {
                     how_much: None,
                     declined: None,
                     by: *by,
+                    not_right: false,
                 }),
                 Event::HouseFilled {
                     activity,
@@ -154,6 +157,7 @@ impl Summary {
                                 about: item.clone(),
                                 declined: Some(*answer),
                                 unordered: false,
+                                not_right: false,
                             });
                         }
                     }
@@ -168,6 +172,7 @@ impl Summary {
                         how_much: None,
                         declined: Some(*answer),
                         by: *by,
+                        not_right: false,
                     }),
                     ActivityKind::Houses => summary.house_list(activity).declined.push(*answer),
                 },
@@ -205,6 +210,8 @@ impl Summary {
                 | Event::Restored { .. }
                 | Event::Marked { .. }
                 | Event::Concern { .. }
+                | Event::ReadBackStarted { .. }
+                | Event::ReadBackAnswer { .. }
                 | Event::VisitEnded => {}
             }
         }
@@ -219,6 +226,7 @@ impl Summary {
                 Whose::Together => summary.together.push(said),
             }
         }
+        super::checked::add_checks(recovered, &mut summary);
         Some(summary)
     }
 

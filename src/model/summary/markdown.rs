@@ -38,6 +38,7 @@ pub fn render_markdown(summary: &Summary, export: Option<&ExportInfo>, zone: &Ti
             Kind::CardSort => writeln!(out, "\n## Card sort: {detail}\n"),
             Kind::BodyMap => writeln!(out, "\n## Body map\n"),
             Kind::Houses => writeln!(out, "\n## Houses: {detail}\n"),
+            Kind::ReadBack => writeln!(out, "\n## Checked with the child\n"),
             Kind::Notes => writeln!(out, "\n## Worker notes\n"),
             Kind::Record => writeln!(out, "\n## {detail}\n"),
         };

@@ -7,6 +7,7 @@
 
 mod attention;
 mod build;
+mod checked;
 mod header;
 mod markdown;
 mod obl;
@@ -22,9 +23,10 @@ use serde::{Deserialize, Serialize};
 use super::session::{Actor, Decline, Mark, SeenAlone};
 
 pub use attention::PROCEDURE;
+pub use checked::{Checked, NOT_RIGHT, ReadBackRecord};
 pub use markdown::render_markdown;
 pub use obl::render_obl;
-pub use sections::{Item, Kind, Section, sections};
+pub use sections::{Item, Kind, Section, body_place_answer, prompt_about, sections};
 pub use text::render_text;
 
 pub const SUMMARY_VERSION: u32 = 1;
@@ -90,6 +92,9 @@ pub struct Summary {
     /// What the child chose that its file marks as a concern, for the worker's attention.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attention: Vec<Note>,
+    /// "Check with the child": what was read back and what the child answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_back: Option<ReadBackRecord>,
     /// How many events the worker redacted (they are left out of every section).
     pub redacted: usize,
     /// Journal lines that could not be read (torn or corrupt), by line number.
@@ -112,6 +117,9 @@ pub struct Said {
     /// Spoken with no sound: the tablet showed the message but could not say it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub silent: bool,
+    /// Read back, the child said it is not right: kept, marked as such.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_right: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -132,6 +140,9 @@ pub struct Feeling {
     /// A set of choices rather than a scale: no change is worked out.
     #[serde(default)]
     pub unordered: bool,
+    /// Read back, the child said it is not right: kept, marked as such.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_right: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -157,6 +168,9 @@ pub struct BodyPlace {
     pub how_much: Option<String>,
     pub declined: Option<Decline>,
     pub by: Actor,
+    /// Read back, the child said it is not right: kept, marked as such.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_right: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

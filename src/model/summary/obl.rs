@@ -89,7 +89,8 @@ pub fn render_obl(recovered: &Recovered) -> Result<String, RenderError> {
                 "text": format!("Present from now: {}", present.join(", ")) })),
             Event::WorkerRecord { part, text } => notes.push(json!({ "id": id, "timestamp": line.at,
                 "text": format!("{}: {text}", part.heading()) })),
-            Event::VisitStarted { .. } | Event::Redacted { .. } | Event::Restored { .. } | Event::Marked { .. } | Event::Concern { .. } | Event::VisitEnded => {}
+            Event::VisitStarted { .. } | Event::Redacted { .. } | Event::Restored { .. } | Event::Marked { .. } | Event::Concern { .. }
+            | Event::ReadBackStarted { .. } | Event::ReadBackAnswer { .. } | Event::VisitEnded => {}
         }
     }
     let mut sessions = vec![json!({
@@ -103,6 +104,9 @@ pub fn render_obl(recovered: &Recovered) -> Result<String, RenderError> {
     if !attention.is_empty() {
         sessions.push(json!({ "id": "attention", "type": "note",
             "note_description": "For the worker's attention", "events": attention }));
+    }
+    if let Some(session) = read_back_session(recovered) {
+        sessions.push(session);
     }
     for (name, events) in assessments {
         sessions.push(json!({ "id": name, "type": "assessment", "assessment_description": name, "events": events }));
@@ -125,6 +129,32 @@ pub fn render_obl(recovered: &Recovered) -> Result<String, RenderError> {
     })?;
     text.push('\n');
     Ok(text)
+}
+
+/// "Check with the child" as an assessment: each question asked about each item read back,
+/// with the child's answer (answers about an item since struck out are left out, as in the
+/// summary).
+fn read_back_session(recovered: &Recovered) -> Option<serde_json::Value> {
+    use crate::model::read_back::Question;
+    use serde_json::json;
+    let record = super::Summary::from_journal(recovered)?.read_back?;
+    let mut events = Vec::new();
+    for (n, checked) in record.checked.iter().enumerate() {
+        let share_at = checked.share_at.as_ref().unwrap_or(&checked.at);
+        for (question, answer, at) in [
+            (Question::Right, checked.right, &checked.at),
+            (Question::Share, checked.share, share_at),
+        ] {
+            let Some(answer) = answer else { continue };
+            events.push(json!({
+                "id": format!("read-back:{n}:{question:?}"), "timestamp": at,
+                "question": question.words(), "read_back": checked.read_back,
+                "answer": answer.words(), "modeling": false,
+            }));
+        }
+    }
+    Some(json!({ "id": "read-back", "type": "assessment",
+        "assessment_description": "Checked with the child", "events": events }))
 }
 
 fn push_assessment(

@@ -82,6 +82,7 @@ pub(super) fn said(
                 chosen_by,
                 pictures,
                 silent: *silent,
+                not_right: false,
             }
         }
         _ => {
@@ -103,6 +104,7 @@ pub(super) fn said(
                     pictures
                 },
                 silent: false,
+                not_right: false,
             }
         }
     }

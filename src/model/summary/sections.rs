@@ -23,6 +23,8 @@ pub enum Kind {
     BodyMap,
     /// One per houses activity; the detail is the activity.
     Houses,
+    /// What was read back to the child and what they answered ("Check with the child").
+    ReadBack,
     Notes,
     /// One part of the worker's record; the detail is its heading.
     Record,
@@ -134,6 +136,13 @@ pub fn sections<'a>(summary: &'a Summary, zone: &TimeZone) -> Vec<Section<'a>> {
             items: house_lines(houses).into_iter().map(Item::Sub).collect(),
         });
     }
+    let checked = super::checked::checked_lines(summary, zone);
+    if !checked.is_empty() {
+        list.push(section(
+            Kind::ReadBack,
+            checked.into_iter().map(Item::Line).collect(),
+        ));
+    }
     if !summary.notes.is_empty() {
         let notes = summary.notes.iter().map(|note| Item::Timed {
             at: &note.at,
@@ -162,6 +171,10 @@ pub fn sections<'a>(summary: &'a Summary, zone: &TimeZone) -> Vec<Section<'a>> {
     list
 }
 
+fn not_right_text(not_right: bool) -> &'static str {
+    if not_right { super::NOT_RIGHT } else { "" }
+}
+
 pub(super) fn mark_text(mark: Option<Mark>) -> &'static str {
     match mark {
         Some(Mark::Prompted) => "  (prompted)",
@@ -187,7 +200,11 @@ pub(super) fn symbols_text(said: &Said) -> String {
 /// After a message's symbols: the mark, and "no sound" when the tablet could not say it.
 pub(super) fn said_notes(said: &Said) -> String {
     let sound = if said.silent { "  (no sound)" } else { "" };
-    format!("{sound}{}", mark_text(said.mark))
+    format!(
+        "{sound}{}{}",
+        mark_text(said.mark),
+        not_right_text(said.not_right)
+    )
 }
 
 fn feeling_line(feeling: &Feeling, zone: &TimeZone) -> String {
@@ -210,7 +227,7 @@ fn feeling_line(feeling: &Feeling, zone: &TimeZone) -> String {
         .map(String::as_str)
         .unwrap_or("(answer out of range)");
     format!(
-        "{}  {}  -> {} ({} of {}: {}){}{}",
+        "{}  {}  -> {} ({} of {}: {}){}{}{}",
         clock_text(&feeling.at, zone),
         prompt,
         answer,
@@ -218,7 +235,8 @@ fn feeling_line(feeling: &Feeling, zone: &TimeZone) -> String {
         feeling.options.len(),
         feeling.options.join(", "),
         by,
-        mark_text(feeling.mark)
+        mark_text(feeling.mark),
+        not_right_text(feeling.not_right)
     )
 }
 
@@ -294,9 +312,10 @@ fn body_place_line(place: &BodyPlace, zone: &TimeZone) -> String {
     };
     let said = body_place_answer(place).unwrap_or_else(|| "(no place given)".to_string());
     format!(
-        "{}  {}  -> {said}{by}",
+        "{}  {}  -> {said}{by}{}",
         clock_text(&place.at, zone),
-        place.prompt
+        place.prompt,
+        not_right_text(place.not_right)
     )
 }
 

@@ -32,6 +32,7 @@ pub fn render_text(summary: &Summary, export: Option<&ExportInfo>, zone: &TimeZo
             Kind::CardSort => writeln!(out, "CARD SORT - {detail}"),
             Kind::BodyMap => writeln!(out, "BODY MAP"),
             Kind::Houses => writeln!(out, "HOUSES - {detail}"),
+            Kind::ReadBack => writeln!(out, "CHECKED WITH THE CHILD"),
             Kind::Notes => writeln!(out, "WORKER NOTES"),
             Kind::Record => {
                 // The name in capitals, as every heading; what it holds as written.
