@@ -2,7 +2,7 @@
 """Builds assets/voice/en-GB/: one Ogg Vorbis clip per word and phrase of the built-in vocabulary,
 and per prompt and choice of the built-in activities.
 
-Usage: tools/make-voice.py
+Usage: tools/make-voice.py [--missing]   (--missing: only the clips not there yet)
 
 Needs espeak-ng, sox and oggenc (Debian: espeak-ng sox vorbis-tools). Every clip is spoken by
 espeak-ng's British English voice at a child-friendly rate, trimmed of leading and trailing
@@ -48,6 +48,23 @@ def activity_texts():
     return sorted(texts)
 
 
+# Said by the app itself (src/model/read_back): "Check with the child" and the declines every
+# activity offers. tests/it/read_back.rs checks that each has its clip.
+APP_PHRASES = [
+    "You said",
+    "I asked",
+    "Is that right?",
+    "Can I share this with the people who help you?",
+    "Thank you for checking.",
+    "You can give the tablet back now.",
+    "I don't want to answer",
+    "I don't know",
+    "yes",
+    "no",
+    "not sure",
+]
+
+
 def speak(text, ogg):
     with tempfile.TemporaryDirectory() as work:
         raw = os.path.join(work, "raw.wav")
@@ -64,10 +81,15 @@ def speak(text, ogg):
 
 
 def main():
+    import sys
+    only_missing = "--missing" in sys.argv[1:]
     os.makedirs(OUT, exist_ok=True)
-    for old in glob.glob(os.path.join(OUT, "*.ogg")):
-        os.remove(old)
-    words = sorted(set(vocabulary_words()) | set(activity_texts()))
+    if not only_missing:
+        for old in glob.glob(os.path.join(OUT, "*.ogg")):
+            os.remove(old)
+    words = sorted(set(vocabulary_words()) | set(activity_texts()) | set(APP_PHRASES))
+    if only_missing:
+        words = [w for w in words if not os.path.exists(os.path.join(OUT, clip_name(w)))]
     for word in words:
         speak(word, os.path.join(OUT, clip_name(word)))
     print(f"{len(words)} clips written to {os.path.abspath(OUT)}")

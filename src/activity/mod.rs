@@ -182,7 +182,7 @@ fn act(
         Action::Open(id) => {
             let run = Run::new(id, None);
             if let Some(activity) = activities.get(id) {
-                say.write(SayText(current_prompt(activity, &run)));
+                say.write(SayText::one(current_prompt(activity, &run)));
             }
             screen.close();
             screen.open = Some(Open::Activity(run));
@@ -211,7 +211,7 @@ fn act(
                 return;
             };
             if let Some(text) = step.say {
-                say.write(SayText(text));
+                say.write(SayText::one(text));
             }
             if step.next == *run && step.record.is_none() {
                 return;

@@ -16,7 +16,10 @@ use crate::visit::Visit;
 use crate::voice::SayText;
 
 /// The child's messages and answers in the visit so far, to read back to them.
-pub fn read_back_items(visit: &Visit, library: &ActivityLibrary) -> Vec<crate::model::read_back::CheckItem> {
+pub fn read_back_items(
+    visit: &Visit,
+    library: &ActivityLibrary,
+) -> Vec<crate::model::read_back::CheckItem> {
     visit
         .recovered()
         .and_then(|recovered| Summary::from_journal(&recovered))
@@ -82,11 +85,9 @@ pub(super) fn read_back_screen(
     cards: &Cards,
 ) {
     let Some(item) = read_back.current() else {
-        prompt_row(page, "Thank you for checking.", false, cards);
-        page.spawn((
-            Name::new("Done"),
-            cards.words("You can give the tablet back now.", PROMPT_PX),
-        ));
+        let [thanks, hand_back] = crate::model::read_back::ALL_CHECKED;
+        prompt_row(page, thanks, false, cards);
+        page.spawn((Name::new("Done"), cards.words(hand_back, PROMPT_PX)));
         bottom_bar(page, can_undo, false, cards);
         return;
     };

@@ -176,7 +176,12 @@ pub(super) fn wrapping_row() -> Node {
     }
 }
 
-pub(super) fn prompt_row(page: &mut ChildSpawnerCommands, prompt: &str, can_repeat: bool, cards: &Cards) {
+pub(super) fn prompt_row(
+    page: &mut ChildSpawnerCommands,
+    prompt: &str,
+    can_repeat: bool,
+    cards: &Cards,
+) {
     page.spawn(Node {
         flex_direction: FlexDirection::Row,
         align_items: AlignItems::Center,
@@ -316,7 +321,12 @@ fn card_sort(
 
 const COLUMN_SIZE: (f32, f32) = (260.0, 200.0);
 
-pub(super) fn bottom_bar(page: &mut ChildSpawnerCommands, can_undo: bool, can_decline: bool, cards: &Cards) {
+pub(super) fn bottom_bar(
+    page: &mut ChildSpawnerCommands,
+    can_undo: bool,
+    can_decline: bool,
+    cards: &Cards,
+) {
     let size = (250.0, 100.0);
     let mut buttons = Vec::new();
     if can_decline {

@@ -228,23 +228,51 @@ fn speak_chosen_words(
     speaker.play(vec![(0, path)]);
 }
 
-/// Something to say that is not a cell: an activity's prompt or a choice's word. Spoken from the
-/// bundled clip of that text when there is one, else by the system voice.
+/// Something to say that is not a cell: an activity's prompt, a choice's word, or a read-back
+/// in parts ("You said", each word, "Is that right?"). Played from the bundled clips of the
+/// parts when every part has one, else said whole by the system voice.
 #[derive(Message, Debug, Clone, PartialEq, Eq)]
-pub struct SayText(pub String);
+pub struct SayText(pub Vec<String>);
+
+impl SayText {
+    pub fn one(text: impl Into<String>) -> SayText {
+        SayText(vec![text.into()])
+    }
+
+    /// The parts as one sentence for the system voice, a pause between parts.
+    pub fn sentence(&self) -> String {
+        let mut sentence = String::new();
+        for part in &self.0 {
+            if !sentence.is_empty() {
+                let paused = sentence.ends_with(['.', '?', '!', ':', ',']);
+                sentence.push_str(if paused { " " } else { ", " });
+            }
+            sentence.push_str(part);
+        }
+        sentence
+    }
+}
 
 fn say_texts(mut texts: MessageReader<SayText>, mut speaker: Speaker, speech: Res<SystemSpeech>) {
-    let Some(SayText(text)) = texts.read().last() else {
+    let Some(said) = texts.read().last() else {
         return;
     };
     let root = crate::asset_root();
-    let played = match choose_clip(None, &root, "", "", text) {
-        ClipChoice::Bundled(path) | ClipChoice::Recorded(path) => speaker.play(vec![(0, path)]),
-        ClipChoice::Missing => false,
-    };
+    let clips: Option<Vec<(usize, PathBuf)>> = said
+        .0
+        .iter()
+        .enumerate()
+        .map(
+            |(position, part)| match choose_clip(None, &root, "", "", part) {
+                ClipChoice::Bundled(path) | ClipChoice::Recorded(path) => Some((position, path)),
+                ClipChoice::Missing => None,
+            },
+        )
+        .collect();
+    let played = clips.is_some_and(|clips| speaker.play(clips));
     if !played {
         speaker.output.stop_current();
-        speech.speak(text);
+        speech.speak(&said.sentence());
     }
 }
 

@@ -23,6 +23,7 @@ mod pin_pad;
 mod power_loss;
 mod profiles;
 mod profiles_app;
+mod read_back;
 mod record;
 mod record_parts;
 mod render;

@@ -17,6 +17,24 @@ pub struct CheckItem {
     pub words: String,
     /// The symbols shown with it, in order.
     pub shown: Vec<Shown>,
+    /// What the tablet says, in parts that each can have a bundled clip: "You said", the words;
+    /// for an answer first "I asked" and the question.
+    pub say: Vec<String>,
+}
+
+/// The parts the tablet says around an item's words.
+pub const YOU_SAID: &str = "You said";
+pub const I_ASKED: &str = "I asked";
+
+fn say(asked: &[&str], words: &[&str]) -> Vec<String> {
+    let mut parts = Vec::new();
+    if !asked.is_empty() {
+        parts.push(I_ASKED.to_string());
+        parts.extend(asked.iter().map(|part| part.to_string()));
+    }
+    parts.push(YOU_SAID.to_string());
+    parts.extend(words.iter().map(|word| word.to_string()));
+    parts
 }
 
 /// A word and the picture the child saw with it (a symbol or photo id; "" for none).
@@ -58,12 +76,17 @@ pub fn items(summary: &Summary, activities: &Activities) -> Vec<CheckItem> {
                 picture: said.pictures.get(i).cloned().unwrap_or_default(),
             })
             .collect();
-        let words = said.spoken.clone().unwrap_or_else(|| said.symbols.join(" "));
+        let words = said
+            .spoken
+            .clone()
+            .unwrap_or_else(|| said.symbols.join(" "));
+        let labels: Vec<&str> = said.symbols.iter().map(String::as_str).collect();
         list.push(CheckItem {
             key: message_key(&said.at),
             asked: None,
             words,
             shown,
+            say: say(&[], &labels),
         });
     }
     for feeling in &summary.feelings {
@@ -73,11 +96,15 @@ pub fn items(summary: &Summary, activities: &Activities) -> Vec<CheckItem> {
         if feeling.by != Actor::Child || feeling.declined.is_some() {
             continue;
         }
+        let asked: Vec<&str> = std::iter::once(feeling.prompt.as_str())
+            .chain(feeling.about.as_deref())
+            .collect();
         list.push(CheckItem {
             key: answer_key(&feeling.at),
             asked: Some(prompt_about(&feeling.prompt, feeling.about.as_deref())),
             words: answer.clone(),
             shown: vec![picture(&feeling.scale, answer)],
+            say: say(&asked, &[answer]),
         });
     }
     for place in &summary.body_map {
@@ -87,9 +114,15 @@ pub fn items(summary: &Summary, activities: &Activities) -> Vec<CheckItem> {
         if place.by != Actor::Child || place.declined.is_some() {
             continue;
         }
+        let how_much = place
+            .how_much
+            .as_deref()
+            .map(|h| h.split(" (").next().unwrap_or(h));
+        let said: Vec<&str> = std::iter::once(region.as_str()).chain(how_much).collect();
         list.push(CheckItem {
             key: answer_key(&place.at),
             asked: Some(place.prompt.clone()),
+            say: say(&[&place.prompt], &said),
             words,
             shown: vec![Shown {
                 word: region.clone(),
@@ -104,7 +137,11 @@ pub fn items(summary: &Summary, activities: &Activities) -> Vec<CheckItem> {
                     key: format!("card:{}/{card}", sort.activity),
                     asked: None,
                     words: format!("{card}: {column}"),
-                    shown: vec![picture(&sort.activity, card), picture(&sort.activity, column)],
+                    shown: vec![
+                        picture(&sort.activity, card),
+                        picture(&sort.activity, column),
+                    ],
+                    say: say(&[], &[card, column]),
                 });
             }
         }
@@ -116,11 +153,15 @@ pub fn items(summary: &Summary, activities: &Activities) -> Vec<CheckItem> {
                 word: word.clone(),
                 picture: houses.pictures.get(word).cloned().unwrap_or_default(),
             }));
+            let said: Vec<&str> = std::iter::once(house.as_str())
+                .chain(words.iter().map(String::as_str))
+                .collect();
             list.push(CheckItem {
                 key: format!("house:{}/{house}", houses.activity),
                 asked: None,
                 words: format!("{house}: {}", words.join(", ")),
                 shown,
+                say: say(&[], &said),
             });
         }
     }

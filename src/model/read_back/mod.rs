@@ -4,7 +4,7 @@
 
 mod items;
 
-pub use items::{CheckItem, Shown, answer_key, items, message_key};
+pub use items::{CheckItem, I_ASKED, Shown, YOU_SAID, answer_key, items, message_key};
 
 use serde::{Deserialize, Serialize};
 
@@ -91,11 +91,15 @@ pub struct ReadBack {
 pub struct CheckStep {
     pub next: ReadBack,
     pub record: Event,
-    pub say: String,
+    /// In parts, each a bundled clip where there is one (the voice says them in order).
+    pub say: Vec<String>,
 }
 
-/// Said when every item has been asked about.
-pub const ALL_CHECKED: &str = "Thank you for checking. You can give the tablet back now.";
+/// Shown and said when every item has been asked about (two clips, each short).
+pub const ALL_CHECKED: [&str; 2] = [
+    "Thank you for checking.",
+    "You can give the tablet back now.",
+];
 
 impl ReadBack {
     pub fn new(items: Vec<CheckItem>) -> ReadBack {
@@ -114,14 +118,17 @@ impl ReadBack {
         self.at >= self.items.len()
     }
 
-    /// What the tablet says on this screen: the item and the question, or the thanks at the end.
-    pub fn spoken(&self) -> String {
+    /// What the tablet says on this screen, in parts: the item and the question, or the thanks
+    /// at the end.
+    pub fn spoken(&self) -> Vec<String> {
         match (self.current(), self.question) {
-            (None, _) => ALL_CHECKED.to_string(),
+            (None, _) => ALL_CHECKED.map(String::from).to_vec(),
             (Some(item), Question::Right) => {
-                format!("{} {}", item.read_back(), Question::Right.words())
+                let mut parts = item.say.clone();
+                parts.push(Question::Right.words().to_string());
+                parts
             }
-            (Some(_), Question::Share) => Question::Share.words().to_string(),
+            (Some(_), Question::Share) => vec![Question::Share.words().to_string()],
         }
     }
 
@@ -142,7 +149,8 @@ impl ReadBack {
             next.at += 1;
             next.question = Question::Right;
         }
-        let say = format!("{}. {}", answer.words(), next.spoken());
+        let mut say = vec![answer.words().to_string()];
+        say.extend(next.spoken());
         Some(CheckStep { next, record, say })
     }
 }
