@@ -23,6 +23,7 @@ use crate::voice::VoiceOutput;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Visit>()
         .init_resource::<UnfinishedVisits>()
+        .add_observer(journal_access_used)
         .add_systems(Startup, count_waiting_visits)
         .add_systems(
             Update,
@@ -330,6 +331,26 @@ fn list_visits_when_unlocked(
 
 /// Each chosen word goes into the journal; one its board marks as a concern is followed by a
 /// `Concern` for the summary (nothing on the child's screen changes).
+/// The first time in a visit the child chooses something by dwell, switch scanning or the
+/// keyboard, the journal says so: the summary lists the supports actually used.
+fn journal_access_used(
+    activate: On<crate::input::Activate>,
+    rules: Res<crate::input::AccessRules>,
+    mut visit: ResMut<Visit>,
+) {
+    let how = activate.via;
+    if how == crate::input::AccessMethod::Touch || !rules.for_the_child() {
+        return;
+    }
+    let noted = visit
+        .lines()
+        .iter()
+        .any(|l| matches!(l.event, Event::AccessUsed { how: used } if used == how));
+    if !noted {
+        visit.record(Event::AccessUsed { how });
+    }
+}
+
 fn journal_chosen_words(
     mut chosen: MessageReader<WordChosen>,
     mut visit: ResMut<Visit>,

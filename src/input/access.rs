@@ -54,6 +54,11 @@ impl AccessRules {
         rules
     }
 
+    /// The child's rules are in force (the worker area is closed).
+    pub fn for_the_child(&self) -> bool {
+        !self.worker
+    }
+
     /// The settings in force now.
     pub fn settings(&self) -> AccessSettings {
         if self.worker {

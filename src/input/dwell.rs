@@ -8,7 +8,7 @@ use bevy::window::{RequestRedraw, WindowEvent};
 use super::access::AccessRules;
 use super::clock::InputClock;
 use super::hit::HitTest;
-use super::{Activate, Dwelling};
+use super::{AccessMethod, Activate, Dwelling};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -44,7 +44,10 @@ fn follow_pointer(
         }
     }
     if let Some(control) = dwell.tick(now) {
-        commands.trigger(Activate { entity: control });
+        commands.trigger(Activate {
+            entity: control,
+            via: AccessMethod::Dwell,
+        });
     }
     let progress = dwell.progress(now);
     for (entity, _) in &shown {

@@ -9,10 +9,10 @@ use bevy::input_focus::InputFocus;
 use bevy::prelude::*;
 use bevy::text::EditableText;
 
-use super::Activate;
 use super::access::AccessRules;
 use super::hit::HitTest;
 use super::scan::{ShownControls, controls_in_rows};
+use super::{AccessMethod, Activate};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -128,7 +128,10 @@ fn follow_keys(
         if step == Step::Activate
             && let Some(control) = now.filter(|e| controls.contains(*e))
         {
-            commands.trigger(Activate { entity: control });
+            commands.trigger(Activate {
+                entity: control,
+                via: AccessMethod::Keyboard,
+            });
             continue;
         }
         now = moved(&rows, now, step, |e| middle(e).x);

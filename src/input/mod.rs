@@ -59,7 +59,11 @@ pub struct Control;
 #[derive(EntityEvent, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Activate {
     pub entity: Entity,
+    /// How: the visit journals each way the child used (docs/journal-format.md, `AccessUsed`).
+    pub via: AccessMethod,
 }
+
+pub use crate::model::access::AccessMethod;
 
 /// A finger is held on this control and the hold time has not passed: how much has (0 to 1).
 #[derive(Component, Debug, Clone, Copy, PartialEq)]

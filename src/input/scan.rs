@@ -11,7 +11,7 @@ use bevy::prelude::*;
 
 use super::access::AccessRules;
 use super::clock::InputClock;
-use super::{Activate, Control};
+use super::{AccessMethod, Activate, Control};
 use crate::model::access::scan::ScanStep;
 
 pub(super) fn plugin(app: &mut App) {
@@ -187,7 +187,10 @@ pub(super) fn step_scan(
         }
     }
     for control in activated {
-        commands.trigger(Activate { entity: control });
+        commands.trigger(Activate {
+            entity: control,
+            via: AccessMethod::Scanning,
+        });
     }
     // The highlight moving by itself needs the app awake at its pace, not only on input.
     let pace = rules.scan.busy().then(|| Duration::from_millis(50));

@@ -13,7 +13,7 @@ use super::access::AccessRules;
 use super::clock::InputClock;
 use super::hit::{Hit, HitTest};
 use super::scan::SwitchPressed;
-use super::{Activate, Holding, Pressed, TouchLanded};
+use super::{AccessMethod, Activate, Holding, Pressed, TouchLanded};
 use crate::model::access::touch::TouchOutcome;
 
 /// The mouse is one more finger, with its own number.
@@ -121,7 +121,10 @@ pub(super) fn follow_fingers(
                     entity.try_remove::<Pressed>();
                 }
             }
-            TouchOutcome::Activate(control) => commands.trigger(Activate { entity: control }),
+            TouchOutcome::Activate(control) => commands.trigger(Activate {
+                entity: control,
+                via: AccessMethod::Touch,
+            }),
         }
     }
 }

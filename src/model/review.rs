@@ -322,6 +322,7 @@ fn describe(event: &Event) -> Option<(String, bool, bool)> {
         ),
         // Taps and messages are grouped above; the start and end are in the page's title.
         Event::ReadBackStarted { .. }
+        | Event::AccessUsed { .. }
         | Event::VisitStarted { .. }
         | Event::VisitEnded
         | Event::SymbolChosen { .. }

@@ -33,6 +33,7 @@ mod seal;
 mod sealing;
 mod settings;
 mod summary;
+mod supports;
 mod symbols;
 mod themes;
 mod themes_app;

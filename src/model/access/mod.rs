@@ -12,6 +12,27 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+/// How a control was activated, as the summary's supports name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AccessMethod {
+    Touch,
+    Dwell,
+    Scanning,
+    Keyboard,
+}
+
+impl AccessMethod {
+    /// The support's name in the summary's header.
+    pub fn support(self) -> &'static str {
+        match self {
+            AccessMethod::Touch => "touch",
+            AccessMethod::Dwell => "dwell (pointer resting on a choice)",
+            AccessMethod::Scanning => "switch scanning",
+            AccessMethod::Keyboard => "keyboard",
+        }
+    }
+}
+
 /// Logical pixels per millimetre on the reference tablet (10 inches, 1280×800, where 89 px is
 /// 15 mm): distances set in millimetres are measured with it.
 pub const PX_PER_MM: f32 = 89.0 / 15.0;

@@ -221,6 +221,11 @@ pub enum Event {
         question: crate::model::read_back::Question,
         answer: crate::model::read_back::CheckAnswer,
     },
+    /// The child first chose something by `how` in this visit (dwell, switch scanning or the
+    /// keyboard; touch is the board's own), for the summary's supports.
+    AccessUsed {
+        how: crate::model::access::AccessMethod,
+    },
     VisitEnded,
 }
 

@@ -71,6 +71,7 @@ impl Summary {
             notes: Vec::new(),
             attention: Vec::new(),
             read_back: None,
+            access_used: Vec::new(),
             worker_record: Vec::new(),
             present_changes: Vec::new(),
             redacted: lines.iter().filter(|l| redacted.contains(&l.seq)).count(),
@@ -203,6 +204,11 @@ impl Summary {
                         text: text.clone(),
                     },
                 )),
+                Event::AccessUsed { how } => {
+                    if !summary.access_used.contains(how) {
+                        summary.access_used.push(*how);
+                    }
+                }
                 Event::VisitStarted { .. }
                 | Event::SymbolChosen { .. }
                 | Event::MessageSpoken { .. }

@@ -63,6 +63,10 @@ fn supports_text(summary: &Summary) -> String {
             .filter(|(shown, _)| *shown)
             .map(|(_, name)| *name),
     );
+    used.extend(summary.access_used.iter().map(|how| how.support()));
+    if summary.read_back.is_some() {
+        used.push("read back to the child");
+    }
     if used.is_empty() {
         "none (the tablet was not used)".to_string()
     } else {

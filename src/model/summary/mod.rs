@@ -92,6 +92,9 @@ pub struct Summary {
     /// What the child chose that its file marks as a concern, for the worker's attention.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attention: Vec<Note>,
+    /// Ways other than touch the child chose things by (dwell, switch scanning, keyboard).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub access_used: Vec<crate::model::access::AccessMethod>,
     /// "Check with the child": what was read back and what the child answered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_back: Option<ReadBackRecord>,

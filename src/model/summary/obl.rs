@@ -90,7 +90,7 @@ pub fn render_obl(recovered: &Recovered) -> Result<String, RenderError> {
             Event::WorkerRecord { part, text } => notes.push(json!({ "id": id, "timestamp": line.at,
                 "text": format!("{}: {text}", part.heading()) })),
             Event::VisitStarted { .. } | Event::Redacted { .. } | Event::Restored { .. } | Event::Marked { .. } | Event::Concern { .. }
-            | Event::ReadBackStarted { .. } | Event::ReadBackAnswer { .. } | Event::VisitEnded => {}
+            | Event::ReadBackStarted { .. } | Event::AccessUsed { .. } | Event::ReadBackAnswer { .. } | Event::VisitEnded => {}
         }
     }
     let mut sessions = vec![json!({
