@@ -213,8 +213,13 @@ fn an_answer_about_an_item_since_struck_out_leaves_the_summary_with_it() {
         },
     });
     let text = struck(&recovered);
+    let child = text
+        .split("THE CHILD'S MESSAGES")
+        .nth(1)
+        .and_then(|rest| rest.split("WORKER MODELLING").next())
+        .unwrap();
     assert!(
-        !text.contains("You said: secret.") && !text.contains("[secret]"),
+        !text.contains("You said: secret.") && !child.contains("[secret]"),
         "{text}"
     );
     assert!(text.contains("3 of 4 checked"), "{text}");
@@ -234,10 +239,10 @@ fn the_read_back_walks_every_item_and_ends() {
     assert_eq!(
         words,
         ["I want juice", "secret", "sad", "not safe", "school: good"],
-        "the child's own, in the summary's order; never the worker's \"you feel\" or [hit]"
+        "the child's own, in the summary's order; never the worker's modelled \"secret\""
     );
     assert_eq!(
-        found[1].shown[0].picture, "1F92B",
+        found[1].shown[0].picture, "shushing-face",
         "the picture the child saw"
     );
     let mut read_back = ReadBack::new(found);
@@ -249,4 +254,26 @@ fn the_read_back_walks_every_item_and_ends() {
     }
     assert_eq!(asked, 10, "two questions for each of five items");
     assert!(read_back.answer(CheckAnswer::Yes).is_none());
+}
+
+#[test]
+fn the_picture_summary_says_under_each_item_what_the_child_answered_when_it_was_read_back() {
+    use hearme::model::summary::picture::{PictureRef, render_own_symbols};
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/it/fixtures/full-record.journal");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let height = |journal: &str| {
+        let recovered = hearme::model::session::parse_journal(&path, journal.as_bytes()).unwrap();
+        let summary = hearme::model::summary::Summary::from_journal(&recovered).unwrap();
+        let png =
+            render_own_symbols(&summary, &jiff::tz::TimeZone::UTC, |_: &PictureRef| None).unwrap();
+        image::load_from_memory(&png).unwrap().height()
+    };
+    let unchecked: String = text
+        .lines()
+        .filter(|l| !l.contains("ReadBack"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    // A line under each of the four items read back (the two messages, the two feelings).
+    assert_eq!(height(&text), height(&unchecked) + 4 * 34);
 }

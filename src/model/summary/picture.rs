@@ -9,6 +9,7 @@ use jiff::tz::TimeZone;
 
 use super::sections::{body_place_answer, prompt_about};
 use super::{Summary, clock_text, date_text};
+use crate::model::read_back::{answer_key, message_key};
 use crate::model::session::Actor;
 
 const WIDTH: u32 = 1200;
@@ -89,9 +90,15 @@ fn blocks(summary: &Summary, zone: &TimeZone) -> (Vec<Block>, usize) {
     let clock = |at: &str| clock_text(at, zone);
     let shown = &summary.child_messages[..summary.child_messages.len().min(MAX_MESSAGES)];
     let left_out = summary.child_messages.len() - shown.len();
-    let mut blocks: Vec<Block> = shown
-        .iter()
-        .map(|said| Block {
+    // What needs the worker's attention opens the picture as it opens the summary.
+    let attention = summary.attention.iter().map(|note| Block {
+        heading: format!("For the worker's attention, {}", clock(&note.at)),
+        tiles: Vec::new(),
+        after: Some(note.text.clone()),
+    });
+    let mut blocks: Vec<Block> = attention.collect();
+    blocks.extend(shown.iter().map(|said| {
+        Block {
             heading: format!(
                 "{}{}",
                 clock(&said.at),
@@ -107,9 +114,9 @@ fn blocks(summary: &Summary, zone: &TimeZone) -> (Vec<Block>, usize) {
                 .take(MAX_SYMBOLS)
                 .map(|(i, word)| Tile::journaled(word, said.pictures.get(i)))
                 .collect(),
-            after: None,
-        })
-        .collect();
+            after: read_back_line(summary, &message_key(&said.at)),
+        }
+    }));
     for feeling in summary.feelings.iter().filter(|f| f.by == Actor::Child) {
         let heading = format!(
             "{}  {}",
@@ -130,7 +137,7 @@ fn blocks(summary: &Summary, zone: &TimeZone) -> (Vec<Block>, usize) {
                     .map(|word| Tile::choice(&feeling.scale, word))
                     .into_iter()
                     .collect(),
-                after: None,
+                after: read_back_line(summary, &answer_key(&feeling.at)),
             },
         });
     }
@@ -174,6 +181,23 @@ fn blocks(summary: &Summary, zone: &TimeZone) -> (Vec<Block>, usize) {
     let answers_left_out = blocks.len().saturating_sub(MAX_BLOCKS);
     blocks.truncate(MAX_BLOCKS);
     (blocks, left_out + answers_left_out)
+}
+
+/// What the child answered when the item was read back to them, under the item.
+fn read_back_line(summary: &Summary, key: &str) -> Option<String> {
+    let checked = summary
+        .read_back
+        .as_ref()?
+        .checked
+        .iter()
+        .find(|c| c.item == key)?;
+    let answer =
+        |a: Option<crate::model::read_back::CheckAnswer>| a.map_or("not asked", |a| a.words());
+    Some(format!(
+        "Read back. Right? {}. Share? {}.",
+        answer(checked.right),
+        answer(checked.share)
+    ))
 }
 
 /// Draws the child's messages and answers; `picture_of` finds the picture a tile names, or
