@@ -36,7 +36,7 @@ pin
 click 90 144                                    # Modelling off
 typein 404 268 "Child smiled when talking about gran."
 click 858 268                                   # Add note
-click 140 490 4                                 # End visit and review
+click 140 598 4                                 # End visit and review
 shot worker-review
 click 1019 662 3                                # Your record…
 click 266 211 3                                 # A quick-pick observation

@@ -8,7 +8,7 @@ use bevy::prelude::*;
 use super::screens::{Cards, PROMPT_PX, bottom_bar, prompt_row, wrapping_row};
 use super::{ActivityLibrary, ActivityScreen, activity_control};
 use crate::model::activity::{Action, Open};
-use crate::model::read_back::{CheckAnswer, ReadBack, Shown, items};
+use crate::model::read_back::{CheckAnswer, Question, ReadBack, Shown, items};
 use crate::model::session::Event;
 use crate::model::summary::Summary;
 use crate::theme::{self, GAP_PX, PictureChoice, picture_choice};
@@ -87,7 +87,27 @@ pub(super) fn read_back_screen(
     let Some(item) = read_back.current() else {
         let [thanks, hand_back] = crate::model::read_back::ALL_CHECKED;
         prompt_row(page, thanks, false, cards);
-        page.spawn((Name::new("Done"), cards.words(hand_back, PROMPT_PX)));
+        page.spawn((
+            Name::new("Done"),
+            Node {
+                flex_direction: FlexDirection::Column,
+                align_items: AlignItems::Center,
+                row_gap: px(GAP_PX * 2.0),
+                margin: UiRect::top(px(GAP_PX * 4.0)),
+                ..default()
+            },
+            children![
+                (
+                    Node {
+                        width: px(SYMBOL_SIZE.0 * 1.4),
+                        height: px(SYMBOL_SIZE.1 * 1.4),
+                        ..default()
+                    },
+                    children![theme::symbol_picture(cards.picture(THANKS_SYMBOL))],
+                ),
+                cards.words(hand_back, PROMPT_PX),
+            ],
+        ));
         bottom_bar(page, can_undo, false, cards);
         return;
     };
@@ -110,12 +130,35 @@ pub(super) fn read_back_screen(
                 cards.words(format!("I asked: {asked}"), CHOICE_PX),
             ));
         }
-        column.spawn(cards.words("You said:", CHOICE_PX));
+        // What the child said sits in a strip like the message bar, apart from the answers
+        // under it: shown, not for tapping.
         column
-            .spawn((Name::new("Said symbols"), wrapping_row()))
-            .with_children(|row| {
+            .spawn((
+                Name::new("Said symbols"),
+                Node {
+                    flex_direction: FlexDirection::Row,
+                    flex_wrap: FlexWrap::Wrap,
+                    align_items: AlignItems::Center,
+                    justify_content: JustifyContent::Center,
+                    column_gap: px(GAP_PX),
+                    row_gap: px(GAP_PX),
+                    padding: UiRect::all(px(GAP_PX * 1.5)),
+                    border: UiRect::all(px(3.0)),
+                    border_radius: BorderRadius::all(px(16.0)),
+                    margin: UiRect::bottom(px(GAP_PX * 2.0)),
+                    ..default()
+                },
+                BackgroundColor(cards.palette.bar.into()),
+                BorderColor::all(Color::from(cards.palette.button_edge)),
+            ))
+            .with_children(|strip| {
+                strip.spawn(theme::label(
+                    "You said:",
+                    CHOICE_PX * cards.text_scale,
+                    cards.palette.bar_ink.into(),
+                ));
                 for shown in &item.shown {
-                    row.spawn(said_symbol(shown, cards));
+                    strip.spawn(said_symbol(shown, cards));
                 }
             });
     });
@@ -128,7 +171,7 @@ pub(super) fn read_back_screen(
                         word: answer.words(),
                         picture: cards.picture(answer.symbol()),
                         colour: cards.palette.plain,
-                        size: (220.0, 190.0),
+                        size: CHOICE_SIZE,
                         chosen: false,
                         palette: &cards.palette,
                         text_scale: cards.text_scale,
@@ -136,12 +179,28 @@ pub(super) fn read_back_screen(
                     activity_control(Action::Check(*answer)),
                 ));
             }
+            // "Is that right?" has one choice fewer than "Can I share this?": its place is kept
+            // empty, so yes and no never move between the questions.
+            let most = Question::Share.choices().len();
+            for _ in read_back.question.choices().len()..most {
+                row.spawn((
+                    Name::new("Choice slot"),
+                    Node {
+                        width: px(CHOICE_SIZE.0),
+                        height: px(CHOICE_SIZE.1),
+                        ..default()
+                    },
+                ));
+            }
         });
     bottom_bar(page, can_undo, true, cards);
 }
 
 const CHOICE_PX: f32 = theme::BUTTON_LABEL_PX;
+const CHOICE_SIZE: (f32, f32) = (240.0, 210.0);
 const SYMBOL_SIZE: (f32, f32) = (150.0, 150.0);
+/// Shown when every item is checked: thanks, not an answer (a thumbs-up would read as "yes").
+const THANKS_SYMBOL: &str = "clapping-hands";
 
 /// One symbol of what the child said, as they saw it: shown, not a control.
 fn said_symbol(shown: &Shown, cards: &Cards) -> impl Bundle {
