@@ -21,6 +21,8 @@ mod editor;
 mod obz;
 #[path = "bench_parts/pin.rs"]
 mod pin;
+#[path = "bench_parts/print.rs"]
+mod print;
 #[path = "bench_parts/seal.rs"]
 mod seal;
 #[path = "bench_parts/search.rs"]
@@ -48,8 +50,11 @@ fn main() {
         Some("editor") => editor::run(),
         Some("seal") => seal::run(),
         Some("obz") => obz::run(),
+        Some("print") => print::run(),
         _ => {
-            eprintln!("usage: bench startup|voice|journal|content|search|pin|editor|seal|obz");
+            eprintln!(
+                "usage: bench startup|voice|journal|content|search|pin|editor|seal|obz|print"
+            );
             std::process::exit(2);
         }
     }

@@ -11,6 +11,7 @@ pub use input::simulate_touch;
 pub mod message_bar;
 pub mod obf_cli;
 pub mod power;
+pub mod print_cli;
 pub mod screen;
 pub mod setup;
 pub mod symbol_images;

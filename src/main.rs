@@ -10,6 +10,7 @@ use hearme::Content;
 use hearme::model::check::check_paths;
 use hearme::model::export::SummaryFormat;
 use hearme::model::keyring::{Keyring, has_keys};
+use hearme::model::pdf::layout::Paper;
 use hearme::model::sealed_profiles::open_profiles;
 use hearme::model::symbols::SymbolLibrary;
 use hearme::setup;
@@ -110,6 +111,23 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Print a profile's boards as a PDF to keep when the tablet leaves: a page on how to use
+    /// them, then each board on its own landscape page, laid out as the tablet shows it.
+    PrintBoards {
+        #[arg(long)]
+        profile: Option<String>,
+        /// The boards to print, by id, comma-separated (default: every board).
+        #[arg(long, value_delimiter = ',', conflicts_with = "all")]
+        boards: Option<Vec<String>>,
+        /// Every board (the default).
+        #[arg(long)]
+        all: bool,
+        #[arg(long, value_enum, default_value_t = PaperSize::A4)]
+        paper: PaperSize,
+        /// Where to write (default: boards-PROFILE.pdf in the current folder).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// The worker PIN: `pin set` reads it from standard input (6 to 12 digits).
     Pin {
         #[command(subcommand)]
@@ -155,7 +173,14 @@ enum Format {
     Ron,
     Obl,
     Png,
+    Pdf,
     All,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum PaperSize {
+    A4,
+    Letter,
 }
 
 fn main() -> ExitCode {
@@ -183,6 +208,20 @@ fn main() -> ExitCode {
             out,
         }) => setting_up(cli.data, |data, _| {
             hearme::obf_cli::export(data, profile.as_deref(), board.as_deref(), &out)
+        }),
+        Some(Command::PrintBoards {
+            profile,
+            boards,
+            all: _,
+            paper,
+            out,
+        }) => setting_up(cli.data, |data, _| {
+            let paper = match paper {
+                PaperSize::A4 => Paper::A4,
+                PaperSize::Letter => Paper::Letter,
+            };
+            let boards = boards.as_deref();
+            hearme::print_cli::print(data, profile.as_deref(), boards, paper, out.as_deref())
         }),
         Some(Command::AddPhoto { at, file }) => {
             setting_up(cli.data, |data, _| setup::add_photo(&at.of(data), &file))
@@ -285,6 +324,7 @@ fn formats_of(format: Format) -> Vec<SummaryFormat> {
         Format::Ron => vec![SummaryFormat::Ron],
         Format::Obl => vec![SummaryFormat::Obl],
         Format::Png => vec![SummaryFormat::Picture],
+        Format::Pdf => vec![SummaryFormat::Pdf],
         Format::All => SummaryFormat::ALL.to_vec(),
     }
 }

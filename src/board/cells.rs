@@ -7,9 +7,14 @@ use bevy::ui_widgets::observe;
 
 use super::{BoardCell, FolderTab, activate_cell};
 use crate::input::Control;
+pub use crate::model::cell_look::label_size_for;
+use crate::model::cell_look::{
+    self, CORNER_PX, FOLDER_EDGE_PX, FOLDER_TAB_CORNER_PX, FOLDER_TAB_PX, FOLDER_TAB_WIDTH,
+    PADDING_PX, WORD_EDGE_PX,
+};
 use crate::model::theme::{Palette, Theme, Tile};
 use crate::model::vocab::{Board, Cell};
-use crate::theme::{self, CELL_LABEL_PX, PressFeedback};
+use crate::theme::{self, PressFeedback};
 
 fn placed(cell: &Cell) -> Node {
     Node {
@@ -109,7 +114,7 @@ fn picture_and_word(cell: &Cell, picture: Handle<Image>, look: CellLook) -> impl
             },
             align_items: AlignItems::Center,
             justify_content: JustifyContent::SpaceBetween,
-            padding: UiRect::all(px(4.0)),
+            padding: UiRect::all(px(PADDING_PX)),
             ..default()
         },
         Pickable::IGNORE,
@@ -117,51 +122,23 @@ fn picture_and_word(cell: &Cell, picture: Handle<Image>, look: CellLook) -> impl
     )
 }
 
-/// Long phrases get a smaller font so the picture keeps most of the cell; at any text size a
-/// word is drawn only as large as fits the cell's width and the height that leaves the picture
-/// 40 % of the cell, so it never runs out of the cell nor squeezes its picture to a dot.
 fn cell_label_size(word: &str, is_folder: bool, look: CellLook) -> f32 {
-    let wanted = if word.chars().count() > 14 {
-        look.label_px * 0.8
-    } else {
-        look.label_px
-    } * look.text_scale;
-    let Vec2 { x, y: cell } = look.word_box;
-    // The cell's edges and padding, and a folder's tab and thicker edges.
-    let frame = if is_folder {
-        FOLDER_TAB_PX + 2.0 * look.edge_px(4.0) + 8.0
-    } else {
-        2.0 * look.edge_px(2.0) + 8.0
-    };
-    // 2 px spare: the grid's cells come out a pixel shorter than the estimate.
-    let height = cell - frame - 0.4 * cell - 2.0;
-    crate::model::text_fit::size_to_fit_box(word, wanted, 10.0, x, height)
-}
-
-/// The label size for a board in a window this wide: the full size where cells are wide, a
-/// little smaller where they are narrow (portrait), so a word such as "activities" still fits.
-pub fn label_size_for(window_width: f32, columns: u16) -> f32 {
-    (window_width / f32::from(columns.max(1)) / 6.4).clamp(14.0, CELL_LABEL_PX)
+    let extra_edge = look.edge_px(0.0);
+    cell_look::cell_label_size(
+        word,
+        is_folder,
+        (look.label_px, look.text_scale),
+        (look.word_box.x, look.word_box.y),
+        extra_edge,
+    )
 }
 
 /// The room in a cell of a board this size in a window this size: the width inside its edges
-/// and padding, and the cell's whole height. The grid
-/// is the window less the message bar, and less the nav strip beside it (landscape) or under
-/// it (portrait).
+/// and padding, and the cell's whole height (the grid as `cell_look::grid_size` gives it).
 pub(super) fn word_box_for(window: Vec2, columns: u16, rows: u16) -> Vec2 {
-    use crate::theme::{GAP_PX, MESSAGE_BAR_PX, NAV_STRIP_PX};
-    let nav = NAV_STRIP_PX + GAP_PX;
-    let (beside, below) = if window.x >= window.y {
-        (nav, 0.0)
-    } else {
-        (0.0, nav)
-    };
-    let grid = Vec2::new(
-        window.x - beside - 2.0 * GAP_PX,
-        window.y - below - MESSAGE_BAR_PX - 3.0 * GAP_PX,
-    );
+    let grid = Vec2::from(cell_look::grid_size(window.x, window.y));
     let count = Vec2::new(f32::from(columns.max(1)), f32::from(rows.max(1)));
-    let cell = (grid - GAP_PX * (count - 1.0)) / count;
+    let cell = (grid - cell_look::GAP_PX * (count - 1.0)) / count;
     Vec2::new((cell.x - 20.0).max(20.0), cell.y.max(20.0))
 }
 
@@ -172,8 +149,8 @@ pub(super) fn word_cell(
     look: CellLook,
 ) -> impl Bundle {
     let mut node = placed(cell);
-    node.border = UiRect::all(px(look.edge_px(2.0)));
-    node.border_radius = BorderRadius::all(px(10.0));
+    node.border = UiRect::all(px(look.edge_px(WORD_EDGE_PX)));
+    node.border_radius = BorderRadius::all(px(CORNER_PX));
     (
         cell_identity(board, cell),
         node,
@@ -181,9 +158,6 @@ pub(super) fn word_cell(
         children![picture_and_word(cell, picture, look)],
     )
 }
-
-/// The height of a folder's tab, its edge included.
-const FOLDER_TAB_PX: f32 = 12.0;
 
 /// A folder looks like a folder: a tab on its top edge and a thicker outline, so it is told from
 /// a word by shape as well as by colour.
@@ -202,16 +176,16 @@ pub(super) fn folder_cell(
                 Name::new("Folder tab"),
                 FolderTab,
                 Node {
-                    width: percent(45.0),
+                    width: percent(FOLDER_TAB_WIDTH * 100.0),
                     height: px(FOLDER_TAB_PX),
                     flex_shrink: 0.0,
                     border: UiRect {
-                        left: px(look.edge_px(4.0)),
-                        right: px(look.edge_px(4.0)),
-                        top: px(look.edge_px(4.0)),
+                        left: px(look.edge_px(FOLDER_EDGE_PX)),
+                        right: px(look.edge_px(FOLDER_EDGE_PX)),
+                        top: px(look.edge_px(FOLDER_EDGE_PX)),
                         bottom: px(0.0)
                     },
-                    border_radius: BorderRadius::top(px(8.0)),
+                    border_radius: BorderRadius::top(px(FOLDER_TAB_CORNER_PX)),
                     ..default()
                 },
                 press,
@@ -224,10 +198,10 @@ pub(super) fn folder_cell(
                 Node {
                     flex_grow: 1.0,
                     min_height: px(0.0),
-                    border: UiRect::all(px(look.edge_px(4.0))),
+                    border: UiRect::all(px(look.edge_px(FOLDER_EDGE_PX))),
                     border_radius: BorderRadius {
                         top_left: px(0.0),
-                        ..BorderRadius::all(px(10.0))
+                        ..BorderRadius::all(px(CORNER_PX))
                     },
                     ..default()
                 },

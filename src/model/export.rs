@@ -21,20 +21,26 @@ pub enum SummaryFormat {
     Ron,
     Obl,
     Picture,
+    Pdf,
 }
 
 impl SummaryFormat {
-    pub const ALL: [SummaryFormat; 5] = [
+    pub const ALL: [SummaryFormat; 6] = [
         SummaryFormat::Text,
         SummaryFormat::Markdown,
         SummaryFormat::Ron,
         SummaryFormat::Obl,
         SummaryFormat::Picture,
+        SummaryFormat::Pdf,
     ];
 
     /// The formats whose footer says what became of the tablet copy: the only ones to write
     /// again once the journal is deleted after an export.
-    pub const WITH_FOOTER: [SummaryFormat; 2] = [SummaryFormat::Text, SummaryFormat::Markdown];
+    pub const WITH_FOOTER: [SummaryFormat; 3] = [
+        SummaryFormat::Text,
+        SummaryFormat::Markdown,
+        SummaryFormat::Pdf,
+    ];
 
     pub fn extension(self) -> &'static str {
         match self {
@@ -43,6 +49,7 @@ impl SummaryFormat {
             SummaryFormat::Ron => "ron",
             SummaryFormat::Obl => "obl",
             SummaryFormat::Picture => "png",
+            SummaryFormat::Pdf => "pdf",
         }
     }
 }
@@ -69,6 +76,8 @@ pub enum ExportError {
     ReadBack { path: PathBuf },
     #[error("{}: cannot draw the picture summary: {reason}", .path.display())]
     Picture { path: PathBuf, reason: String },
+    #[error("{}: cannot write the PDF summary: {reason}", .path.display())]
+    Pdf { path: PathBuf, reason: String },
     #[error("{}: {source}", .path.display())]
     Render { path: PathBuf, source: RenderError },
     #[error(
@@ -242,6 +251,17 @@ impl VisitExport<'_> {
                         path: path.clone(),
                         reason,
                     })?,
+                SummaryFormat::Pdf => {
+                    let created = info
+                        .exported_at
+                        .parse()
+                        .unwrap_or_else(|_| jiff::Timestamp::now());
+                    summary::render_pdf(&summary, Some(&info), self.zone, picture_of, created)
+                        .map_err(|reason| ExportError::Pdf {
+                            path: path.clone(),
+                            reason,
+                        })?
+                }
             };
             let bytes = match self.seal {
                 Some(key) => {

@@ -11,19 +11,42 @@ fn andika() -> Option<&'static FontRef<'static>> {
         .as_ref()
 }
 
+/// How wide `text` is in Andika at an em size of `px` (pixels on screen, points on paper).
+pub fn text_width(text: &str, px: f32) -> f32 {
+    let Some(font) = andika() else {
+        return text.chars().count() as f32 * px * 0.5;
+    };
+    // Sizes on screen are em sizes (Bevy's `FontSize::Px`); ab_glyph's scale is the line height.
+    let per_em = font.height_unscaled() / font.units_per_em().unwrap_or(1000.0);
+    let scaled = font.as_scaled(PxScale::from(px * per_em));
+    text.chars()
+        .map(|c| scaled.h_advance(font.glyph_id(c)))
+        .sum()
+}
+
+/// Where the baseline of a line `line_height` tall sits below its top, at an em size of `px`:
+/// the font's ascent and descent centred in the line, as the screen lays text out.
+pub fn baseline_in_line(px: f32, line_height: f32) -> f32 {
+    let Some(font) = andika() else {
+        return line_height * 0.8;
+    };
+    let per_em = px / font.units_per_em().unwrap_or(1000.0);
+    let (ascent, descent) = (
+        font.ascent_unscaled() * per_em,
+        -font.descent_unscaled() * per_em,
+    );
+    (line_height - (ascent + descent)) / 2.0 + ascent
+}
+
+/// Whether Andika can draw `c` (a PDF/A file may not draw a missing glyph's box).
+pub fn has_glyph(c: char) -> bool {
+    andika().is_some_and(|font| font.glyph_id(c).0 != 0)
+}
+
 /// Lines `text` wraps into at `px` in `width` pixels, breaking at spaces; `usize::MAX` if a
 /// word alone is wider than the width (it would be broken mid-word or run over its card).
 pub fn lines_needed(text: &str, px: f32, width: f32) -> usize {
-    let Some(font) = andika() else { return 1 };
-    // Sizes on screen are em sizes (Bevy's `FontSize::Px`); ab_glyph's scale is the line height.
-    let per_em = font.height_unscaled() / font.units_per_em().unwrap_or(1000.0);
-    let scale = PxScale::from(px * per_em);
-    let scaled = font.as_scaled(scale);
-    let width_of = |word: &str| -> f32 {
-        word.chars()
-            .map(|c| scaled.h_advance(font.glyph_id(c)))
-            .sum()
-    };
+    let width_of = |word: &str| text_width(word, px);
     let space = width_of(" ");
     let mut lines = 1;
     let mut line = 0.0;

@@ -14,16 +14,13 @@ pub use palette::*;
 pub use screen_reader::{ScreenReaderLabels, words_under};
 pub use widget::*;
 
-pub const CELL_LABEL_PX: f32 = 20.0;
+pub const CELL_LABEL_PX: f32 = crate::model::cell_look::CELL_LABEL_PX;
 pub const BUTTON_LABEL_PX: f32 = 22.0;
 pub const MESSAGE_LABEL_PX: f32 = 16.0;
-pub const GAP_PX: f32 = 6.0;
+pub const GAP_PX: f32 = crate::model::cell_look::GAP_PX;
 /// 15 mm on a 10-inch 1280×800 tablet: the smallest target on a child's screen.
 pub const CHILD_TARGET_PX: f32 = 89.0;
-/// Message bar height; the bar holds symbols of at least the size a child can read back.
-pub const MESSAGE_BAR_PX: f32 = 104.0;
-/// Width of the nav strip in landscape, height in portrait.
-pub const NAV_STRIP_PX: f32 = 112.0;
+pub use crate::model::cell_look::{MESSAGE_BAR_PX, NAV_STRIP_PX};
 /// Worker pages: titles and body text.
 pub const TITLE_PX: f32 = 30.0;
 pub const BODY_PX: f32 = 22.0;

@@ -1,7 +1,8 @@
 //! The shown profile's boards in and out (docs/obf.md): import an `.obf` or `.obz` from another
 //! AAC app as the profile's vocabulary, or export every board, picture and recording as an
-//! `.obz`. The file dialog and the work run off the main thread, as the editor's media do; the
-//! report comes back to the page and the child's screens follow an import at once.
+//! `.obz`, or print them as a PDF to leave with the child (docs/print.md). The file dialog and the
+//! work run off the main thread, as the editor's media do; the report comes back to the page and
+//! the child's screens follow an import at once.
 
 use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, channel};
@@ -51,6 +52,7 @@ struct BoardsJob(Option<(bool, Mutex<Receiver<Done>>)>);
 enum Action {
     Import,
     Export,
+    Print,
     Back,
 }
 
@@ -67,11 +69,15 @@ fn build_page(
     let page = new_page(&mut commands, &shown, WorkerPage::BoardsFile);
     let label = content.profile.clone();
     commands.entity(page).with_children(|page| {
-        page.spawn(title(format!("Boards of profile {label}: in and out")));
+        page.spawn(title(format!(
+            "Boards of profile {label}: in, out, on paper"
+        )));
         page.spawn(body(
             "Import replaces this profile's boards, photos and recordings with those of an .obf \
              or .obz file from another AAC app (Cboard, CoughDrop, AsTeRICS Grid). What it \
-             replaces is kept until the next import. Export writes them all as an .obz.",
+             replaces is kept until the next import. Export writes them all as an .obz. Print \
+             writes them as a PDF, one board a page as the tablet shows them, for the child to \
+             keep when the tablet leaves.",
         ));
         page.spawn(row()).with_children(|line| {
             line.spawn(button(
@@ -83,6 +89,11 @@ fn build_page(
                 "Export boards button",
                 "Export to a file…",
                 act(Action::Export),
+            ));
+            line.spawn(button(
+                "Print boards button",
+                "Print to a PDF…",
+                act(Action::Print),
             ));
             line.spawn(button("Boards back button", "Back", act(Action::Back)));
         });
@@ -132,15 +143,12 @@ fn press(
     let Ok(&action) = actions.get(activate.entity) else {
         return;
     };
-    let importing = match action {
-        Action::Back => {
-            outcome.0 = None;
-            turn.show(WorkerPage::ChildSettings);
-            return;
-        }
-        Action::Import => true,
-        Action::Export => false,
-    };
+    if action == Action::Back {
+        outcome.0 = None;
+        turn.show(WorkerPage::ChildSettings);
+        return;
+    }
+    let importing = action == Action::Import;
     let refused = |why: &str| Some(Err(why.to_string()));
     outcome.0 = if job.0.is_some() {
         refused("Wait for the file asked for first.")
@@ -156,14 +164,15 @@ fn press(
         let wake = proxy.map(|p| (**p).clone());
         let (sender, receiver) = channel();
         std::thread::spawn(move || {
-            let kind = if importing {
-                FileKind::BoardsIn
-            } else {
-                FileKind::BoardsOut
+            let kind = match action {
+                Action::Import => FileKind::BoardsIn,
+                Action::Print => FileKind::BoardsPrint,
+                _ => FileKind::BoardsOut,
             };
             let done = match chooser(kind) {
                 None => Err("No file was chosen (cancelled, or this tablet has no file dialog: use `hearme import`).".to_string()),
                 Some(file) if importing => crate::obf_cli::import(&data, &file, Some(&profile), None),
+                Some(file) if action == Action::Print => crate::print_cli::print_to(&shown, &file),
                 Some(file) => crate::obf_cli::export_content(&shown, None, &file),
             };
             let _ = sender.send(done);

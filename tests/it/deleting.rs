@@ -34,7 +34,7 @@ fn a_confirmed_export_destroys_the_visits_key_then_its_files_and_a_copy_no_longe
     let summary = data.join("exports").join(format!("{name}.summary.txt"));
     let text = crate::visit::read_summary(&data, &summary);
     assert!(text.contains("C-5150"), "{text}");
-    let formats = ["txt", "md", "ron", "obl", "png"];
+    let formats = ["txt", "md", "ron", "obl", "png", "pdf"];
     for extension in formats {
         let file = data
             .join("exports")
@@ -95,7 +95,7 @@ fn deleting_with_the_summaries_keeps_only_the_text_saying_the_copy_and_its_key_a
         seal: Some(&key),
     };
     let written = export.write(&SummaryFormat::ALL, false, &|_| None).unwrap();
-    assert_eq!(written.files.len(), 5);
+    assert_eq!(written.files.len(), SummaryFormat::ALL.len());
     assert!(written.sealed);
     let text = hearme::model::export::open_summary(&key, &written.files[0]).unwrap();
     assert!(String::from_utf8_lossy(&text).contains("VISIT SUMMARY"));

@@ -278,7 +278,7 @@ fn export_writes_every_format_and_prints_the_paths() {
         .lines()
         .map(String::from)
         .collect();
-    assert_eq!(printed.len(), 5, "{printed:?}");
+    assert_eq!(printed.len(), 6, "{printed:?}");
     for path in &printed {
         assert!(Path::new(path).is_file(), "{path}");
     }

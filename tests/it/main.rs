@@ -21,6 +21,7 @@ mod photos;
 mod pin;
 mod pin_pad;
 mod power_loss;
+mod print;
 mod profiles;
 mod profiles_app;
 mod read_back;

@@ -11,6 +11,7 @@ mod checked;
 mod header;
 mod markdown;
 mod obl;
+mod pdf;
 pub mod picture;
 mod ron;
 mod said;
@@ -26,6 +27,7 @@ pub use attention::PROCEDURE;
 pub use checked::{Checked, NOT_RIGHT, ReadBackRecord};
 pub use markdown::render_markdown;
 pub use obl::render_obl;
+pub use pdf::{DRAFT_HEADER, MAX_PAGES as MAX_PDF_PAGES, render_pdf};
 pub use sections::{Item, Kind, Section, body_place_answer, prompt_about, sections};
 pub use text::render_text;
 

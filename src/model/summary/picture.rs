@@ -48,9 +48,9 @@ pub enum PictureRef {
     Word(String),
 }
 
-struct Tile {
-    word: String,
-    picture: PictureRef,
+pub(super) struct Tile {
+    pub(super) word: String,
+    pub(super) picture: PictureRef,
 }
 
 impl Tile {
@@ -77,16 +77,16 @@ impl Tile {
 
 /// One part of the picture: a line of text, then symbols with their words, then a line of
 /// plain text (a declined answer, how much it hurts).
-struct Block {
-    heading: String,
-    tiles: Vec<Tile>,
-    after: Option<String>,
+pub(super) struct Block {
+    pub(super) heading: String,
+    pub(super) tiles: Vec<Tile>,
+    pub(super) after: Option<String>,
 }
 
 /// What the picture shows: the child's messages, then their own answers to the activities
 /// (feelings, card sorts, houses, the body map). Worker modelling and redacted items are left
 /// out, as in every summary.
-fn blocks(summary: &Summary, zone: &TimeZone) -> (Vec<Block>, usize) {
+pub(super) fn blocks(summary: &Summary, zone: &TimeZone) -> (Vec<Block>, usize) {
     let clock = |at: &str| clock_text(at, zone);
     let shown = &summary.child_messages[..summary.child_messages.len().min(MAX_MESSAGES)];
     let left_out = summary.child_messages.len() - shown.len();

@@ -10,30 +10,71 @@ use super::{ExportInfo, Said, Summary, clock_text};
 
 /// Plain text for pasting into the case record, section by section.
 pub fn render_text(summary: &Summary, export: Option<&ExportInfo>, zone: &TimeZone) -> String {
-    let mut out = String::from(
-        "VISIT SUMMARY - DRAFT, for the worker to check before it goes on the record\n",
-    );
-    for line in header_lines(summary, zone) {
-        let _ = writeln!(out, "{line}");
+    let mut out = String::new();
+    for part in text_parts(summary, export, zone) {
+        let _ = match part {
+            TextPart::Heading { text, after_gap } if after_gap => writeln!(out, "\n{text}"),
+            TextPart::Title(text)
+            | TextPart::Header(text)
+            | TextPart::Heading { text, .. }
+            | TextPart::Item(text)
+            | TextPart::Footer(text) => writeln!(out, "{text}"),
+        };
     }
+    out
+}
+
+/// One line of the text summary, by what it is: the PDF draws each kind its own way and keeps
+/// the text exactly as the plain summary has it.
+pub(super) enum TextPart {
+    Title(String),
+    Header(String),
+    /// A section's heading; `after_gap`: an empty line before it.
+    Heading {
+        text: String,
+        after_gap: bool,
+    },
+    Item(String),
+    Footer(String),
+}
+
+pub(super) fn text_parts(
+    summary: &Summary,
+    export: Option<&ExportInfo>,
+    zone: &TimeZone,
+) -> Vec<TextPart> {
+    let mut parts = vec![TextPart::Title(
+        "VISIT SUMMARY - DRAFT, for the worker to check before it goes on the record".into(),
+    )];
+    parts.extend(
+        header_lines(summary, zone)
+            .into_iter()
+            .map(TextPart::Header),
+    );
     for section in sections(summary, zone) {
         let detail = section.detail.as_deref().unwrap_or_default();
-        let _ = match section.kind {
-            Kind::Attention => {
-                writeln!(out, "\nFOR THE WORKER'S ATTENTION (the child chose these)")
-            }
-            Kind::ChildMessages => writeln!(out, "\nTHE CHILD'S MESSAGES ({detail})"),
-            Kind::Together => writeln!(
-                out,
+        let gap = |text: String| TextPart::Heading {
+            text,
+            after_gap: true,
+        };
+        let within = |text: String| TextPart::Heading {
+            text,
+            after_gap: false,
+        };
+        parts.push(match section.kind {
+            Kind::Attention => gap("FOR THE WORKER'S ATTENTION (the child chose these)".into()),
+            Kind::ChildMessages => gap(format!("THE CHILD'S MESSAGES ({detail})")),
+            Kind::Together => within(
                 "MESSAGES MADE WITH THE WORKER (not the child's alone; * the worker chose it, modelling)"
+                    .into(),
             ),
-            Kind::Modelling => writeln!(out, "WORKER MODELLING (not the child's words)"),
-            Kind::Feelings => writeln!(out, "FEELINGS"),
-            Kind::CardSort => writeln!(out, "CARD SORT - {detail}"),
-            Kind::BodyMap => writeln!(out, "BODY MAP"),
-            Kind::Houses => writeln!(out, "HOUSES - {detail}"),
-            Kind::ReadBack => writeln!(out, "CHECKED WITH THE CHILD"),
-            Kind::Notes => writeln!(out, "WORKER NOTES"),
+            Kind::Modelling => within("WORKER MODELLING (not the child's words)".into()),
+            Kind::Feelings => within("FEELINGS".into()),
+            Kind::CardSort => within(format!("CARD SORT - {detail}")),
+            Kind::BodyMap => within("BODY MAP".into()),
+            Kind::Houses => within(format!("HOUSES - {detail}")),
+            Kind::ReadBack => within("CHECKED WITH THE CHILD".into()),
+            Kind::Notes => within("WORKER NOTES".into()),
             Kind::Record => {
                 // The name in capitals, as every heading; what it holds as written.
                 let (name, rest) = detail.split_once(" (").unwrap_or((detail, ""));
@@ -42,17 +83,19 @@ pub fn render_text(summary: &Summary, export: Option<&ExportInfo>, zone: &TimeZo
                 } else {
                     format!(" ({rest}")
                 };
-                writeln!(out, "{}{rest}", name.to_uppercase())
+                within(format!("{}{rest}", name.to_uppercase()))
             }
-        };
+        });
         for item in &section.items {
-            let _ = writeln!(out, "{}", item_text(item, zone));
+            parts.push(TextPart::Item(item_text(item, zone)));
         }
     }
-    for line in footer_lines(summary, export, zone) {
-        let _ = writeln!(out, "{line}");
-    }
-    out
+    parts.extend(
+        footer_lines(summary, export, zone)
+            .into_iter()
+            .map(TextPart::Footer),
+    );
+    parts
 }
 
 fn item_text(item: &Item, zone: &TimeZone) -> String {

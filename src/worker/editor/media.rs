@@ -39,6 +39,8 @@ pub enum FileKind {
     BoardsIn,
     /// Where to write the profile's boards (`.obz`).
     BoardsOut,
+    /// Where to write the profile's boards for printing (`.pdf`).
+    BoardsPrint,
 }
 
 /// Asks the worker for a file: the platform's own dialog (on Linux the XDG desktop portal). It
@@ -66,6 +68,13 @@ impl Default for FileChooser {
                         .set_title("Where to write the boards")
                         .set_file_name("boards.obz")
                         .add_filter("Open Board Format", &["obz"])
+                        .save_file();
+                }
+                FileKind::BoardsPrint => {
+                    return dialog
+                        .set_title("Where to write the boards for printing")
+                        .set_file_name("boards.pdf")
+                        .add_filter("PDF", &["pdf"])
                         .save_file();
                 }
             };
@@ -216,7 +225,7 @@ fn take_finished_job(
                 });
             }
             // The boards page's own job (`worker/boards_file.rs`), never this one's.
-            FileKind::BoardsIn | FileKind::BoardsOut => {}
+            FileKind::BoardsIn | FileKind::BoardsOut | FileKind::BoardsPrint => {}
         }
     }
     editing.outcome = Some(outcome.map_err(|why| format!("Not changed: {why}")));

@@ -1,0 +1,406 @@
+//! A child's boards on paper, for when the tablet leaves the house: a first page on how to use
+//! them, then each board on its own landscape page laid out as the tablet shows it (the same
+//! rows, columns, pictures, words, colours and folder shapes), each folder naming the page it
+//! opens and each page the folder that leads to it (docs/print.md).
+
+use std::collections::{BTreeMap, VecDeque};
+
+use krilla::image::Image;
+use krilla::tagging::ArtifactType;
+
+use super::flow::{Block, INK, QUIET_INK, draw, lay_out};
+use super::layout::{
+    BoardLayout, FOOTER_MM, HEADER_MM, MARGIN_MM, PT_PER_MM, Paper, Rect, ScreenGrid,
+};
+use super::{Canvas, Meta, Pdf, TextAt, rounded_corners, rounded_rect, wrap};
+use crate::model::cell_look::{
+    self, CORNER_PX, FOLDER_EDGE_PX, FOLDER_TAB_CORNER_PX, FOLDER_TAB_PX, FOLDER_TAB_WIDTH,
+    PADDING_PX, WORD_EDGE_PX,
+};
+use crate::model::text_fit::text_width;
+use crate::model::theme::STANDARD;
+use crate::model::vocab::{Board, Cell, HOME_BOARD, Vocabulary, WordClass};
+
+/// More boards than this are not printed in one file (a vocabulary of 500 boards would be a
+/// book): the first page says which were left out.
+pub const MAX_BOARD_PAGES: usize = 150;
+/// Where the symbols come from, on the first page and every board's foot.
+pub const OPENMOJI_CREDIT: &str = "Symbols: OpenMoji (openmoji.org), licence CC BY-SA 4.0.";
+
+/// What to print.
+pub struct BoardPrint<'a> {
+    /// The profile's label, as the worker's list shows it.
+    pub profile: &'a str,
+    pub vocabulary: &'a Vocabulary,
+    /// Board ids in print order (see [`print_order`]).
+    pub boards: Vec<String>,
+    pub paper: Paper,
+    /// As the child's settings say: off draws every cell plain.
+    pub colour_coding: bool,
+    pub created: jiff::Timestamp,
+    /// The date as the first page says it ("7 December 2026").
+    pub date: String,
+}
+
+/// The boards to print: `chosen` as given (each must exist), or every board, home first and
+/// then in the order the folders lead to them, the boards no folder reaches last.
+pub fn print_order(
+    vocabulary: &Vocabulary,
+    chosen: Option<&[String]>,
+) -> Result<Vec<String>, String> {
+    if let Some(chosen) = chosen {
+        let mut order: Vec<String> = Vec::new();
+        for id in chosen {
+            if vocabulary.board(id).is_none() {
+                let known: Vec<&str> = vocabulary.boards.keys().map(String::as_str).collect();
+                return Err(format!(
+                    "there is no board \"{id}\" (boards: {})",
+                    known.join(", ")
+                ));
+            }
+            if !order.contains(id) {
+                order.push(id.clone());
+            }
+        }
+        return Ok(order);
+    }
+    let mut order: Vec<String> = Vec::new();
+    let mut queue: VecDeque<&str> = VecDeque::from([HOME_BOARD]);
+    while let Some(id) = queue.pop_front() {
+        let Some(board) = vocabulary.board(id) else {
+            continue;
+        };
+        if order.iter().any(|o| o == id) {
+            continue;
+        }
+        order.push(id.to_string());
+        queue.extend(board.visible_cells().filter_map(|c| c.opens.as_deref()));
+    }
+    for id in vocabulary.boards.keys() {
+        if !order.contains(id) {
+            order.push(id.clone());
+        }
+    }
+    Ok(order)
+}
+
+/// The printed file and its number of pages. `picture` gives a cell's picture (its photo, else
+/// its symbol), or `None` to print the word alone.
+pub fn print_boards(
+    job: &BoardPrint,
+    picture: &mut dyn FnMut(&Board, &Cell) -> Option<Image>,
+) -> Result<(Vec<u8>, usize), String> {
+    let title = format!("Talking boards for {}", job.profile);
+    let mut pdf = Pdf::new(&Meta {
+        title: &title,
+        language: "en-GB",
+        created: job.created,
+    })?;
+    let printed = &job.boards[..job.boards.len().min(MAX_BOARD_PAGES)];
+    let left_out = job.boards.len() - printed.len();
+    let page_size = job.paper.landscape();
+    let first_pages = first_page(job, printed, left_out, &title, page_size);
+    let pages: BTreeMap<&str, usize> = printed
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), first_pages.len() + i + 1))
+        .collect();
+    let total = first_pages.len() + printed.len();
+    for (i, placed) in first_pages.iter().enumerate() {
+        pdf.page(page_size, |canvas| {
+            draw(canvas, placed);
+            footer(canvas, page_size, i + 1, total);
+        })?;
+    }
+    let grid = ScreenGrid::tablet();
+    for id in printed {
+        let Some(board) = job.vocabulary.board(id) else {
+            continue;
+        };
+        let layout = BoardLayout::new(page_size, board.columns, board.rows, grid);
+        let page_number = pages[id.as_str()];
+        let pictures: Vec<Option<Image>> = board.cells.iter().map(|c| picture(board, c)).collect();
+        pdf.page(page_size, |canvas| {
+            board_heading(canvas, job, board, &pages, page_size);
+            for (cell, picture) in board.cells.iter().zip(&pictures) {
+                if cell.hidden {
+                    continue;
+                }
+                let opens_page = cell.opens.as_deref().and_then(|o| pages.get(o).copied());
+                let look = CellPrint {
+                    rect: layout.cell(cell.row, cell.column),
+                    scale: layout.scale,
+                    columns: board.columns,
+                    colour_coding: job.colour_coding,
+                };
+                print_cell(canvas, cell, picture.as_ref(), opens_page, look);
+            }
+            footer(canvas, page_size, page_number, total);
+        })?;
+    }
+    Ok((pdf.finish()?, total))
+}
+
+/// The first page (or pages, for a long list of boards): what these are and how to use them.
+fn first_page(
+    job: &BoardPrint,
+    printed: &[String],
+    left_out: usize,
+    title: &str,
+    page_size: (f32, f32),
+) -> Vec<Vec<super::flow::Placed>> {
+    let paragraph = |text: String| Block::Paragraph { text, size: 13.0 };
+    let heading = |level, text: &str| Block::Heading {
+        level,
+        text: text.to_string(),
+    };
+    let mut contents: Vec<String> = printed
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| {
+            let board = job.vocabulary.board(id)?;
+            Some(format!("page {}: {}", i + 2, board.name))
+        })
+        .collect();
+    if left_out > 0 {
+        contents.push(format!(
+            "and {left_out} more boards, not printed here: print them with --boards"
+        ));
+    }
+    let blocks = vec![
+        heading(1, title),
+        paragraph(format!(
+            "Printed on {} from Hearme, profile {}. These are the same boards as on the tablet, \
+             in the same places, to keep and use when the tablet is not here.",
+            job.date, job.profile
+        )),
+        heading(2, "How to use a paper board"),
+        paragraph(
+            "Keep the board where the child can see and reach it. The child points at a picture, \
+             or looks at it; say the word back (\"Drink? You want a drink.\") so they know they \
+             were understood."
+                .into(),
+        ),
+        paragraph(
+            "A picture with a tab on top is a folder: the tab says the page its words are on. \
+             Turn to that page, and back to home when the child wants."
+                .into(),
+        ),
+        paragraph(
+            "Give the child time to answer. Pointing at two pictures one after the other makes a \
+             message (\"I\" then \"want\" then \"drink\")."
+                .into(),
+        ),
+        heading(2, "The boards"),
+        paragraph(contents.join("; ")),
+        Block::Space(6.0),
+        paragraph(format!(
+            "{OPENMOJI_CREDIT} Photos are the family's own. Nothing of a visit is printed."
+        )),
+    ];
+    let content = Rect {
+        x: MARGIN_MM * PT_PER_MM,
+        y: MARGIN_MM * PT_PER_MM,
+        width: page_size.0 - 2.0 * MARGIN_MM * PT_PER_MM,
+        height: page_size.1 - (2.0 * MARGIN_MM + FOOTER_MM) * PT_PER_MM,
+    };
+    lay_out(
+        &blocks,
+        content,
+        4,
+        "The list of boards goes on in the app.",
+    )
+}
+
+/// The board's name, and which folder leads to it.
+fn board_heading(
+    canvas: &mut Canvas,
+    job: &BoardPrint,
+    board: &Board,
+    pages: &BTreeMap<&str, usize>,
+    page_size: (f32, f32),
+) {
+    let top = MARGIN_MM * PT_PER_MM;
+    let baseline = top + HEADER_MM * PT_PER_MM * 0.6;
+    let at = |x, size| TextAt {
+        x,
+        y: baseline,
+        size,
+        colour: INK,
+    };
+    let name = (board.name.clone(), at(MARGIN_MM * PT_PER_MM, 16.0));
+    canvas.heading(2, &[name]);
+    let from = job
+        .boards
+        .iter()
+        .filter_map(|id| job.vocabulary.board(id))
+        .find_map(|parent| {
+            let folder = parent
+                .visible_cells()
+                .find(|c| c.opens.as_deref() == Some(board.id.as_str()))?;
+            Some((parent, folder))
+        });
+    let line = match from {
+        Some((parent, folder)) => match pages.get(parent.id.as_str()) {
+            Some(page) => format!(
+                "Open it with the folder \"{}\" on page {page} ({})",
+                folder.word, parent.name
+            ),
+            None => format!(
+                "Open it with the folder \"{}\" ({})",
+                folder.word, parent.name
+            ),
+        },
+        None if board.id == HOME_BOARD => "The first board: start here".to_string(),
+        None => "No folder on the printed boards leads here".to_string(),
+    };
+    let size = 11.0;
+    let right = page_size.0 - MARGIN_MM * PT_PER_MM;
+    let x = right - text_width(&line, size);
+    canvas.paragraph(&[(
+        line,
+        TextAt {
+            colour: QUIET_INK,
+            ..at(x, size)
+        },
+    )]);
+}
+
+/// The page number and the symbols' licence, on every page.
+fn footer(canvas: &mut Canvas, page_size: (f32, f32), page: usize, total: usize) {
+    let baseline = page_size.1 - MARGIN_MM * PT_PER_MM;
+    let at = |x| TextAt {
+        x,
+        y: baseline,
+        size: 9.0,
+        colour: QUIET_INK,
+    };
+    canvas.artifact_text(
+        ArtifactType::Footer,
+        OPENMOJI_CREDIT,
+        at(MARGIN_MM * PT_PER_MM),
+    );
+    let number = format!("Page {page} of {total}");
+    let x = page_size.0 - MARGIN_MM * PT_PER_MM - text_width(&number, 9.0);
+    canvas.artifact_text(ArtifactType::PageNumber, &number, at(x));
+}
+
+/// Where a cell goes and how big a screen pixel is there.
+#[derive(Clone, Copy)]
+struct CellPrint {
+    rect: Rect,
+    scale: f32,
+    columns: u16,
+    colour_coding: bool,
+}
+
+/// One cell drawn as `board/cells.rs` draws it: its face and edge, a folder's tab, the picture
+/// at the top and the word under it; read as one figure, its word the alternative text.
+fn print_cell(
+    canvas: &mut Canvas,
+    cell: &Cell,
+    picture: Option<&Image>,
+    opens_page: Option<usize>,
+    look: CellPrint,
+) {
+    let s = look.scale;
+    let class = if look.colour_coding {
+        cell.class
+    } else {
+        WordClass::Misc
+    };
+    let tile = STANDARD.tile(STANDARD.word_class(class));
+    let rect = look.rect;
+    // An edge is drawn inside the cell, as on screen: the stroke runs along its middle.
+    let inset = |r: Rect, by: f32| Rect {
+        x: r.x + by / 2.0,
+        y: r.y + by / 2.0,
+        width: r.width - by,
+        height: r.height - by,
+    };
+    let (body, edge) = if cell.is_folder() {
+        let tab_height = FOLDER_TAB_PX * s;
+        let tab = Rect {
+            width: rect.width * FOLDER_TAB_WIDTH,
+            height: tab_height + FOLDER_EDGE_PX * s,
+            ..rect
+        };
+        let edge = FOLDER_EDGE_PX * s;
+        let r = FOLDER_TAB_CORNER_PX * s;
+        if let Some(path) = rounded_corners(inset(tab, edge), [r, r, 0.0, 0.0]) {
+            canvas.shape(&path, Some(tile.face), Some((tile.edge, edge)));
+        }
+        let body = Rect {
+            y: rect.y + tab_height,
+            height: rect.height - tab_height,
+            ..rect
+        };
+        let c = CORNER_PX * s;
+        if let Some(path) = rounded_corners(inset(body, edge), [0.0, c, c, c]) {
+            canvas.shape(&path, Some(tile.face), Some((tile.edge, edge)));
+        }
+        (body, edge)
+    } else {
+        let edge = WORD_EDGE_PX * s;
+        if let Some(path) = rounded_rect(inset(rect, edge), CORNER_PX * s) {
+            canvas.shape(&path, Some(tile.face), Some((tile.edge, edge)));
+        }
+        (rect, edge)
+    };
+    let pad = PADDING_PX * s;
+    let inner = Rect {
+        x: body.x + edge + pad,
+        y: body.y + edge + pad,
+        width: body.width - 2.0 * (edge + pad),
+        height: body.height - 2.0 * (edge + pad),
+    };
+    // The word's size as on a 1280 x 800 screen, in that screen's pixels, then onto paper.
+    let word_box = ((rect.width / s - 20.0).max(20.0), rect.height / s);
+    let label_px = cell_look::label_size_for(1280.0, look.columns);
+    let size =
+        cell_look::cell_label_size(&cell.word, cell.is_folder(), (label_px, 1.0), word_box, 0.0)
+            * s;
+    let lines = wrap(&cell.word, size, inner.width);
+    let line_height = size * 1.2;
+    let text_height = line_height * lines.len() as f32;
+    let mut words = Vec::new();
+    let mut top = inner.y + inner.height - text_height;
+    for line in lines {
+        let width = text_width(&line, size);
+        let at = TextAt {
+            x: inner.x + (inner.width - width) / 2.0,
+            y: top + crate::model::text_fit::baseline_in_line(size, line_height),
+            size,
+            colour: tile.ink,
+        };
+        words.push((line, at));
+        top += line_height;
+    }
+    if let (true, Some(page)) = (cell.is_folder(), opens_page) {
+        let tab_size = (FOLDER_TAB_PX * s * 0.95).max(6.0);
+        let text = format!("page {page}");
+        let at = TextAt {
+            x: rect.x + rect.width * FOLDER_TAB_WIDTH + 2.0 * s,
+            y: rect.y + FOLDER_TAB_PX * s - 1.0 * s,
+            size: tab_size,
+            colour: INK,
+        };
+        words.push((text, at));
+    }
+    let side = (inner.height - text_height).min(inner.width).max(0.0);
+    let picture = picture.filter(|_| side > 1.0).map(|image| {
+        let place = Rect {
+            x: inner.x + (inner.width - side) / 2.0,
+            y: inner.y,
+            width: side,
+            height: side,
+        };
+        (image, place)
+    });
+    let alt = match opens_page {
+        Some(page) => format!("{}, folder: its words are on page {page}", cell.word),
+        None if cell.is_folder() => format!("{}, folder", cell.word),
+        None => cell.word.clone(),
+    };
+    canvas.figure(&alt, picture, &words);
+}
