@@ -1,6 +1,6 @@
 //! Boards in and out from the worker area: an .obz chosen in the dialog becomes the shown
 //! profile's boards on the child's screen at once, with the report on the page; the export is a
-//! package the import reads back (docs/obf.md).
+//! package the import reads back (docs/obf.md), and Print writes them as a PDF (docs/print.md).
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -75,6 +75,27 @@ fn an_obz_chosen_in_the_worker_area_becomes_the_childs_board_and_the_export_read
         hearme::model::obf::import_file(&out, &hearme::model::symbols::SymbolLibrary::built_in())
             .unwrap();
     assert_eq!(again.boards[0].cells.len(), 3);
+
+    // Printed from the same page: the imported boards, as a PDF, where the dialog said.
+    let printed = data.join("boards.pdf");
+    *chosen.lock().unwrap() = printed.clone();
+    let report = report_after(&mut app, "Print boards button");
+    assert!(
+        report.contains("2 board(s) of profile AB written to"),
+        "{report}"
+    );
+    let text = std::process::Command::new("pdftotext")
+        .arg(&printed)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    for words in ["Talking boards for AB", "Snacks", "crisps", "More", "cake"] {
+        assert!(
+            text.contains(words),
+            "the printed boards have {words:?}: {text}"
+        );
+    }
 
     tap_named(&mut app, "Boards back button");
     tap_named(&mut app, "Child settings back button");
