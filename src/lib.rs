@@ -14,6 +14,7 @@ pub mod power;
 pub mod print_cli;
 pub mod screen;
 pub mod setup;
+pub mod speech_cli;
 pub mod symbol_images;
 pub mod theme;
 pub mod visit;

@@ -128,6 +128,14 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// The platform's voices on this tablet: how many for each language, or which one a
+    /// language gets (--language pl); --say TEXT speaks it in that voice.
+    Voices {
+        #[arg(long)]
+        language: Option<String>,
+        #[arg(long)]
+        say: Option<String>,
+    },
     /// The worker PIN: `pin set` reads it from standard input (6 to 12 digits).
     Pin {
         #[command(subcommand)]
@@ -223,6 +231,10 @@ fn main() -> ExitCode {
             let boards = boards.as_deref();
             hearme::print_cli::print(data, profile.as_deref(), boards, paper, out.as_deref())
         }),
+        Some(Command::Voices { language, say }) => print_outcome(hearme::speech_cli::voices(
+            language.as_deref(),
+            say.as_deref(),
+        )),
         Some(Command::AddPhoto { at, file }) => {
             setting_up(cli.data, |data, _| setup::add_photo(&at.of(data), &file))
         }

@@ -27,6 +27,7 @@ pub mod review;
 pub mod seal;
 pub mod sealed_profiles;
 pub mod session;
+pub mod speech_engine;
 pub mod summary;
 pub mod symbols;
 pub mod text_fit;

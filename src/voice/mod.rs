@@ -8,6 +8,7 @@
 mod cues;
 mod notice;
 mod output;
+mod platform;
 mod speech;
 
 use bevy::prelude::*;
@@ -15,7 +16,8 @@ use bevy::prelude::*;
 pub use cues::CUE_GAIN;
 pub use notice::{NoSoundNotice, NoVoiceBadge};
 pub use output::{ClipCache, PlaybackLog, Utterance, VoiceOutput};
-pub use speech::{ClipIndex, SayText, SystemSpeech};
+pub use platform::start as platform_engine;
+pub use speech::{ClipIndex, SayText, SystemSpeech, WORKER_LANGUAGE};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<VoiceSettings>()

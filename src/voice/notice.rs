@@ -20,19 +20,35 @@ pub(super) fn plugin(app: &mut App) {
 #[derive(Component)]
 pub struct NoVoiceBadge;
 
+/// Marks the cells that will stay silent: those with no clip while the platform's voice is not
+/// ready (still starting, failed, not answering, or none). The marks follow the engine: they go
+/// when it becomes ready and come back if it stops answering.
 fn mark_cells_without_voice(
     mut commands: Commands,
     index: Res<ClipIndex>,
     speech: Res<SystemSpeech>,
-    added: Query<(Entity, &BoardCell), Added<BoardCell>>,
+    cells: Query<(Entity, Ref<BoardCell>)>,
+    badges: Query<Entity, With<NoVoiceBadge>>,
     content: Option<Res<crate::Content>>,
+    mut shown_available: Local<Option<bool>>,
 ) {
-    if speech.is_available() {
+    let available = speech.is_available();
+    let changed = *shown_available != Some(available);
+    *shown_available = Some(available);
+    if available {
+        if changed {
+            for badge in &badges {
+                commands.entity(badge).despawn();
+            }
+        }
         return;
     }
     let palette = theme::child_palette(content.as_deref());
     let ink = palette.tile(palette.plain).ink;
-    for (entity, cell) in &added {
+    for (entity, cell) in &cells {
+        if !(changed || cell.is_added()) {
+            continue;
+        }
         if *index.choice(&cell.board, &cell.cell) == ClipChoice::Missing {
             commands.entity(entity).with_child((
                 NoVoiceBadge,

@@ -11,6 +11,7 @@ use super::output::{ClipCache, Speaker};
 use crate::Content;
 use crate::board::{BoardOpened, FolderChosen};
 use crate::message_bar::{SpeakRequested, Speaking, WordChosen};
+use crate::model::speech_engine::{SpeechEngine, Utterance};
 use crate::model::voice::{ClipChoice, choose_clip};
 
 pub(super) fn plugin(app: &mut App) {
@@ -127,59 +128,57 @@ fn preload_opened_board(
     }
 }
 
-/// The platform's text-to-speech service, for words with no clip (typed by a worker, or from an
-/// imported board). On Linux it is speech-dispatcher's `spd-say` when installed; Android, iOS and
-/// Windows will use their system voices through the `tts` crate (not built yet). Having none is
-/// not an error: such cells show "no voice".
-#[derive(Resource, Debug, Clone, Default)]
+/// The platform's voice, for words with no clip (typed by a worker, or from an imported board),
+/// through the `tts` crate on a thread of its own (`voice/platform.rs`,
+/// `model/speech_engine.rs`): started with the app, asked and never waited for. Having none, or
+/// one that fails or stops answering, is not an error: such cells show "no voice".
+#[derive(Resource, Clone)]
 pub struct SystemSpeech {
-    command: Option<PathBuf>,
+    engine: SpeechEngine,
 }
 
+impl Default for SystemSpeech {
+    fn default() -> Self {
+        SystemSpeech::none()
+    }
+}
+
+/// The language the tablet speaks when a word says no other: the bundled voice's.
+pub const WORKER_LANGUAGE: &str = "en-GB";
+
 impl SystemSpeech {
+    /// The platform's engine, starting now.
     pub fn detect() -> Self {
-        let command = if cfg!(target_os = "linux") {
-            std::env::var_os("PATH").and_then(|paths| {
-                std::env::split_paths(&paths)
-                    .map(|dir| dir.join("spd-say"))
-                    .find(|path| path.is_file())
-            })
-        } else {
-            None
-        };
-        SystemSpeech { command }
+        SystemSpeech {
+            engine: super::platform::start(),
+        }
     }
 
-    /// A speech command that takes the text as its last argument (tests use a stand-in).
-    pub fn with_command(command: PathBuf) -> Self {
-        SystemSpeech {
-            command: Some(command),
-        }
+    /// An engine of the caller's (tests use a stand-in).
+    pub fn with_engine(engine: SpeechEngine) -> Self {
+        SystemSpeech { engine }
     }
 
     pub fn none() -> Self {
-        SystemSpeech { command: None }
+        SystemSpeech {
+            engine: SpeechEngine::none(),
+        }
     }
 
+    /// Ready to speak now: not starting, failed, stuck or missing.
     pub fn is_available(&self) -> bool {
-        self.command.is_some()
+        self.engine.is_ready()
+    }
+
+    pub fn engine(&self) -> &SpeechEngine {
+        &self.engine
     }
 
     pub(super) fn speak(&self, text: &str) {
-        let Some(command) = &self.command else { return };
-        let spawned = std::process::Command::new(command)
-            .args(["--language", "en", "--", text])
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn();
-        match spawned {
-            // Reap it off the main thread so a slow speech service never holds a frame.
-            Ok(mut child) => {
-                std::thread::spawn(move || child.wait());
-            }
-            Err(error) => warn!("the system speech service did not start: {error}"),
-        }
+        self.engine.speak(Utterance {
+            text: text.to_string(),
+            language: Some(WORKER_LANGUAGE.to_string()),
+        });
     }
 }
 

@@ -180,27 +180,60 @@ pub fn text_under(app: &mut App, name: &str) -> String {
     texts.join("\n")
 }
 
-/// A stand-in for the system voice that appends each text it is asked to say to `dir/said.txt`;
-/// returns the voice and that file.
+/// A stand-in for the platform's speech engine: each text it is asked to say is appended, as a
+/// line, to a file, with its language after a tab when `with_language`.
+pub struct RecordingEngine {
+    pub said: std::path::PathBuf,
+    pub with_language: bool,
+    pub voices: Vec<hearme::model::speech_engine::PlatformVoice>,
+}
+
+impl hearme::model::speech_engine::Engine for RecordingEngine {
+    fn voices(&mut self) -> Result<Vec<hearme::model::speech_engine::PlatformVoice>, String> {
+        Ok(self.voices.clone())
+    }
+
+    fn speak(
+        &mut self,
+        utterance: &hearme::model::speech_engine::Utterance,
+        voice: Option<&hearme::model::speech_engine::PlatformVoice>,
+    ) -> Result<(), String> {
+        use std::io::Write;
+        let mut line = utterance.text.clone();
+        if self.with_language {
+            let language = utterance.language.as_deref().unwrap_or("-");
+            let voice = voice.map_or("default", |v| v.name.as_str());
+            line = format!("{line}\t{language}\t{voice}");
+        }
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.said)
+            .map_err(|e| e.to_string())?;
+        writeln!(file, "{line}").map_err(|e| e.to_string())
+    }
+
+    fn stop(&mut self) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+/// A system voice whose stand-in engine appends each text it is asked to say to
+/// `dir/said.txt`, ready before this returns; the voice and that file.
 pub fn recording_speech(dir: &std::path::Path) -> (SystemSpeech, std::path::PathBuf) {
     let said = dir.join("said.txt");
-    let stand_in = dir.join("spd-say");
-    std::fs::write(
-        &stand_in,
-        format!(
-            "#!/bin/sh\nfor last; do :; done\necho \"$last\" >> '{}'\n",
-            said.display()
-        ),
-    )
-    .unwrap();
-    let mut permissions = std::fs::metadata(&stand_in).unwrap().permissions();
-    std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
-    std::fs::set_permissions(&stand_in, permissions).unwrap();
-    (SystemSpeech::with_command(stand_in), said)
+    let engine = RecordingEngine {
+        said: said.clone(),
+        with_language: false,
+        voices: Vec::new(),
+    };
+    let engine = hearme::model::speech_engine::SpeechEngine::start(move || Ok(Box::new(engine)));
+    assert!(engine.wait_ready(std::time::Duration::from_secs(5)));
+    (SystemSpeech::with_engine(engine), said)
 }
 
 /// What the stand-in system voice of [`recording_speech`] was asked to say, waiting up to 2.5 s
-/// for it (it runs as a process of its own).
+/// for it (it runs on a thread of its own).
 pub fn heard_by(said: &std::path::Path) -> String {
     for _ in 0..50 {
         let heard = std::fs::read_to_string(said).unwrap_or_default();

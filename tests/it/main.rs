@@ -33,6 +33,7 @@ mod screen_reader;
 mod seal;
 mod sealing;
 mod settings;
+mod speech_engine;
 mod summary;
 mod supports;
 mod symbols;

@@ -1,0 +1,98 @@
+//! The platform's own voices through the `tts` crate: speech-dispatcher on Linux, SAPI and WinRT
+//! on Windows, AVFoundation on macOS and iOS, TextToSpeech on Android (docs/voice.md). It runs on
+//! the speech engine's thread (`model/speech_engine.rs`), never on a frame.
+
+use crate::model::speech_engine::SpeechEngine;
+
+/// Starts the platform's engine; where `tts` has no backend, none.
+pub fn start() -> SpeechEngine {
+    #[cfg(any(
+        target_os = "linux",
+        target_os = "windows",
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "android"
+    ))]
+    {
+        SpeechEngine::start(|| {
+            backend::Platform::new()
+                .map(|p| Box::new(p) as Box<dyn crate::model::speech_engine::Engine>)
+        })
+    }
+    #[cfg(not(any(
+        target_os = "linux",
+        target_os = "windows",
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "android"
+    )))]
+    {
+        SpeechEngine::none()
+    }
+}
+
+#[cfg(any(
+    target_os = "linux",
+    target_os = "windows",
+    target_os = "macos",
+    target_os = "ios",
+    target_os = "android"
+))]
+mod backend {
+    use crate::model::speech_engine::{Engine, PlatformVoice, Utterance};
+
+    pub(super) struct Platform {
+        tts: tts::Tts,
+        voices: Vec<tts::Voice>,
+        /// The voice set last, so it is set again only when it changes.
+        current: Option<String>,
+    }
+
+    impl Platform {
+        pub(super) fn new() -> Result<Platform, String> {
+            let tts = tts::Tts::default().map_err(|e| format!("no speech engine: {e}"))?;
+            Ok(Platform {
+                tts,
+                voices: Vec::new(),
+                current: None,
+            })
+        }
+    }
+
+    impl Engine for Platform {
+        fn voices(&mut self) -> Result<Vec<PlatformVoice>, String> {
+            self.voices = self.tts.voices().map_err(|e| e.to_string())?;
+            Ok(self
+                .voices
+                .iter()
+                .map(|voice| PlatformVoice {
+                    id: voice.id(),
+                    name: voice.name(),
+                    language: voice.language().to_string(),
+                })
+                .collect())
+        }
+
+        fn speak(
+            &mut self,
+            utterance: &Utterance,
+            voice: Option<&PlatformVoice>,
+        ) -> Result<(), String> {
+            if let Some(voice) = voice
+                && self.current.as_deref() != Some(voice.id.as_str())
+                && let Some(found) = self.voices.iter().find(|v| v.id() == voice.id)
+            {
+                self.tts.set_voice(found).map_err(|e| e.to_string())?;
+                self.current = Some(voice.id.clone());
+            }
+            self.tts
+                .speak(utterance.text.clone(), true)
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        }
+
+        fn stop(&mut self) -> Result<(), String> {
+            self.tts.stop().map(|_| ()).map_err(|e| e.to_string())
+        }
+    }
+}
