@@ -547,6 +547,8 @@ fn journal() {
                 chosen_by: Vec::new(),
                 pictures: Vec::new(),
                 silent: false,
+                home_language: None,
+                untranslated: Vec::new(),
             }
         } else {
             tap(n)

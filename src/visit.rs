@@ -378,6 +378,7 @@ fn journal_spoken_messages(
     mut spoken: MessageReader<SpeakRequested>,
     mut visit: ResMut<Visit>,
     output: Option<Res<VoiceOutput>>,
+    content: Res<crate::Content>,
 ) {
     // Without a sound device the message is shown, not heard, and the summary says so.
     let silent = !output.is_some_and(|output| output.has_sound());
@@ -397,6 +398,13 @@ fn journal_spoken_messages(
             chosen_by: items.iter().map(|item| item.by).collect(),
             pictures: items.iter().map(|item| item.symbol.clone()).collect(),
             silent,
+            home_language: content.settings.home().map(str::to_string),
+            untranslated: match content.settings.home() {
+                Some(_) => (0..items.len())
+                    .filter(|&i| items[i].language.is_none())
+                    .collect(),
+                None => Vec::new(),
+            },
         });
     }
 }

@@ -203,6 +203,8 @@ fn show_current_board(
         slot.spawn(grid(board)).with_children(|grid| {
             for cell in board.visible_cells() {
                 let picture = images.get(&images.picture_id(&board.id, &cell.id, &cell.symbol));
+                let shown = shown_cell(cell, settings);
+                let cell = shown.as_ref();
                 if cell.is_folder() {
                     grid.spawn(folder_cell(board, cell, picture, look));
                 } else {
@@ -233,6 +235,27 @@ fn grid(board: &Board) -> impl Bundle {
     )
 }
 
+/// The cell as the child's settings show it: with its word in the home language, or both.
+fn shown_cell<'a>(
+    cell: &'a crate::model::vocab::Cell,
+    settings: &crate::model::child_settings::ChildSettings,
+) -> std::borrow::Cow<'a, crate::model::vocab::Cell> {
+    let word = crate::model::languages::shown_word(
+        &cell.word,
+        &cell.translations,
+        settings.home(),
+        settings.labels,
+    );
+    if word == cell.word {
+        std::borrow::Cow::Borrowed(cell)
+    } else {
+        std::borrow::Cow::Owned(crate::model::vocab::Cell {
+            word,
+            ..cell.clone()
+        })
+    }
+}
+
 fn activate_cell(
     activate: On<Activate>,
     cells: Query<&BoardCell>,
@@ -261,11 +284,21 @@ fn activate_cell(
             navigation.open(target);
         }
         None => {
+            // In the child's home language where the cell has the word in it; never made up.
+            let home = content.settings.home().and_then(|language| {
+                crate::model::languages::translation(&cell.translations, language)
+                    .map(|word| (word.to_string(), language.to_string()))
+            });
+            let (spoken, language) = match home {
+                Some((word, language)) => (word, Some(language)),
+                None => (cell.spoken().to_string(), None),
+            };
             chosen.write(WordChosen(MessageItem {
                 board: board.id.clone(),
                 cell: cell.id.clone(),
                 word: cell.word.clone(),
-                spoken: cell.spoken().to_string(),
+                spoken,
+                language,
                 symbol: cell.symbol.clone(),
                 by: visit.actor(),
             }));

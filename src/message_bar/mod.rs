@@ -58,8 +58,12 @@ pub struct MessageItem {
     pub board: String,
     pub cell: String,
     pub word: String,
-    /// What the tablet says for it (the cell's spoken text, else its word).
+    /// What the tablet says for it (the cell's spoken text, else its word; the word in the
+    /// child's home language where the cell has it).
     pub spoken: String,
+    /// The language `spoken` is in, when it is the child's home language (BCP 47); `None`: the
+    /// worker's.
+    pub language: Option<String>,
     pub symbol: String,
     /// Who chose it: the child, or the worker modelling. A message can hold both.
     pub by: Actor,

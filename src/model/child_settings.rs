@@ -35,6 +35,11 @@ pub struct ChildSettings {
     pub theme: Theme,
     /// How the child reaches the controls: touch, dwell, scanning (`model/access/`).
     pub access: AccessSettings,
+    /// The language spoken at the child's home (BCP 47: "pl", "ur-PK"), when it is not the
+    /// worker's: a word with a translation into it is spoken in it (docs/voice.md).
+    pub home_language: Option<String>,
+    /// Which words the cells show when there is a home language.
+    pub labels: LabelLanguage,
 }
 
 impl Default for ChildSettings {
@@ -52,7 +57,25 @@ impl Default for ChildSettings {
             colour_coding: true,
             theme: Theme::Standard,
             access: AccessSettings::default(),
+            home_language: None,
+            labels: LabelLanguage::Worker,
         }
+    }
+}
+
+/// The words a cell shows when the child has a home language: the worker's, the home
+/// language's (the worker's where a cell has no translation), or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LabelLanguage {
+    Worker,
+    Home,
+    Both,
+}
+
+impl ChildSettings {
+    /// The home language, when the child has one.
+    pub fn home(&self) -> Option<&str> {
+        self.home_language.as_deref().filter(|l| !l.is_empty())
     }
 }
 
@@ -136,5 +159,8 @@ pub fn check(settings: &ChildSettings) -> Result<(), String> {
         return Err("The volume is 0 to 100 %.".into());
     }
     settings.access.check()?;
+    if let Some(language) = settings.home() {
+        super::languages::check_tag(language)?;
+    }
     Ok(())
 }

@@ -14,6 +14,7 @@ pub mod export;
 pub mod files;
 pub mod journal;
 pub mod keyring;
+pub mod languages;
 pub mod messages;
 pub mod obf;
 pub mod pdf;

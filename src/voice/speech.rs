@@ -175,9 +175,15 @@ impl SystemSpeech {
     }
 
     pub(super) fn speak(&self, text: &str) {
+        self.speak_in(text, None);
+    }
+
+    /// Says `text` in `language` (the worker's when `None`), in a voice for it where the
+    /// platform has one.
+    pub(super) fn speak_in(&self, text: &str, language: Option<&str>) {
         self.engine.speak(Utterance {
             text: text.to_string(),
-            language: Some(WORKER_LANGUAGE.to_string()),
+            language: Some(language.unwrap_or(WORKER_LANGUAGE).to_string()),
         });
     }
 }
@@ -207,21 +213,31 @@ fn speak_chosen_words(
         speaker.settings.speak_on_tap,
         speaker.settings.speak_folders,
     );
-    let tapped_words = words
-        .read()
-        .filter(|_| on_tap)
-        .map(|w| (w.0.board.clone(), w.0.cell.clone(), w.0.spoken.clone()));
+    let tapped_words = words.read().filter(|_| on_tap).map(|w| {
+        let item = &w.0;
+        (
+            item.board.clone(),
+            item.cell.clone(),
+            item.spoken.clone(),
+            item.language.clone(),
+        )
+    });
     let tapped_folders = folders
         .read()
         .filter(|_| on_folders)
-        .map(|f| (f.board.clone(), f.cell.clone(), f.word.clone()));
+        .map(|f| (f.board.clone(), f.cell.clone(), f.word.clone(), None));
     // Only the last tap of a frame is heard: each new tap cuts off the one before.
-    let Some((board, cell, word)) = tapped_words.chain(tapped_folders).last() else {
+    let Some((board, cell, word, language)) = tapped_words.chain(tapped_folders).last() else {
         return;
     };
-    let Some(path) = speaker.clip_path(&board, &cell) else {
+    // A word in the child's home language is the platform voice's: the clips are English.
+    let clip = match language {
+        Some(_) if speech.is_available() => None,
+        _ => speaker.clip_path(&board, &cell),
+    };
+    let Some(path) = clip else {
         speaker.output.stop_current();
-        speech.speak(&word);
+        speech.speak_in(&word, language.as_deref());
         return;
     };
     speaker.play(vec![(0, path)]);
@@ -288,12 +304,17 @@ fn speak_message(
         .items
         .iter()
         .any(|item| speaker.clip_path(&item.board, &item.cell).is_none());
-    if missing && speech.is_available() {
-        // A word with no clip is said in its place: the system voice says the whole message,
-        // in order, and the bar's timer paces the highlight.
+    let home = request
+        .items
+        .iter()
+        .find_map(|item| item.language.as_deref());
+    if (missing || home.is_some()) && speech.is_available() {
+        // A word with no clip, or in the child's home language, is said in its place: the
+        // system voice says the whole message, in order (in the home language's voice when
+        // it has words in it), and the bar's timer paces the highlight.
         speaker.output.stop_current();
         let text: Vec<&str> = request.items.iter().map(|i| i.spoken.as_str()).collect();
-        speech.speak(&text.join(" "));
+        speech.speak_in(&text.join(" "), home);
         return;
     }
     let clips: Vec<(usize, PathBuf)> = request

@@ -13,6 +13,7 @@ mod editor;
 mod editor_media;
 mod editor_rules;
 mod harness;
+mod home_language;
 mod journal;
 mod obf;
 mod obf_app;

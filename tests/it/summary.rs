@@ -13,6 +13,7 @@ const FIXTURES: &[&str] = &[
     "no-child-messages",
     "activities",
     "full-record",
+    "bilingual",
 ];
 
 fn fixtures() -> &'static Path {

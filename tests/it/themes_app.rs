@@ -217,6 +217,7 @@ fn the_largest_text_runs_out_of_no_cell_and_no_message_symbol_either_way_up() {
                         board: cell.board.clone(),
                         cell: cell.cell.clone(),
                         spoken: word.clone(),
+                        language: None,
                         word,
                         symbol: String::new(),
                         by: hearme::model::session::Actor::Child,

@@ -116,6 +116,12 @@ pub enum Event {
         /// The tablet had no sound: the message was shown, not heard.
         #[serde(default, skip_serializing_if = "is_false")]
         silent: bool,
+        /// The child's home language (BCP 47) when the profile has one: the symbols with a word
+        /// in it were said in it, those in `untranslated` (by position) in the worker's.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        home_language: Option<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        untranslated: Vec<usize>,
     },
     ScaleAnswered {
         scale: String,

@@ -125,6 +125,12 @@ pub struct Said {
     /// Read back, the child said it is not right: kept, marked as such.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub not_right: bool,
+    /// The child's home language the message was said in (BCP 47), when the profile has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home_language: Option<String>,
+    /// The symbols with no word in the home language: said in the worker's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub untranslated: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -37,15 +37,27 @@ pub fn render_obl(recovered: &Recovered) -> Result<String, RenderError> {
                 "id": id, "timestamp": line.at, "type": "button", "button_id": cell, "board_id": board,
                 "label": label, "modeling": *by == Actor::Worker,
             })),
-            Event::MessageSpoken { text, symbols, by, chosen_by, .. } => log_events.push(json!({
-                "id": id, "timestamp": line.at, "type": "utterance", "text": text,
-                "buttons": symbols.iter().enumerate().map(|(i, s)| match chosen_by.get(i) {
-                    // Who chose each symbol, when the journal says: a message made together.
-                    Some(chooser) => json!({ "label": s, "modeling": *chooser == Actor::Worker }),
-                    None => json!({ "label": s }),
-                }).collect::<Vec<_>>(),
-                "modeling": *by == Actor::Worker,
-            })),
+            Event::MessageSpoken { text, symbols, by, chosen_by, home_language, untranslated, .. } => {
+                let mut event = json!({
+                    "id": id, "timestamp": line.at, "type": "utterance", "text": text,
+                    "buttons": symbols.iter().enumerate().map(|(i, s)| match chosen_by.get(i) {
+                        // Who chose each symbol, when the journal says: a message made together.
+                        Some(chooser) => json!({ "label": s, "modeling": *chooser == Actor::Worker }),
+                        None => json!({ "label": s }),
+                    }).collect::<Vec<_>>(),
+                    "modeling": *by == Actor::Worker,
+                });
+                // Said in the child's home language: which, and the symbols said in the
+                // worker's for want of a word (docs/journal-format.md).
+                if let Some(language) = home_language {
+                    event["locale"] = json!(language);
+                    if !untranslated.is_empty() {
+                        let words: Vec<&String> = untranslated.iter().filter_map(|&i| symbols.get(i)).collect();
+                        event["ext_hearme_said_in_worker_language"] = json!(words);
+                    }
+                }
+                log_events.push(event);
+            }
             Event::ScaleAnswered { scale, prompt, options, chosen, by, about, .. } => {
                 let mut event = json!({
                     "id": id, "timestamp": line.at, "question": prompt, "options": options,

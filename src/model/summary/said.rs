@@ -46,6 +46,8 @@ pub(super) fn said(
                 symbols,
                 pictures,
                 silent,
+                home_language,
+                untranslated,
                 ..
             },
         )) => {
@@ -83,6 +85,15 @@ pub(super) fn said(
                 pictures,
                 silent: *silent,
                 not_right: false,
+                home_language: home_language.clone(),
+                untranslated: untranslated
+                    .iter()
+                    .filter_map(|&i| symbols.get(i))
+                    .map(|cell| match label_of_cell.get(cell.as_str()) {
+                        Some((seq, label)) if *seq < line.seq => label.to_string(),
+                        _ => cell.clone(),
+                    })
+                    .collect(),
             }
         }
         _ => {
@@ -105,6 +116,8 @@ pub(super) fn said(
                 },
                 silent: false,
                 not_right: false,
+                home_language: None,
+                untranslated: Vec::new(),
             }
         }
     }

@@ -201,10 +201,29 @@ pub(super) fn symbols_text(said: &Said) -> String {
 pub(super) fn said_notes(said: &Said) -> String {
     let sound = if said.silent { "  (no sound)" } else { "" };
     format!(
-        "{sound}{}{}",
+        "{}{sound}{}{}",
+        home_language_text(said),
         mark_text(said.mark),
         not_right_text(said.not_right)
     )
+}
+
+/// "  (said in Polish)", and which words had no Polish word and were said in English: the app
+/// never makes up a translation, so the record says where the child heard the worker's language.
+fn home_language_text(said: &Said) -> String {
+    let Some(language) = said.home_language.as_deref() else {
+        return String::new();
+    };
+    let name = crate::model::languages::name_of(language);
+    let all = said.untranslated.len() == said.symbols.len();
+    match (all, said.untranslated.as_slice()) {
+        (true, _) => format!("  (no {name} words: said in English)"),
+        (false, []) => format!("  (said in {name})"),
+        (false, words) => format!(
+            "  (said in {name}; no {name} word for {}: said in English)",
+            words.join(", ")
+        ),
+    }
 }
 
 fn feeling_line(feeling: &Feeling, zone: &TimeZone) -> String {

@@ -1,0 +1,144 @@
+//! The child's home language (docs/voice.md, "Home language"): a word with a translation is said
+//! in it in a voice for it, a word without one in the worker's, the cells show both words as the
+//! settings say, and the summary keeps what was said and in which language.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use hearme::Content;
+use hearme::model::child_settings::LabelLanguage;
+use hearme::model::speech_engine::{PlatformVoice, SpeechEngine};
+use hearme::voice::{SystemSpeech, VoiceOutput};
+
+use crate::harness::*;
+use crate::journal::scratch;
+use crate::visit::{FRAME, start_visit, summary_so_far};
+
+/// The built-in boards with Polish words for "I" and "want" (as an interpreter would type them)
+/// and none for "get", shown in both languages, on a data folder.
+fn polish_content(data: &std::path::Path) -> Content {
+    let mut content = Content::built_in();
+    content.data_dir = Some(data.to_path_buf());
+    let mut vocabulary = (*content.vocabulary).clone();
+    let home = vocabulary.boards.get_mut("home").unwrap();
+    for (cell, polish) in [("i", "ja"), ("want", "chcę")] {
+        let cell = home.cells.iter_mut().find(|c| c.id == cell).unwrap();
+        cell.translations = BTreeMap::from([("pl".to_string(), polish.to_string())]);
+    }
+    content.vocabulary = Arc::new(vocabulary);
+    content.settings.home_language = Some("pl".into());
+    content.settings.labels = LabelLanguage::Both;
+    content
+}
+
+fn engine_recording_languages(dir: &std::path::Path) -> (SystemSpeech, std::path::PathBuf) {
+    let said = dir.join("said.txt");
+    let voice = |id: &str, name: &str, language: &str| PlatformVoice {
+        id: id.into(),
+        name: name.into(),
+        language: language.into(),
+    };
+    let engine = RecordingEngine {
+        said: said.clone(),
+        with_language: true,
+        voices: vec![
+            voice("en-gb", "English (Great Britain)", "en-GB"),
+            voice("pl", "Polish", "pl"),
+        ],
+    };
+    let engine = SpeechEngine::start(move || Ok(Box::new(engine)));
+    assert!(engine.wait_ready(Duration::from_secs(5)));
+    (SystemSpeech::with_engine(engine), said)
+}
+
+/// Waits until the stand-in engine has said `lines` lines, and returns them.
+fn heard_lines(said: &std::path::Path, lines: usize) -> Vec<String> {
+    for _ in 0..100 {
+        let heard = std::fs::read_to_string(said).unwrap_or_default();
+        if heard.lines().count() >= lines {
+            return heard.lines().map(String::from).collect();
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    panic!("only heard: {:?}", std::fs::read_to_string(said));
+}
+
+#[test]
+fn a_translated_word_is_said_in_the_home_language_and_the_summary_says_which_were_not() {
+    let data = scratch("home-language");
+    let (speech, said) = engine_recording_languages(&data);
+    let mut app = app_with_speech(
+        polish_content(&data),
+        VoiceOutput::without_device().0,
+        speech,
+        1280,
+        800,
+    );
+    step_time(&mut app, FRAME);
+    assert_eq!(
+        text_under(&mut app, "Cell home/i"),
+        "I / ja",
+        "both words shown"
+    );
+    assert_eq!(
+        text_under(&mut app, "Cell home/get"),
+        "get",
+        "no Polish word: English only"
+    );
+
+    start_visit(&mut app, "C-2207");
+    tap_cell(&mut app, "home", "i");
+    assert_eq!(
+        heard_lines(&said, 1),
+        ["ja\tpl\tPolish"],
+        "in a Polish voice"
+    );
+    tap_cell(&mut app, "home", "want");
+    tap_cell(&mut app, "home", "get");
+    tap_named(&mut app, "Speak button");
+    let heard = heard_lines(&said, 3);
+    assert_eq!(
+        heard.last().map(String::as_str),
+        Some("ja chcę get\tpl\tPolish"),
+        "the message in the Polish voice, the untranslated word as it is: {heard:?}"
+    );
+
+    let summary = summary_so_far(&app);
+    assert!(
+        summary.contains("\"ja chcę get\"")
+            && summary.contains("(said in Polish; no Polish word for get: said in English)"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn without_a_home_language_nothing_changes() {
+    let data = scratch("home-language-none");
+    let (speech, said) = engine_recording_languages(&data);
+    let mut content = polish_content(&data);
+    content.settings.home_language = None;
+    let mut app = app_with_speech(content, VoiceOutput::without_device().0, speech, 1280, 800);
+    step_time(&mut app, FRAME);
+    assert_eq!(text_under(&mut app, "Cell home/i"), "I");
+    tap_cell(&mut app, "home", "i");
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(
+        std::fs::read_to_string(&said)
+            .unwrap_or_default()
+            .is_empty(),
+        "the bundled clip says it, not the platform's voice"
+    );
+}
+
+#[test]
+fn a_language_tag_is_checked_and_named() {
+    use hearme::model::languages::{check_tag, name_of, translation};
+    assert!(check_tag("pl").is_ok() && check_tag("ur-PK").is_ok());
+    assert!(check_tag("Polish").is_err() && check_tag("p").is_err() && check_tag("").is_err());
+    assert_eq!(name_of("pl-PL"), "Polish");
+    assert_eq!(name_of("xq"), "xq", "an unknown tag is shown as it is");
+    let words = BTreeMap::from([("pl-PL".to_string(), "sok".to_string())]);
+    assert_eq!(translation(&words, "pl"), Some("sok"));
+    assert_eq!(translation(&words, "ur"), None, "never made up");
+}
