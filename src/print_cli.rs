@@ -120,6 +120,8 @@ pub fn print_content(
         boards: order,
         paper,
         colour_coding: content.settings.colour_coding,
+        home_language: content.settings.home().map(str::to_string),
+        labels: content.settings.labels,
         created: now.timestamp(),
         date: now.strftime("%-d %B %Y").to_string(),
     };

@@ -17,12 +17,13 @@ pub use cues::CUE_GAIN;
 pub use notice::{NoSoundNotice, NoVoiceBadge};
 pub use output::{ClipCache, PlaybackLog, Utterance, VoiceOutput};
 pub use platform::start as platform_engine;
-pub use speech::{ClipIndex, SayText, SystemSpeech, WORKER_LANGUAGE};
+pub use speech::{ClipIndex, SayInLanguage, SayText, SystemSpeech, WORKER_LANGUAGE};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<VoiceSettings>()
         .init_resource::<PlaybackLog>()
         .add_message::<SayText>()
+        .add_message::<SayInLanguage>()
         .add_systems(
             Update,
             follow_profile_settings.run_if(resource_changed::<crate::Content>),

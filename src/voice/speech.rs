@@ -23,6 +23,7 @@ pub(super) fn plugin(app: &mut App) {
                 reindex_clips.run_if(on_message::<crate::board::VocabularyChanged>),
                 (speak_chosen_words, speak_message).after(crate::message_bar::MessageSystems),
                 say_texts,
+                say_in_languages,
             ),
         );
 }
@@ -265,6 +266,25 @@ impl SayText {
             sentence.push_str(part);
         }
         sentence
+    }
+}
+
+/// A word to say in a language other than the worker's, by the platform's voice for it (the
+/// worker trying a child's home-language voice).
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub struct SayInLanguage {
+    pub text: String,
+    pub language: String,
+}
+
+fn say_in_languages(
+    mut texts: MessageReader<SayInLanguage>,
+    mut speaker: Speaker,
+    speech: Res<SystemSpeech>,
+) {
+    if let Some(said) = texts.read().last() {
+        speaker.output.stop_current();
+        speech.speak_in(&said.text, Some(&said.language));
     }
 }
 

@@ -45,6 +45,7 @@ enum Choice {
     Voice(VoicePreference),
     Access,
     Boards,
+    Language,
     Save,
     Back,
 }
@@ -241,6 +242,11 @@ fn build_child_settings(
                 choice(Choice::Boards),
             ));
             line.spawn(button(
+                "Child settings language button",
+                "Home language…",
+                choice(Choice::Language),
+            ));
+            line.spawn(button(
                 "Child settings back button",
                 "Back",
                 choice(Choice::Back),
@@ -301,6 +307,11 @@ fn press_choice(
         Choice::Boards => {
             outcome.0 = None;
             turn.show(WorkerPage::BoardsFile);
+            return;
+        }
+        Choice::Language => {
+            outcome.0 = None;
+            turn.show(WorkerPage::VoiceLanguage);
             return;
         }
         Choice::Save => {}

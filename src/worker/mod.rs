@@ -21,6 +21,7 @@ mod review;
 mod review_item;
 mod settings;
 mod start;
+mod voice_language;
 
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
@@ -78,7 +79,8 @@ pub(super) fn plugin(app: &mut App) {
             access::plugin,
             boards_file::plugin,
             record::plugin,
-        ));
+        ))
+        .add_plugins(voice_language::plugin);
 }
 
 /// Whether the worker area is open. While it is, [`WorkerPage`] says which page shows.
@@ -119,6 +121,8 @@ pub enum WorkerPage {
     BoardsFile,
     /// The worker's part of the record for the visit under review.
     Record,
+    /// The shown profile's home language and the tablet's voice for it.
+    VoiceLanguage,
 }
 
 /// Moves the worker area to another page, or closes it.
@@ -234,6 +238,8 @@ pub enum FormField {
     Record,
     /// Who is present now, during a visit.
     PresentNow,
+    /// The child's home language, as a BCP 47 tag.
+    HomeLanguage,
 }
 
 /// The text typed into a field, trimmed.

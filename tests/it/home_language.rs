@@ -142,3 +142,51 @@ fn a_language_tag_is_checked_and_named() {
     assert_eq!(translation(&words, "pl"), Some("sok"));
     assert_eq!(translation(&words, "ur"), None, "never made up");
 }
+
+#[test]
+fn the_worker_sets_the_home_language_on_its_page_and_a_wrong_tag_saves_nothing() {
+    use crate::visit::{app_for, open_area, with_profile};
+    let data = with_profile("home-language-page", "AB");
+    let mut app = app_for(&data);
+    open_area(&mut app);
+    tap_named(&mut app, "Profiles button");
+    tap_named(&mut app, "Profile settings button");
+    tap_named(&mut app, "Child settings language button");
+    assert!(
+        text_under(&mut app, "Language fact 1").contains("No home language"),
+        "{}",
+        text_under(&mut app, "Language fact 1")
+    );
+
+    type_into(&mut app, "Home language field", "Polish");
+    tap_named(&mut app, "Language save button");
+    assert!(
+        text_under(&mut app, "Language message").contains("not a language tag"),
+        "{}",
+        text_under(&mut app, "Language message")
+    );
+    let saved = hearme::model::child_settings::load(&data, "AB").unwrap();
+    assert_eq!(saved.home_language, None, "nothing saved");
+
+    type_into(&mut app, "Home language field", "pl");
+    tap_named(&mut app, "Labels both");
+    let saved = hearme::model::child_settings::load(&data, "AB").unwrap();
+    assert_eq!(saved.home_language.as_deref(), Some("pl"));
+    assert_eq!(saved.labels, LabelLanguage::Both);
+    let content = app.world().resource::<Content>();
+    assert_eq!(
+        content.settings.home(),
+        Some("pl"),
+        "the child's board follows at once"
+    );
+    let voice = text_under(&mut app, "Language fact 1");
+    assert!(
+        voice.contains("Polish") || voice.contains("no voice"),
+        "{voice}"
+    );
+    let cells = text_under(&mut app, "Language fact 2");
+    assert!(
+        cells.contains("0 of ") && cells.contains("have a word in Polish"),
+        "{cells}"
+    );
+}

@@ -37,6 +37,9 @@ pub struct BoardPrint<'a> {
     pub paper: Paper,
     /// As the child's settings say: off draws every cell plain.
     pub colour_coding: bool,
+    /// The child's home language and which words the cells show, as on the screen.
+    pub home_language: Option<String>,
+    pub labels: crate::model::child_settings::LabelLanguage,
     pub created: jiff::Timestamp,
     /// The date as the first page says it ("7 December 2026").
     pub date: String,
@@ -133,7 +136,17 @@ pub fn print_boards(
                     columns: board.columns,
                     colour_coding: job.colour_coding,
                 };
-                print_cell(canvas, cell, picture.as_ref(), opens_page, look);
+                let word = crate::model::languages::shown_word(
+                    &cell.word,
+                    &cell.translations,
+                    job.home_language.as_deref(),
+                    job.labels,
+                );
+                let shown = Cell {
+                    word,
+                    ..cell.clone()
+                };
+                print_cell(canvas, &shown, picture.as_ref(), opens_page, look);
             }
             footer(canvas, page_size, page_number, total);
         })?;

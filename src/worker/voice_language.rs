@@ -1,0 +1,229 @@
+//! The shown profile's home language (docs/voice.md, "Home language"): which language is spoken at
+//! the child's home, which words the cells show, the tablet's voice for it and how many cells
+//! have a word in it, and a button to hear it. Hearme never translates: a word with no
+//! translation stays in the worker's language.
+
+use bevy::prelude::*;
+use bevy::text::EditableText;
+use bevy::ui_widgets::observe;
+
+use super::{FormField, PageRoot, PageTurn, WorkerPage, field_text, new_page};
+use crate::Content;
+use crate::input::Activate;
+use crate::model::child_settings::{self, LabelLanguage};
+use crate::model::languages::{check_tag, name_of, translation};
+use crate::model::speech_engine::{Status, voice_for};
+use crate::theme::{body, button, choice_button, filled_text_field, outcome_line, row, title};
+use crate::voice::{SayInLanguage, SystemSpeech};
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<LanguageOutcome>()
+        .add_systems(OnEnter(WorkerPage::VoiceLanguage), build_page)
+        .add_systems(
+            Update,
+            build_page.run_if(
+                resource_changed::<LanguageOutcome>.and_then(in_state(WorkerPage::VoiceLanguage)),
+            ),
+        );
+}
+
+/// What the last save or try came to.
+#[derive(Resource, Default)]
+struct LanguageOutcome(Option<Result<String, String>>);
+
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Labels(LabelLanguage),
+    Try,
+    Save,
+    Back,
+}
+
+fn act(action: Action) -> impl Bundle {
+    (action, observe(press))
+}
+
+fn labels_word(labels: LabelLanguage) -> &'static str {
+    match labels {
+        LabelLanguage::Worker => "English",
+        LabelLanguage::Home => "home language",
+        LabelLanguage::Both => "both",
+    }
+}
+
+fn build_page(
+    mut commands: Commands,
+    shown: Query<Entity, With<PageRoot>>,
+    content: Res<Content>,
+    speech: Res<SystemSpeech>,
+    outcome: Res<LanguageOutcome>,
+) {
+    let page = new_page(&mut commands, &shown, WorkerPage::VoiceLanguage);
+    let settings = &content.settings;
+    let home = settings.home().unwrap_or_default().to_string();
+    let facts = language_facts(&content, &speech);
+    commands.entity(page).with_children(|page| {
+        page.spawn(title(format!(
+            "Home language of profile {}",
+            content.profile
+        )));
+        page.spawn(body(
+            "The language spoken at the child's home, when it is not English. A cell with a word \
+             in it (typed into the board by an interpreter, or from an imported board) is said \
+             in it, in the tablet's voice for it. Hearme never translates: a word with none \
+             stays in English, and the summary says so.",
+        ));
+        page.spawn(row()).with_children(|line| {
+            line.spawn(body("Home language (pl, ur, so…; empty: none):"));
+            line.spawn(filled_text_field(
+                "Home language field",
+                FormField::HomeLanguage,
+                160.0,
+                &home,
+            ));
+        });
+        page.spawn(row()).with_children(|line| {
+            line.spawn(body("The cells show:"));
+            for labels in [
+                LabelLanguage::Worker,
+                LabelLanguage::Home,
+                LabelLanguage::Both,
+            ] {
+                line.spawn(choice_button(
+                    format!("Labels {}", labels_word(labels)),
+                    labels_word(labels),
+                    settings.labels == labels,
+                    act(Action::Labels(labels)),
+                ));
+            }
+        });
+        for (i, fact) in facts.into_iter().enumerate() {
+            page.spawn((Name::new(format!("Language fact {}", i + 1)), body(fact)));
+        }
+        page.spawn(outcome_line("Language message", outcome.0.as_ref()));
+        page.spawn(row()).with_children(|line| {
+            line.spawn(button(
+                "Try voice button",
+                "Try the voice",
+                act(Action::Try),
+            ));
+            line.spawn(button("Language save button", "Save", act(Action::Save)));
+            line.spawn(button("Language back button", "Back", act(Action::Back)));
+        });
+    });
+}
+
+/// What the worker needs to know about the saved home language on this tablet: its voice, and
+/// how many of the child's cells have a word in it.
+fn language_facts(content: &Content, speech: &SystemSpeech) -> Vec<String> {
+    let Some(language) = content.settings.home() else {
+        return vec!["No home language: the tablet speaks English.".into()];
+    };
+    let name = name_of(language);
+    let cells: Vec<_> = content
+        .vocabulary
+        .boards
+        .values()
+        .flat_map(|board| board.visible_cells())
+        .collect();
+    let translated = cells
+        .iter()
+        .filter(|cell| translation(&cell.translations, language).is_some())
+        .count();
+    let engine = speech.engine();
+    let voice = match engine.status() {
+        Status::Ready => match voice_for(&engine.voices(), language) {
+            Some(voice) => format!("The tablet's voice for {name}: \"{}\".", voice.name),
+            None => format!(
+                "This tablet has no voice for {name}: its words are said in the default voice."
+            ),
+        },
+        Status::Starting => "The tablet's voices are still starting.".into(),
+        _ => format!("This tablet has no voice working now: {name} words are not heard."),
+    };
+    vec![
+        voice,
+        format!(
+            "{translated} of {} cells have a word in {name}; the rest are said in English.",
+            cells.len()
+        ),
+    ]
+}
+
+fn press(
+    activate: On<Activate>,
+    actions: Query<&Action>,
+    fields: Query<(&FormField, &EditableText)>,
+    mut content: ResMut<Content>,
+    mut outcome: ResMut<LanguageOutcome>,
+    mut say: MessageWriter<SayInLanguage>,
+    mut turn: PageTurn,
+) {
+    let Ok(&action) = actions.get(activate.entity) else {
+        return;
+    };
+    if action == Action::Back {
+        outcome.0 = None;
+        turn.show(WorkerPage::ChildSettings);
+        return;
+    }
+    let mut settings = content.settings.clone();
+    let typed = field_text(&fields, FormField::HomeLanguage);
+    settings.home_language = (!typed.is_empty()).then_some(typed);
+    if let Action::Labels(labels) = action {
+        settings.labels = labels;
+    }
+    if let Some(why) = settings.home().and_then(|tag| check_tag(tag).err()) {
+        outcome.0 = Some(Err(why));
+        return;
+    }
+    if action == Action::Try {
+        outcome.0 = Some(try_voice(&content, settings.home(), &mut say));
+        return;
+    }
+    let Some(data) = content.data_dir.clone() else {
+        outcome.0 = Some(Err("There is no data folder on this tablet.".into()));
+        return;
+    };
+    let label = content.profile.clone();
+    outcome.0 = Some(match child_settings::save(&data, &label, &settings) {
+        Ok(()) => {
+            content.settings = settings;
+            Ok("Saved. The child's board follows at once.".into())
+        }
+        Err(why) => Err(format!("Not saved: {why}")),
+    });
+}
+
+/// Says the first word the child's cells have in the home language, as the child would hear it.
+fn try_voice(
+    content: &Content,
+    language: Option<&str>,
+    say: &mut MessageWriter<SayInLanguage>,
+) -> Result<String, String> {
+    let Some(language) = language else {
+        return Err("Type a home language first.".into());
+    };
+    let word = content
+        .vocabulary
+        .boards
+        .values()
+        .flat_map(|board| board.visible_cells())
+        .find_map(|cell| translation(&cell.translations, language));
+    match word {
+        Some(word) => {
+            say.write(SayInLanguage {
+                text: word.to_string(),
+                language: language.to_string(),
+            });
+            Ok(format!(
+                "Said \"{word}\" in the {} voice.",
+                name_of(language)
+            ))
+        }
+        None => Err(format!(
+            "No cell has a word in {} yet, so there is nothing to try.",
+            name_of(language)
+        )),
+    }
+}
