@@ -17,6 +17,8 @@ use bevy::prelude::*;
 
 #[path = "bench_parts/editor.rs"]
 mod editor;
+#[path = "bench_parts/engine.rs"]
+mod engine;
 #[path = "bench_parts/obz.rs"]
 mod obz;
 #[path = "bench_parts/pin.rs"]
@@ -39,7 +41,12 @@ fn main() {
             hearme::windowed_app(hearme::Content::built_in()).run();
         }
         Some("run-empty") => empty_bevy_app(),
-        Some("voice") => voice(),
+        Some("voice") => {
+            // The real engine first, while no other app of this run holds the speech daemon.
+            engine::real_engine();
+            voice();
+            engine::run();
+        }
         Some("content") => content(),
         Some("journal") => {
             journal();

@@ -173,8 +173,12 @@ impl SpeechEngine {
         while Instant::now() < until {
             match self.status() {
                 Status::Ready => return true,
-                Status::Starting => std::thread::sleep(Duration::from_millis(5)),
-                _ => return false,
+                // Slow to start is not failed: a cold engine may take longer than a frame can
+                // wait, and here nobody waits for a frame.
+                Status::Starting | Status::NotAnswering => {
+                    std::thread::sleep(Duration::from_millis(5))
+                }
+                Status::Failed(_) | Status::None => return false,
             }
         }
         false

@@ -298,6 +298,20 @@ fn printed_files_state_pdf_a_2a_and_ua_1_and_tag_each_picture_with_its_word() {
         home.visible_cells().count(),
         "one figure per cell: {structure}"
     );
+    // Each figure's alternative text is its word, as a screen reader says it.
+    let bytes = std::fs::read(&pdf).unwrap();
+    let has = |needle: &str| bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
+    for cell in home
+        .visible_cells()
+        .filter(|c| !c.is_folder() && c.word.is_ascii())
+    {
+        assert!(
+            has(&format!("/Alt({})", cell.word)),
+            "{} has its word as alt text",
+            cell.id
+        );
+    }
+    assert!(!has("/Alt(wibble)"), "the check can fail");
 }
 
 /// A profile's board with a word Andika cannot draw, written into a data folder.
@@ -455,6 +469,17 @@ fn the_summary_pdf_holds_every_line_of_the_text_summary_in_order_with_its_symbol
             structure.contains("Figure"),
             "the symbols are figures: {structure}"
         );
+        let bytes = std::fs::read(&pdf).unwrap();
+        let alts = bytes.windows(4).filter(|w| w == b"/Alt").count();
+        assert_eq!(
+            alts,
+            structure.matches("Figure").count(),
+            "every picture has alternative text"
+        );
+        assert!(
+            bytes.windows(11).any(|w| w == b"/Alt(juice)"),
+            "the juice symbol is read as juice"
+        );
         assert!(
             structure.contains("H1") && structure.contains("H2"),
             "{structure}"
@@ -495,5 +520,76 @@ fn a_huge_visit_makes_a_bounded_pdf_that_says_where_the_rest_is() {
     assert!(
         body.contains("the rest of this visit is in the text summary"),
         "{body}"
+    );
+}
+
+#[test]
+fn a_cells_photo_prints_in_place_of_its_symbol() {
+    let dir = scratch("photo");
+    let data = dir.join("data");
+    let status = hearme()
+        .env("HEARME_DATA", &data)
+        .args(["profile", "add", "T-2"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let photo = dir.join("red.png");
+    image::RgbImage::from_pixel(64, 64, image::Rgb([220, 20, 30]))
+        .save(&photo)
+        .unwrap();
+    let output = hearme()
+        .env("HEARME_DATA", &data)
+        .args([
+            "add-photo",
+            "--profile",
+            "T-2",
+            "--board",
+            "home",
+            "--cell",
+            "i",
+        ])
+        .arg(&photo)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let out = dir.join("t2.pdf");
+    let output = hearme()
+        .env("HEARME_DATA", &data)
+        .args([
+            "print-boards",
+            "--profile",
+            "T-2",
+            "--boards",
+            "home",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let home = built_in().home().unwrap().clone();
+    let grid = printed_grid(&out, 2, &home, &dir);
+    let cell = home.cell("i").unwrap();
+    let layout = ScreenGrid::tablet();
+    let cell_w =
+        (layout.width_px - layout.gap_px * f32::from(home.columns - 1)) / f32::from(home.columns);
+    let cell_h =
+        (layout.height_px - layout.gap_px * f32::from(home.rows - 1)) / f32::from(home.rows);
+    // The middle of the picture: centred across the cell, in its upper part.
+    let x = f32::from(cell.column) * (cell_w + layout.gap_px) + cell_w / 2.0;
+    let y = f32::from(cell.row) * (cell_h + layout.gap_px) + cell_h * 0.35;
+    let [r, g, b] = grid.get_pixel(x as u32, y as u32).0;
+    assert!(
+        r > 180 && g < 80 && b < 80,
+        "the photo is printed: {:?}",
+        [r, g, b]
     );
 }
