@@ -57,14 +57,10 @@ pub fn voices(language: Option<&str>, say: Option<&str>) -> Result<Vec<String>, 
 
 fn say_and_wait(engine: &SpeechEngine, text: &str, language: Option<&str>) -> Result<(), String> {
     let before = engine.handed();
-    let asked = engine.speak(Utterance {
-        text: text.to_string(),
-        language: Some(
-            language
-                .unwrap_or(crate::voice::WORKER_LANGUAGE)
-                .to_string(),
-        ),
-    });
+    let asked = engine.speak(Utterance::new(
+        text,
+        Some(language.unwrap_or(crate::voice::WORKER_LANGUAGE)),
+    ));
     if !asked {
         return Err("the speech engine refused the text".into());
     }

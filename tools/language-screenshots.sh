@@ -24,5 +24,5 @@ pin 270419; pin 270419                          # Choose the PIN, then open with
 click 773 180 3                                 # Profiles
 click 112 245 3                                 # Settings of AB
 shot language-child-settings
-click 640 657 3                                 # Home language…
+click 640 657 3                                 # Voice and language…
 shot language-page

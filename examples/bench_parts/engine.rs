@@ -125,10 +125,7 @@ pub fn real_engine() {
     for word in ["hello", "juice", "more", "help", "stop"] {
         let before = engine.handed();
         let asked = Instant::now();
-        engine.speak(Utterance {
-            text: word.into(),
-            language: Some("en-GB".into()),
-        });
+        engine.speak(Utterance::new(word, Some("en-GB")));
         while engine.handed() == before || engine.status() != Status::Ready {
             if asked.elapsed() > Duration::from_secs(10) {
                 println!("voice-platform-engine-takes-a-word: no answer in 10 s ({word:?})");

@@ -40,6 +40,11 @@ pub struct ChildSettings {
     pub home_language: Option<String>,
     /// Which words the cells show when there is a home language.
     pub labels: LabelLanguage,
+    /// The platform voice the worker chose (its id on this tablet), for its own language;
+    /// `None`: the one the language picks.
+    pub platform_voice: Option<String>,
+    /// How fast the platform's voice speaks.
+    pub speech_rate: SpeechRate,
 }
 
 impl Default for ChildSettings {
@@ -59,6 +64,8 @@ impl Default for ChildSettings {
             access: AccessSettings::default(),
             home_language: None,
             labels: LabelLanguage::Worker,
+            platform_voice: None,
+            speech_rate: SpeechRate::Normal,
         }
     }
 }
@@ -70,6 +77,27 @@ pub enum LabelLanguage {
     Worker,
     Home,
     Both,
+}
+
+/// A slower voice helps a child who needs time to take a word in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SpeechRate {
+    Slower,
+    Normal,
+    Faster,
+}
+
+impl SpeechRate {
+    pub const ALL: [SpeechRate; 3] = [SpeechRate::Slower, SpeechRate::Normal, SpeechRate::Faster];
+
+    /// Against the platform's normal speed.
+    pub fn factor(self) -> f32 {
+        match self {
+            SpeechRate::Slower => 0.75,
+            SpeechRate::Normal => 1.0,
+            SpeechRate::Faster => 1.25,
+        }
+    }
 }
 
 impl ChildSettings {

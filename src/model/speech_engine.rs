@@ -22,6 +22,40 @@ pub struct Utterance {
     pub text: String,
     /// The language it is in (BCP 47); a voice for it is chosen when the platform has one.
     pub language: Option<String>,
+    /// How it is said, as the child's settings say.
+    pub manner: Manner,
+}
+
+/// The child's own way of hearing the platform's voice: the voice the worker chose (by id,
+/// used for its own language), and its speed and loudness.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Manner {
+    pub voice: Option<String>,
+    /// 1.0 is the platform's normal speed; 0.75 slower, 1.25 faster.
+    pub rate: f32,
+    /// 0.0 to 1.0.
+    pub volume: f32,
+}
+
+impl Default for Manner {
+    fn default() -> Self {
+        Manner {
+            voice: None,
+            rate: 1.0,
+            volume: 1.0,
+        }
+    }
+}
+
+impl Utterance {
+    /// `text` in `language`, said the platform's usual way.
+    pub fn new(text: impl Into<String>, language: Option<&str>) -> Utterance {
+        Utterance {
+            text: text.into(),
+            language: language.map(str::to_string),
+            manner: Manner::default(),
+        }
+    }
 }
 
 /// What an engine does; the platform's (`voice/platform.rs`) or a test's stand-in.
@@ -221,17 +255,27 @@ where
         }
         // What the engine says is the child's words: it is never logged.
         let _ = match &request {
-            Request::Speak(utterance) => {
-                let voice = utterance
-                    .language
-                    .as_deref()
-                    .and_then(|language| voice_for(&voices, language));
-                engine.speak(utterance, voice)
-            }
+            Request::Speak(utterance) => engine.speak(utterance, chosen_voice(&voices, utterance)),
             Request::Stop => engine.stop(),
         };
         lock(state).busy_since = None;
     }
+}
+
+/// The voice the worker chose, when the platform has it and it speaks the utterance's language;
+/// else the platform's voice for that language.
+fn chosen_voice<'a>(
+    voices: &'a [PlatformVoice],
+    utterance: &Utterance,
+) -> Option<&'a PlatformVoice> {
+    let primary = super::languages::primary;
+    let language = utterance.language.as_deref();
+    let chosen = utterance.manner.voice.as_deref().and_then(|id| {
+        voices
+            .iter()
+            .find(|v| v.id == id && language.is_none_or(|l| primary(&v.language) == primary(l)))
+    });
+    chosen.or_else(|| language.and_then(|language| voice_for(voices, language)))
 }
 
 /// The platform's voice for `language`: one for exactly that tag, else one for its language

@@ -33,8 +33,18 @@ pub(super) fn plugin(app: &mut App) {
 
 /// The voice follows the shown profile's settings (`model/child_settings.rs`), from the first
 /// frame and after every change or switch of profile.
-fn follow_profile_settings(content: Res<crate::Content>, mut voice: ResMut<VoiceSettings>) {
+fn follow_profile_settings(
+    content: Res<crate::Content>,
+    mut voice: ResMut<VoiceSettings>,
+    speech: Option<ResMut<SystemSpeech>>,
+) {
     let child = &content.settings;
+    if let Some(mut speech) = speech {
+        let manner = manner_of(child);
+        if speech.manner != manner {
+            speech.manner = manner;
+        }
+    }
     let wanted = VoiceSettings {
         speak_on_tap: child.speak_on_tap,
         speak_folders: child.speak_folders,
@@ -43,6 +53,17 @@ fn follow_profile_settings(content: Res<crate::Content>, mut voice: ResMut<Voice
         decode_on_every_tap: voice.decode_on_every_tap,
     };
     voice.set_if_neq(wanted);
+}
+
+/// How the platform's voice speaks for this child: the voice the worker chose, speed, loudness.
+pub fn manner_of(
+    child: &crate::model::child_settings::ChildSettings,
+) -> crate::model::speech_engine::Manner {
+    crate::model::speech_engine::Manner {
+        voice: child.platform_voice.clone(),
+        rate: child.speech_rate.factor(),
+        volume: f32::from(child.volume_percent.min(100)) / 100.0,
+    }
 }
 
 /// What the voice does, as the shown profile's settings say (`follow_profile_settings`).

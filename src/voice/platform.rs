@@ -44,8 +44,10 @@ mod backend {
     pub(super) struct Platform {
         tts: tts::Tts,
         voices: Vec<tts::Voice>,
-        /// The voice set last, so it is set again only when it changes.
+        /// The voice, speed and loudness set last, so each is set again only when it changes.
         current: Option<String>,
+        rate: f32,
+        volume: f32,
     }
 
     impl Platform {
@@ -55,6 +57,8 @@ mod backend {
                 tts,
                 voices: Vec::new(),
                 current: None,
+                rate: 1.0,
+                volume: 1.0,
             })
         }
     }
@@ -84,6 +88,31 @@ mod backend {
             {
                 self.tts.set_voice(found).map_err(|e| e.to_string())?;
                 self.current = Some(voice.id.clone());
+            }
+            let features = self.tts.supported_features();
+            let manner = &utterance.manner;
+            if features.rate && manner.rate != self.rate {
+                let (min, normal, max) = (
+                    self.tts.min_rate(),
+                    self.tts.normal_rate(),
+                    self.tts.max_rate(),
+                );
+                // Slower goes a share of the way to the slowest, faster to the fastest.
+                let rate = if manner.rate < 1.0 {
+                    normal - (normal - min) * (1.0 - manner.rate) * 2.0
+                } else {
+                    normal + (max - normal) * (manner.rate - 1.0)
+                };
+                self.tts
+                    .set_rate(rate.clamp(min, max))
+                    .map_err(|e| e.to_string())?;
+                self.rate = manner.rate;
+            }
+            if features.volume && manner.volume != self.volume {
+                let (min, max) = (self.tts.min_volume(), self.tts.max_volume());
+                let volume = min + (max - min) * manner.volume.clamp(0.0, 1.0);
+                self.tts.set_volume(volume).map_err(|e| e.to_string())?;
+                self.volume = manner.volume;
             }
             self.tts
                 .speak(utterance.text.clone(), true)

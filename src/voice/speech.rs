@@ -11,7 +11,7 @@ use super::output::{ClipCache, Speaker};
 use crate::Content;
 use crate::board::{BoardOpened, FolderChosen};
 use crate::message_bar::{SpeakRequested, Speaking, WordChosen};
-use crate::model::speech_engine::{SpeechEngine, Utterance};
+use crate::model::speech_engine::{Manner, SpeechEngine, Utterance};
 use crate::model::voice::{ClipChoice, choose_clip};
 
 pub(super) fn plugin(app: &mut App) {
@@ -136,6 +136,8 @@ fn preload_opened_board(
 #[derive(Resource, Clone)]
 pub struct SystemSpeech {
     engine: SpeechEngine,
+    /// The shown profile's voice, speed and loudness (`voice::follow_profile_settings`).
+    pub manner: Manner,
 }
 
 impl Default for SystemSpeech {
@@ -152,17 +154,22 @@ impl SystemSpeech {
     pub fn detect() -> Self {
         SystemSpeech {
             engine: super::platform::start(),
+            manner: Manner::default(),
         }
     }
 
     /// An engine of the caller's (tests use a stand-in).
     pub fn with_engine(engine: SpeechEngine) -> Self {
-        SystemSpeech { engine }
+        SystemSpeech {
+            engine,
+            manner: Manner::default(),
+        }
     }
 
     pub fn none() -> Self {
         SystemSpeech {
             engine: SpeechEngine::none(),
+            manner: Manner::default(),
         }
     }
 
@@ -185,6 +192,7 @@ impl SystemSpeech {
         self.engine.speak(Utterance {
             text: text.to_string(),
             language: Some(language.unwrap_or(WORKER_LANGUAGE).to_string()),
+            manner: self.manner.clone(),
         });
     }
 }

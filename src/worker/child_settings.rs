@@ -243,7 +243,7 @@ fn build_child_settings(
             ));
             line.spawn(button(
                 "Child settings language button",
-                "Home language…",
+                "Voice and language…",
                 choice(Choice::Language),
             ));
             line.spawn(button(

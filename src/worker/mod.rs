@@ -240,6 +240,8 @@ pub enum FormField {
     PresentNow,
     /// The child's home language, as a BCP 47 tag.
     HomeLanguage,
+    /// A cell's word in the child's home language.
+    CellTranslation,
 }
 
 /// The text typed into a field, trimmed.

@@ -1,7 +1,7 @@
-//! The shown profile's home language (docs/voice.md, "Home language"): which language is spoken at
-//! the child's home, which words the cells show, the tablet's voice for it and how many cells
-//! have a word in it, and a button to hear it. Hearme never translates: a word with no
-//! translation stays in the worker's language.
+//! The shown profile's platform voice and home language (docs/voice.md): which language is spoken
+//! at the child's home, which words the cells show, which of the tablet's voices says them and
+//! how fast, how many cells have a word in it, and a button to hear it. Hearme never translates:
+//! a word with no translation stays in the worker's language.
 
 use bevy::prelude::*;
 use bevy::text::EditableText;
@@ -10,11 +10,12 @@ use bevy::ui_widgets::observe;
 use super::{FormField, PageRoot, PageTurn, WorkerPage, field_text, new_page};
 use crate::Content;
 use crate::input::Activate;
-use crate::model::child_settings::{self, LabelLanguage};
+use crate::model::child_settings::{self, LabelLanguage, SpeechRate};
+use crate::model::languages::primary;
 use crate::model::languages::{check_tag, name_of, translation};
-use crate::model::speech_engine::{Status, voice_for};
+use crate::model::speech_engine::{PlatformVoice, Status, voice_for};
 use crate::theme::{body, button, choice_button, filled_text_field, outcome_line, row, title};
-use crate::voice::{SayInLanguage, SystemSpeech};
+use crate::voice::{SayInLanguage, SystemSpeech, WORKER_LANGUAGE};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<LanguageOutcome>()
@@ -34,6 +35,9 @@ struct LanguageOutcome(Option<Result<String, String>>);
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
     Labels(LabelLanguage),
+    /// One of [`offered_voices`], or `None`: the one the language picks.
+    Voice(Option<usize>),
+    Rate(SpeechRate),
     Try,
     Save,
     Back,
@@ -48,6 +52,31 @@ fn labels_word(labels: LabelLanguage) -> &'static str {
         LabelLanguage::Worker => "English",
         LabelLanguage::Home => "home language",
         LabelLanguage::Both => "both",
+    }
+}
+
+/// How many of the tablet's voices for a language the page offers: espeak-ng has about a
+/// hundred variants of each, a worker needs a few to choose from.
+const OFFERED: usize = 4;
+
+/// The tablet's voices for `language`, the plainest names first.
+fn offered_voices(speech: &SystemSpeech, language: &str) -> Vec<PlatformVoice> {
+    let mut voices: Vec<PlatformVoice> = speech
+        .engine()
+        .voices()
+        .into_iter()
+        .filter(|v| primary(&v.language) == primary(language))
+        .collect();
+    voices.sort_by_key(|v| (v.name.contains('+'), v.name.len(), v.name.clone()));
+    voices.truncate(OFFERED);
+    voices
+}
+
+fn rate_word(rate: SpeechRate) -> &'static str {
+    match rate {
+        SpeechRate::Slower => "slower",
+        SpeechRate::Normal => "normal",
+        SpeechRate::Faster => "faster",
     }
 }
 
@@ -94,6 +123,36 @@ fn build_page(
                     labels_word(labels),
                     settings.labels == labels,
                     act(Action::Labels(labels)),
+                ));
+            }
+        });
+        let language = settings.home().unwrap_or(WORKER_LANGUAGE);
+        let offered = offered_voices(&speech, language);
+        page.spawn(row()).with_children(|line| {
+            line.spawn(body(format!("Tablet voice for {}:", name_of(language))));
+            line.spawn(choice_button(
+                "Voice automatic",
+                "automatic",
+                settings.platform_voice.is_none(),
+                act(Action::Voice(None)),
+            ));
+            for (i, voice) in offered.iter().enumerate() {
+                line.spawn(choice_button(
+                    format!("Voice {}", voice.name),
+                    voice.name.clone(),
+                    settings.platform_voice.as_deref() == Some(voice.id.as_str()),
+                    act(Action::Voice(Some(i))),
+                ));
+            }
+        });
+        page.spawn(row()).with_children(|line| {
+            line.spawn(body("Speed:"));
+            for rate in SpeechRate::ALL {
+                line.spawn(choice_button(
+                    format!("Speed {}", rate_word(rate)),
+                    rate_word(rate),
+                    settings.speech_rate == rate,
+                    act(Action::Rate(rate)),
                 ));
             }
         });
@@ -156,7 +215,7 @@ fn press(
     fields: Query<(&FormField, &EditableText)>,
     mut content: ResMut<Content>,
     mut outcome: ResMut<LanguageOutcome>,
-    mut say: MessageWriter<SayInLanguage>,
+    (mut say, mut speech): (MessageWriter<SayInLanguage>, ResMut<SystemSpeech>),
     mut turn: PageTurn,
 ) {
     let Ok(&action) = actions.get(activate.entity) else {
@@ -170,8 +229,15 @@ fn press(
     let mut settings = content.settings.clone();
     let typed = field_text(&fields, FormField::HomeLanguage);
     settings.home_language = (!typed.is_empty()).then_some(typed);
-    if let Action::Labels(labels) = action {
-        settings.labels = labels;
+    match action {
+        Action::Labels(labels) => settings.labels = labels,
+        Action::Rate(rate) => settings.speech_rate = rate,
+        Action::Voice(chosen) => {
+            let language = settings.home().unwrap_or(WORKER_LANGUAGE).to_string();
+            let offered = offered_voices(&speech, &language);
+            settings.platform_voice = chosen.and_then(|i| offered.get(i)).map(|v| v.id.clone());
+        }
+        _ => {}
     }
     if let Some(why) = settings.home().and_then(|tag| check_tag(tag).err()) {
         outcome.0 = Some(Err(why));
@@ -181,6 +247,8 @@ fn press(
         outcome.0 = Some(try_voice(&content, settings.home(), &mut say));
         return;
     }
+    // Each choice is heard at once: it is saved, and a word is said the new way.
+    let heard_at_once = matches!(action, Action::Voice(_) | Action::Rate(_));
     let Some(data) = content.data_dir.clone() else {
         outcome.0 = Some(Err("There is no data folder on this tablet.".into()));
         return;
@@ -188,7 +256,13 @@ fn press(
     let label = content.profile.clone();
     outcome.0 = Some(match child_settings::save(&data, &label, &settings) {
         Ok(()) => {
+            let home = settings.home().map(str::to_string);
+            // The next word is said the new way, whichever system runs first.
+            speech.manner = crate::voice::manner_of(&settings);
             content.settings = settings;
+            if heard_at_once {
+                let _ = try_voice(&content, home.as_deref(), &mut say);
+            }
             Ok("Saved. The child's board follows at once.".into())
         }
         Err(why) => Err(format!("Not saved: {why}")),
@@ -202,7 +276,11 @@ fn try_voice(
     say: &mut MessageWriter<SayInLanguage>,
 ) -> Result<String, String> {
     let Some(language) = language else {
-        return Err("Type a home language first.".into());
+        say.write(SayInLanguage {
+            text: "Hello, this is my voice.".into(),
+            language: WORKER_LANGUAGE.into(),
+        });
+        return Ok("Said a sentence in the tablet's English voice.".into());
     };
     let word = content
         .vocabulary

@@ -18,7 +18,7 @@ use crate::journal::scratch;
 use crate::visit::{FRAME, app_for, area, open_area, start_visit, summary_so_far, with_profile};
 use crate::voice::utterances;
 
-fn saved_home(data: &Path, label: &str) -> Board {
+pub(crate) fn saved_home(data: &Path, label: &str) -> Board {
     // The app seals the profiles' files at the first PIN: they are read with their keys.
     hearme::model::sealed_profiles::open_profiles(&crate::visit::ring_for(data), data);
     let dir = profile_dir(data, label).join("vocab");

@@ -204,6 +204,9 @@ impl hearme::model::speech_engine::Engine for RecordingEngine {
             let language = utterance.language.as_deref().unwrap_or("-");
             let voice = voice.map_or("default", |v| v.name.as_str());
             line = format!("{line}\t{language}\t{voice}");
+            if utterance.manner.rate != 1.0 {
+                line = format!("{line}\t{}", utterance.manner.rate);
+            }
         }
         let mut file = std::fs::OpenOptions::new()
             .create(true)

@@ -45,6 +45,7 @@ fn engine_recording_languages(dir: &std::path::Path) -> (SystemSpeech, std::path
         voices: vec![
             voice("en-gb", "English (Great Britain)", "en-GB"),
             voice("pl", "Polish", "pl"),
+            voice("pl+adam", "Polish+Adam", "pl"),
         ],
     };
     let engine = SpeechEngine::start(move || Ok(Box::new(engine)));
@@ -189,4 +190,62 @@ fn the_worker_sets_the_home_language_on_its_page_and_a_wrong_tag_saves_nothing()
         cells.contains("0 of ") && cells.contains("have a word in Polish"),
         "{cells}"
     );
+}
+
+#[test]
+fn the_voice_and_speed_the_worker_chose_reach_the_engine() {
+    let data = scratch("home-language-manner");
+    let (speech, said) = engine_recording_languages(&data);
+    let mut content = polish_content(&data);
+    content.settings.platform_voice = Some("pl+adam".into());
+    content.settings.speech_rate = hearme::model::child_settings::SpeechRate::Slower;
+    let mut app = app_with_speech(content, VoiceOutput::without_device().0, speech, 1280, 800);
+    step_time(&mut app, FRAME);
+    tap_cell(&mut app, "home", "i");
+    assert_eq!(heard_lines(&said, 1), ["ja\tpl\tPolish+Adam\t0.75"]);
+}
+
+#[test]
+fn a_speed_chosen_on_the_page_is_saved_and_heard_at_once() {
+    use crate::visit::{app_for, open_area, with_profile};
+    let data = with_profile("home-language-speed", "AB");
+    let mut app = app_for(&data);
+    open_area(&mut app);
+    tap_named(&mut app, "Profiles button");
+    tap_named(&mut app, "Profile settings button");
+    tap_named(&mut app, "Child settings language button");
+    tap_named(&mut app, "Speed faster");
+    let saved = hearme::model::child_settings::load(&data, "AB").unwrap();
+    assert_eq!(
+        saved.speech_rate,
+        hearme::model::child_settings::SpeechRate::Faster
+    );
+    let manner = &app.world().resource::<SystemSpeech>().manner;
+    assert_eq!(manner.rate, 1.25, "the next word is said faster");
+}
+
+#[test]
+fn an_interpreters_word_typed_in_the_editor_is_kept_shown_and_said() {
+    use crate::visit::{app_for, open_area, with_profile};
+    let data = with_profile("home-language-editor", "AB");
+    let mut settings = hearme::model::child_settings::load(&data, "AB").unwrap();
+    settings.home_language = Some("pl".into());
+    settings.labels = LabelLanguage::Both;
+    hearme::model::child_settings::save(&data, "AB", &settings).unwrap();
+    let mut app = app_for(&data);
+    open_area(&mut app);
+    tap_named(&mut app, "Vocabulary button");
+    tap_named(&mut app, "Editor cell want");
+    tap_named(&mut app, "Says button");
+    type_into(&mut app, "Cell translation field", "chcę");
+    tap_named(&mut app, "Save translation button");
+    let saved = crate::editor::saved_home(&data, "AB");
+    let want = saved.cell("want").unwrap();
+    assert_eq!(
+        want.translations.get("pl").map(String::as_str),
+        Some("chcę")
+    );
+    tap_named(&mut app, "Editor done button");
+    tap_named(&mut app, "Back to board button");
+    assert_eq!(text_under(&mut app, "Cell home/want"), "want / chcę");
 }

@@ -166,10 +166,7 @@ fn an_engine_that_does_not_start_leaves_the_no_voice_marks_and_says_why() {
         engine.status(),
         Status::Failed("no speech service on this tablet".into())
     );
-    assert!(!engine.speak(Utterance {
-        text: "hello".into(),
-        language: None,
-    }));
+    assert!(!engine.speak(Utterance::new("hello", None)));
     let speech = SystemSpeech::with_engine(engine);
     let mut app = app_with_speech(wibble(), VoiceOutput::without_device().0, speech, 1280, 800);
     assert_eq!(badges(&mut app), 1);

@@ -33,6 +33,13 @@ pub enum Edit {
         cell: String,
         says: String,
     },
+    /// The cell's word in another language (typed by an interpreter); empty: none.
+    Translation {
+        board: String,
+        cell: String,
+        language: String,
+        word: String,
+    },
     /// Hides or shows one cell; a hidden cell keeps its place.
     Hidden {
         board: String,
@@ -140,6 +147,27 @@ pub fn apply(vocabulary: &Vocabulary, edit: &Edit, media: MediaKept) -> Result<C
                 text => Some(text.to_string()),
             };
             change_cell(vocabulary, &mut changed, board, cell, |c| c.says = says)?;
+        }
+        Edit::Translation {
+            board,
+            cell,
+            language,
+            word,
+        } => {
+            super::super::languages::check_tag(language)?;
+            let word = word.trim().to_string();
+            if word.chars().count() > MAX_SAYS_CHARS {
+                return Err(format!(
+                    "A word in another language has at most {MAX_SAYS_CHARS} characters."
+                ));
+            }
+            change_cell(vocabulary, &mut changed, board, cell, |c| {
+                if word.is_empty() {
+                    c.translations.remove(language);
+                } else {
+                    c.translations.insert(language.clone(), word);
+                }
+            })?;
         }
         Edit::Class { board, cell, class } => {
             change_cell(vocabulary, &mut changed, board, cell, |c| c.class = *class)?;

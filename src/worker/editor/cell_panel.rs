@@ -22,8 +22,9 @@ const CLASSES: [(WordClass, &str); 8] = [
     (WordClass::Misc, "other"),
 ];
 
-/// What the tablet says for the cell, when not its word (a phrase shown short).
-pub(super) fn says_field(panel: &mut ChildSpawnerCommands, cell: &Cell) {
+/// What the tablet says for the cell, when not its word (a phrase shown short); and, when the
+/// child has a home language, the cell's word in it as an interpreter gives it.
+pub(super) fn says_field(panel: &mut ChildSpawnerCommands, cell: &Cell, home: Option<&str>) {
     panel.spawn(body(format!(
         "What the tablet says for \"{}\" (leave it empty to say the word):",
         cell.word
@@ -46,6 +47,23 @@ pub(super) fn says_field(panel: &mut ChildSpawnerCommands, cell: &Cell) {
             editor_action(EditorAction::Cancel),
         ));
     });
+    let Some(language) = home else { return };
+    let name = crate::model::languages::name_of(language);
+    panel.spawn(body(format!(
+        "\"{}\" in {name}, as an interpreter gives it (empty: said in English):",
+        cell.word
+    )));
+    panel.spawn(filled_text_field(
+        "Cell translation field",
+        FormField::CellTranslation,
+        PANEL_PX - 8.0,
+        crate::model::languages::translation(&cell.translations, language).unwrap_or_default(),
+    ));
+    panel.spawn(button(
+        "Save translation button",
+        format!("Save the {name} word"),
+        editor_action(EditorAction::SaveTranslation),
+    ));
 }
 
 /// Every other board, to choose the one the cell opens.

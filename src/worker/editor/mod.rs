@@ -80,6 +80,7 @@ enum EditorAction {
     Link(String),
     ChooseSays,
     SaveSays,
+    SaveTranslation,
     /// Stops moving or linking.
     Cancel,
     MakeFolder,
@@ -263,6 +264,19 @@ fn press_editor_button(
             selected_cell
                 .clone()
                 .map(|cell| Edit::Says { board, cell, says })
+        }
+        EditorAction::SaveTranslation => {
+            let word = field_text(&fields, FormField::CellTranslation);
+            let language = content.settings.home().map(str::to_string);
+            selected_cell
+                .clone()
+                .zip(language)
+                .map(|(cell, language)| Edit::Translation {
+                    board,
+                    cell,
+                    language,
+                    word,
+                })
         }
         EditorAction::ChooseLink => {
             editing.linking = selected_cell.is_some();

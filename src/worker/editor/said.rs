@@ -7,6 +7,15 @@ pub(super) fn done_words(edit: &Edit) -> String {
         Edit::Add { word, .. } => format!("Added \"{word}\". Saved."),
         Edit::Word { word, .. } => format!("The word is now \"{word}\". Saved."),
         Edit::Class { .. } => "Word class changed. Saved.".into(),
+        Edit::Translation { word, language, .. } if word.trim().is_empty() => format!(
+            "No word in {} now: it is said in English. Saved.",
+            crate::model::languages::name_of(language)
+        ),
+        Edit::Translation { word, language, .. } => format!(
+            "In {} it is \"{}\" now. Saved.",
+            crate::model::languages::name_of(language),
+            word.trim()
+        ),
         Edit::Says { says, .. } if says.trim().is_empty() => "It says its word. Saved.".into(),
         Edit::Says { says, .. } => format!("It says \"{}\" now. Saved.", says.trim()),
         Edit::Hidden { hidden: true, .. } => "Hidden; it keeps its place. Saved.".into(),

@@ -118,7 +118,7 @@ fn build_editor(
                 }
             });
             main.spawn(panel(upright)).with_children(|panel| {
-                focus = panel_contents(panel, &editing, board);
+                focus = panel_contents(panel, &editing, board, content.settings.home());
             });
         });
     });
@@ -269,6 +269,7 @@ fn panel_contents(
     panel: &mut ChildSpawnerCommands,
     editing: &Editing,
     board: &Board,
+    home: Option<&str>,
 ) -> Option<Entity> {
     let mut search_field = None;
     let selected_cell = match &editing.selected {
@@ -290,7 +291,7 @@ fn panel_contents(
     {
         link_chooser(panel, cell, board, &editor.vocabulary);
     } else if let (Some(cell), true) = (selected_cell, editing.saying) {
-        says_field(panel, cell);
+        says_field(panel, cell, home);
     } else if let Some(cell) = selected_cell {
         cell_actions(panel, cell);
     } else if let Some(Selected::Place(row, column)) = editing.selected {
