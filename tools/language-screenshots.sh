@@ -2,7 +2,8 @@
 # A child's home language (docs/voice.md): a profile with Polish words for some cells, its board
 # showing both words, and the worker's Home language page, in the real app under xvfb, saved into
 # docs/. Needs: xvfb, xdotool, imagemagick; a built binary (default: the debug build).
-# Run: xvfb-run -a -s "-screen 0 1280x800x24" tools/language-screenshots.sh
+# Run: xvfb-run -a -s "-screen 0 1280x800x24" tools/language-screenshots.sh, and upright with
+# HEARME_WINDOW_SIZE=800x1280 xvfb-run -a -s "-screen 0 800x1280x24" tools/language-screenshots.sh
 set -u
 cd "$(dirname "$0")/.."
 BIN=${BIN:-${CARGO_TARGET_DIR:-$HOME/.cache/hearme-target}/debug/hearme}
@@ -17,12 +18,17 @@ for pair in i:ja want:chcę drink:pić more:więcej help:pomoc yes:tak no:nie li
   sed -i "s|(id: \"$id\", word: \"\([^\"]*\)\", |(id: \"$id\", word: \"\1\", translations: {\"pl\": \"$word\"}, |" "$HOME_BOARD"
 done
 echo '(home_language: Some("pl"), labels: Both)' > "$DATA/profiles/AB/settings.ron"
+if [ "${HEARME_WINDOW_SIZE:-}" = 800x1280 ]; then
+  UPRIGHT=-portrait; PROFILES="77 250"; LANGUAGE="630 1035"
+else
+  UPRIGHT=""; PROFILES="773 180"; LANGUAGE="640 657"
+fi
 launch_app
-shot language-board
+shot language-board$UPRIGHT
 hold
 pin 270419; pin 270419                          # Choose the PIN, then open with it
-click 773 180 3                                 # Profiles
+click $PROFILES 3                               # Profiles
 click 112 245 3                                 # Settings of AB
-shot language-child-settings
-click 640 657 3                                 # Voice and language…
-shot language-page
+shot language-child-settings$UPRIGHT
+click $LANGUAGE 3                               # Voice and language…
+shot language-page$UPRIGHT

@@ -16,8 +16,8 @@ typein() { click "$1" "$2" 1; xdotool type --delay 40 "$3"; sleep 1; }
 shot() { import -window root "docs/$1.png"; }
 # The PIN pad's keys: digits 1-9 row by row, then Delete, 0, OK.
 if [ "${HEARME_WINDOW_SIZE:-}" = 800x1280 ]; then
-  key() { case $1 in 0) click 400 1046 0.6 ;; OK) click 516 1046 1.5 ;;
-    *) click $(( 284 + (($1 - 1) % 3) * 116 )) $(( 698 + (($1 - 1) / 3) * 116 )) 0.6 ;; esac; }
+  key() { case $1 in 0) click 400 985 0.6 ;; OK) click 516 985 1.5 ;;
+    *) click $(( 284 + (($1 - 1) % 3) * 116 )) $(( 637 + (($1 - 1) / 3) * 116 )) 0.6 ;; esac; }
 else
   key() { case $1 in 0) click 970 574 0.6 ;; OK) click 1087 574 1.5 ;;
     *) click $(( 855 + (($1 - 1) % 3) * 116 )) $(( 226 + (($1 - 1) / 3) * 116 )) 0.6 ;; esac; }

@@ -93,7 +93,7 @@ fn build_page(
     let facts = language_facts(&content, &speech);
     commands.entity(page).with_children(|page| {
         page.spawn(title(format!(
-            "Home language of profile {}",
+            "Voice and language of profile {}",
             content.profile
         )));
         page.spawn(body(
