@@ -36,15 +36,28 @@ fn supports_text(summary: &Summary) -> String {
             .chain(&summary.modelling)
     };
     let spoken = || said().filter(|s| s.spoken.is_some());
-    let mut used = Vec::new();
+    let mut used: Vec<String> = Vec::new();
     if said().next().is_some() {
-        used.push("symbol board");
+        used.push("symbol board".into());
     }
     if spoken().any(|s| !s.silent) {
-        used.push("spoken output");
+        used.push("spoken output".into());
     } else if spoken().next().is_some() {
-        used.push("no sound (messages shown, not spoken)");
+        used.push("no sound (messages shown, not spoken)".into());
     }
+    // The child's home language, once, in the order it was first heard.
+    let mut languages: Vec<&str> = Vec::new();
+    for language in spoken().filter_map(|s| s.home_language.as_deref()) {
+        if !languages.contains(&language) {
+            languages.push(language);
+        }
+    }
+    used.extend(languages.iter().map(|language| {
+        format!(
+            "spoken in {} (home language)",
+            crate::model::languages::name_of(language)
+        )
+    }));
     let activities = [
         (!summary.feelings.is_empty(), "feelings scales"),
         (!summary.card_sorts.is_empty(), "card sort"),
@@ -61,11 +74,16 @@ fn supports_text(summary: &Summary) -> String {
         activities
             .iter()
             .filter(|(shown, _)| *shown)
-            .map(|(_, name)| *name),
+            .map(|(_, name)| (*name).to_string()),
     );
-    used.extend(summary.access_used.iter().map(|how| how.support()));
+    used.extend(
+        summary
+            .access_used
+            .iter()
+            .map(|how| how.support().to_string()),
+    );
     if summary.read_back.is_some() {
-        used.push("read back to the child");
+        used.push("read back to the child".into());
     }
     if used.is_empty() {
         "none (the tablet was not used)".to_string()
