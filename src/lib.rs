@@ -235,6 +235,15 @@ pub fn plugin(app: &mut App) {
     ));
 }
 
+/// Crates that would log what the child says (the speech backends trace every text they are
+/// given): never logged, whatever `RUST_LOG` asks (docs/data-protection.md).
+pub const QUIET_LOGS: &str = "tts=off,speech_dispatcher=off";
+
+/// `RUST_LOG` with [`QUIET_LOGS`] after it, so it cannot turn them back on.
+pub fn quieted_log_filter(asked: &str) -> String {
+    format!("{asked},{QUIET_LOGS}")
+}
+
 /// The app in a window, as a person uses it: 1280×800 (a 10-inch tablet) unless the window
 /// system says otherwise.
 pub fn windowed_app(content: Content) -> App {
@@ -251,6 +260,10 @@ pub fn windowed_app(content: Content) -> App {
             })
             .set(AssetPlugin {
                 file_path: asset_root().display().to_string(),
+                ..default()
+            })
+            .set(bevy::log::LogPlugin {
+                filter: format!("{},{QUIET_LOGS}", bevy::log::DEFAULT_FILTER),
                 ..default()
             })
             // Small GPU memory blocks: a tablet has little memory, and the app draws a light 2D

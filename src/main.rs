@@ -192,6 +192,10 @@ enum PaperSize {
 }
 
 fn main() -> ExitCode {
+    if let Ok(asked) = std::env::var("RUST_LOG") {
+        // SAFETY: the first thing the program does, before any other thread exists.
+        unsafe { std::env::set_var("RUST_LOG", hearme::quieted_log_filter(&asked)) };
+    }
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { paths }) => check(&paths),

@@ -66,8 +66,11 @@ fn say_and_wait(engine: &SpeechEngine, text: &str, language: Option<&str>) -> Re
     }
     let until = Instant::now() + WAIT;
     while Instant::now() < until {
-        if engine.handed() > before && engine.status() == Status::Ready {
-            return Ok(());
+        if engine.handed() > before && !engine.busy() {
+            return match engine.status() {
+                Status::Ready => Ok(()),
+                other => Err(format!("the speech engine did not say it: {other:?}")),
+            };
         }
         std::thread::sleep(Duration::from_millis(10));
     }

@@ -379,7 +379,11 @@ fn journal_spoken_messages(
     mut visit: ResMut<Visit>,
     output: Option<Res<VoiceOutput>>,
     content: Res<crate::Content>,
+    speech: Option<Res<crate::voice::SystemSpeech>>,
 ) {
+    // The home-language words are the platform voice's: without it ready, the bundled English
+    // clips said the message, and the record says so.
+    let home_heard = speech.is_some_and(|speech| speech.is_available());
     // Without a sound device the message is shown, not heard, and the summary says so.
     let silent = !output.is_some_and(|output| output.has_sound());
     for message in spoken.read() {
@@ -401,7 +405,7 @@ fn journal_spoken_messages(
             home_language: content.settings.home().map(str::to_string),
             untranslated: match content.settings.home() {
                 Some(_) => (0..items.len())
-                    .filter(|&i| items[i].language.is_none())
+                    .filter(|&i| items[i].language.is_none() || !home_heard)
                     .collect(),
                 None => Vec::new(),
             },

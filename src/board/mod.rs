@@ -88,8 +88,11 @@ pub struct BoardOpened {
 pub struct FolderChosen {
     pub board: String,
     pub cell: String,
-    /// What the tablet says for the folder (its spoken text, else its word).
+    /// What the tablet says for the folder (its spoken text, else its word; in the child's home
+    /// language where the cell has it).
     pub word: String,
+    /// The language `word` is in when it is the home language's.
+    pub language: Option<String>,
 }
 
 /// The worker changed the shown vocabulary (`Content::vocabulary`) in the editor, or switched
@@ -274,25 +277,26 @@ fn activate_cell(
     let Some(cell) = board.cell(&on_screen.cell) else {
         return;
     };
+    // In the child's home language where the cell has the word in it; never made up.
+    let home = content.settings.home().and_then(|language| {
+        crate::model::languages::translation(&cell.translations, language)
+            .map(|word| (word.to_string(), language.to_string()))
+    });
+    let (spoken, language) = match home {
+        Some((word, language)) => (word, Some(language)),
+        None => (cell.spoken().to_string(), None),
+    };
     match &cell.opens {
         Some(target) => {
             folder.write(FolderChosen {
                 board: board.id.clone(),
                 cell: cell.id.clone(),
-                word: cell.spoken().to_string(),
+                word: spoken,
+                language,
             });
             navigation.open(target);
         }
         None => {
-            // In the child's home language where the cell has the word in it; never made up.
-            let home = content.settings.home().and_then(|language| {
-                crate::model::languages::translation(&cell.translations, language)
-                    .map(|word| (word.to_string(), language.to_string()))
-            });
-            let (spoken, language) = match home {
-                Some((word, language)) => (word, Some(language)),
-                None => (cell.spoken().to_string(), None),
-            };
             chosen.write(WordChosen(MessageItem {
                 board: board.id.clone(),
                 cell: cell.id.clone(),

@@ -101,6 +101,8 @@ struct State {
     busy_since: Option<Instant>,
     /// Requests the engine has been handed (for tests and the benchmark).
     handed: u64,
+    /// Why the last request failed, until one succeeds.
+    last_error: Option<String>,
 }
 
 /// A running engine, or none. Cloning shares it.
@@ -147,7 +149,7 @@ impl SpeechEngine {
             return Status::None;
         }
         let state = lock(&self.state);
-        if let Some(why) = &state.failed {
+        if let Some(why) = state.failed.as_ref().or(state.last_error.as_ref()) {
             return Status::Failed(why.clone());
         }
         let stuck =
@@ -179,10 +181,21 @@ impl SpeechEngine {
         lock(&self.state).handed
     }
 
+    /// Whether the engine is inside a request now.
+    pub fn busy(&self) -> bool {
+        lock(&self.state).busy_since.is_some()
+    }
+
     /// Asks the engine to say `utterance`, cutting off what it was saying; false (nothing sent)
     /// when it is not ready.
     pub fn speak(&self, utterance: Utterance) -> bool {
-        if !self.is_ready() {
+        // After a request that failed the engine is asked again: it may have come back.
+        let came_up_then_failed = {
+            let state = lock(&self.state);
+            state.last_error.is_some() && state.ready_after.is_some() && state.busy_since.is_none()
+        };
+        let answering = came_up_then_failed || self.status() == Status::Ready;
+        if !answering {
             return false;
         }
         self.send(Request::Speak(utterance))
@@ -254,11 +267,13 @@ where
             state.handed += 1;
         }
         // What the engine says is the child's words: it is never logged.
-        let _ = match &request {
+        let done = match &request {
             Request::Speak(utterance) => engine.speak(utterance, chosen_voice(&voices, utterance)),
             Request::Stop => engine.stop(),
         };
-        lock(state).busy_since = None;
+        let mut state = lock(state);
+        state.busy_since = None;
+        state.last_error = done.err();
     }
 }
 

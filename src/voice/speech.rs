@@ -231,10 +231,14 @@ fn speak_chosen_words(
             item.language.clone(),
         )
     });
-    let tapped_folders = folders
-        .read()
-        .filter(|_| on_folders)
-        .map(|f| (f.board.clone(), f.cell.clone(), f.word.clone(), None));
+    let tapped_folders = folders.read().filter(|_| on_folders).map(|f| {
+        (
+            f.board.clone(),
+            f.cell.clone(),
+            f.word.clone(),
+            f.language.clone(),
+        )
+    });
     // Only the last tap of a frame is heard: each new tap cuts off the one before.
     let Some((board, cell, word, language)) = tapped_words.chain(tapped_folders).last() else {
         return;

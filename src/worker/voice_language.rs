@@ -233,7 +233,12 @@ fn press(
         Action::Labels(labels) => settings.labels = labels,
         Action::Rate(rate) => settings.speech_rate = rate,
         Action::Voice(chosen) => {
-            let language = settings.home().unwrap_or(WORKER_LANGUAGE).to_string();
+            // The voices the buttons were built from: those of the saved language.
+            let language = content
+                .settings
+                .home()
+                .unwrap_or(WORKER_LANGUAGE)
+                .to_string();
             let offered = offered_voices(&speech, &language);
             settings.platform_voice = chosen.and_then(|i| offered.get(i)).map(|v| v.id.clone());
         }

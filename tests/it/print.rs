@@ -593,3 +593,68 @@ fn a_cells_photo_prints_in_place_of_its_symbol() {
         [r, g, b]
     );
 }
+
+#[test]
+fn a_long_list_of_boards_gives_the_pages_they_are_really_on() {
+    use hearme::model::pdf::boards::{BoardPrint, print_boards, print_order};
+    use hearme::model::vocab::{Board, Cell, WordClass};
+    let boards: std::collections::BTreeMap<String, Board> = (0..150)
+        .map(|b| {
+            let id = if b == 0 {
+                "home".to_string()
+            } else {
+                format!("b{b}")
+            };
+            let cell = Cell {
+                id: "c".into(),
+                word: format!("word {b}"),
+                symbol: "red-apple".into(),
+                class: WordClass::Noun,
+                row: 0,
+                column: 0,
+                opens: (b < 149).then(|| format!("b{}", b + 1)),
+                hidden: false,
+                says: None,
+                translations: Default::default(),
+                concern: false,
+            };
+            let board = Board {
+                v: 1,
+                id: id.clone(),
+                name: format!("Board number {b} with a longer name"),
+                rows: 1,
+                columns: 1,
+                cells: vec![cell],
+            };
+            (id, board)
+        })
+        .collect();
+    let vocabulary = Vocabulary { boards };
+    let job = BoardPrint {
+        profile: "T-3",
+        boards: print_order(&vocabulary, None).unwrap(),
+        vocabulary: &vocabulary,
+        paper: Paper::A4,
+        colour_coding: true,
+        home_language: None,
+        labels: hearme::model::child_settings::LabelLanguage::Worker,
+        created: jiff::Timestamp::now(),
+        date: "8 December 2026".into(),
+    };
+    let (bytes, pages) = print_boards(&job, &mut |_, _| None).unwrap();
+    let dir = scratch("long-list");
+    let pdf = dir.join("long.pdf");
+    std::fs::write(&pdf, bytes).unwrap();
+    let text = poppler("pdftotext", &[], &pdf);
+    let sheets: Vec<&str> = text.split('\u{c}').collect();
+    let guide = pages - 150;
+    assert!(guide > 1, "the list needs more than one page here: {guide}");
+    let listed = format!("page {}: Board number 0 with", guide + 1);
+    assert!(sheets[..guide].concat().contains(&listed), "{listed}");
+    assert!(
+        sheets[guide].trim_start().starts_with("Board number 0"),
+        "page {} is home: {}",
+        guide + 1,
+        sheets[guide]
+    );
+}

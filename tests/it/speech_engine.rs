@@ -247,3 +247,52 @@ fn the_platforms_engine_lists_its_voices_by_language_and_speaks() {
     assert!(polish.contains("said \"sok\""), "{polish}");
     eprintln!("{}", polish.lines().next().unwrap_or_default());
 }
+
+/// An engine whose requests fail until it is told otherwise.
+struct Failing(Arc<Mutex<bool>>);
+
+impl Engine for Failing {
+    fn voices(&mut self) -> Result<Vec<PlatformVoice>, String> {
+        Ok(Vec::new())
+    }
+
+    fn speak(&mut self, _: &Utterance, _: Option<&PlatformVoice>) -> Result<(), String> {
+        if *self.0.lock().unwrap() {
+            Err("the voice service went away".into())
+        } else {
+            Ok(())
+        }
+    }
+
+    fn stop(&mut self) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_request_the_engine_refuses_shows_no_voice_until_one_succeeds() {
+    let failing = Arc::new(Mutex::new(true));
+    let engine = SpeechEngine::start({
+        let failing = failing.clone();
+        move || Ok(Box::new(Failing(failing)))
+    });
+    assert!(engine.wait_ready(Duration::from_secs(5)));
+    let settle_engine = |engine: &SpeechEngine, handed: u64| {
+        for _ in 0..200 {
+            if engine.handed() >= handed && !engine.busy() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    };
+    assert!(engine.speak(Utterance::new("hello", None)));
+    settle_engine(&engine, 1);
+    assert_eq!(
+        engine.status(),
+        Status::Failed("the voice service went away".into())
+    );
+    *failing.lock().unwrap() = false;
+    assert!(engine.speak(Utterance::new("hello", None)), "asked again");
+    settle_engine(&engine, 2);
+    assert_eq!(engine.status(), Status::Ready, "it came back");
+}

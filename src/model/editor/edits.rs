@@ -156,14 +156,19 @@ pub fn apply(vocabulary: &Vocabulary, edit: &Edit, media: MediaKept) -> Result<C
         } => {
             super::super::languages::check_tag(language)?;
             let word = word.trim().to_string();
-            if word.chars().count() > MAX_SAYS_CHARS {
+            if word.chars().count() > MAX_WORD_CHARS {
                 return Err(format!(
-                    "A word in another language has at most {MAX_SAYS_CHARS} characters."
+                    "A word in another language has at most {MAX_WORD_CHARS} characters, as a \
+                     cell's own word: it has to fit the cell."
                 ));
             }
             change_cell(vocabulary, &mut changed, board, cell, |c| {
                 if word.is_empty() {
-                    c.translations.remove(language);
+                    // Every tag of the language goes ("pl_PL" as well as "pl"), as every one
+                    // of them would be said.
+                    let primary = super::super::languages::primary(language);
+                    c.translations
+                        .retain(|tag, _| super::super::languages::primary(tag) != primary);
                 } else {
                     c.translations.insert(language.clone(), word);
                 }

@@ -102,7 +102,13 @@ pub fn print_boards(
     let printed = &job.boards[..job.boards.len().min(MAX_BOARD_PAGES)];
     let left_out = job.boards.len() - printed.len();
     let page_size = job.paper.landscape();
-    let first_pages = first_page(job, printed, left_out, &title, page_size);
+    // The guide lists each board's page, which depends on how many pages the guide takes.
+    let mut guide_pages = 1;
+    let mut first_pages = first_page(job, printed, left_out, &title, page_size, guide_pages);
+    while first_pages.len() != guide_pages && guide_pages < 8 {
+        guide_pages = first_pages.len();
+        first_pages = first_page(job, printed, left_out, &title, page_size, guide_pages);
+    }
     let pages: BTreeMap<&str, usize> = printed
         .iter()
         .enumerate()
@@ -161,6 +167,7 @@ fn first_page(
     left_out: usize,
     title: &str,
     page_size: (f32, f32),
+    guide_pages: usize,
 ) -> Vec<Vec<super::flow::Placed>> {
     let paragraph = |text: String| Block::Paragraph { text, size: 13.0 };
     let heading = |level, text: &str| Block::Heading {
@@ -172,7 +179,7 @@ fn first_page(
         .enumerate()
         .filter_map(|(i, id)| {
             let board = job.vocabulary.board(id)?;
-            Some(format!("page {}: {}", i + 2, board.name))
+            Some(format!("page {}: {}", guide_pages + i + 1, board.name))
         })
         .collect();
     if left_out > 0 {
@@ -241,7 +248,13 @@ fn board_heading(
         size,
         colour: INK,
     };
-    let name = (board.name.clone(), at(MARGIN_MM * PT_PER_MM, 16.0));
+    let left = MARGIN_MM * PT_PER_MM;
+    let right = page_size.0 - MARGIN_MM * PT_PER_MM;
+    // A long name is drawn smaller rather than run off the page; the folder line gets the rest.
+    let name_size =
+        (16.0 * (right - left) * 0.5 / text_width(&board.name, 16.0).max(1.0)).min(16.0);
+    let name_end = left + text_width(&board.name, name_size);
+    let name = (board.name.clone(), at(left, name_size));
     canvas.heading(2, &[name]);
     let from = job
         .boards
@@ -251,24 +264,28 @@ fn board_heading(
             let folder = parent
                 .visible_cells()
                 .find(|c| c.opens.as_deref() == Some(board.id.as_str()))?;
-            Some((parent, folder))
+            // The folder's word as its cell shows it (in the home language too).
+            let shown = crate::model::languages::shown_word(
+                &folder.word,
+                &folder.translations,
+                job.home_language.as_deref(),
+                job.labels,
+            );
+            Some((parent, shown))
         });
     let line = match from {
         Some((parent, folder)) => match pages.get(parent.id.as_str()) {
             Some(page) => format!(
                 "Open it with the folder \"{}\" on page {page} ({})",
-                folder.word, parent.name
+                folder, parent.name
             ),
-            None => format!(
-                "Open it with the folder \"{}\" ({})",
-                folder.word, parent.name
-            ),
+            None => format!("Open it with the folder \"{}\" ({})", folder, parent.name),
         },
         None if board.id == HOME_BOARD => "The first board: start here".to_string(),
         None => "No folder on the printed boards leads here".to_string(),
     };
-    let size = 11.0;
-    let right = page_size.0 - MARGIN_MM * PT_PER_MM;
+    let room = (right - name_end - 12.0).max(1.0);
+    let size = (11.0 * room / text_width(&line, 11.0).max(1.0)).min(11.0);
     let x = right - text_width(&line, size);
     canvas.paragraph(&[(
         line,

@@ -214,7 +214,7 @@ impl Flow {
                 });
                 let mut words = Vec::new();
                 let mut baseline = self.y + side + word_size * LINE_HEIGHT;
-                for line in wrap(&tile.word, word_size, side).into_iter().take(2) {
+                for line in two_lines(&tile.word, word_size, side) {
                     let width = crate::model::text_fit::text_width(&line, word_size);
                     let at = TextAt {
                         x: x + (side - width).max(0.0) / 2.0,
@@ -249,4 +249,21 @@ pub fn draw(canvas: &mut Canvas, placed: &[Placed]) {
             } => canvas.figure(word, picture.as_ref().map(|(i, r)| (i, *r)), words),
         }
     }
+}
+
+/// A word under a symbol in at most two lines, the second ending in "…" when it goes on (its
+/// figure's alternative text keeps the whole word).
+fn two_lines(word: &str, size: f32, width: f32) -> Vec<String> {
+    let mut lines = wrap(word, size, width);
+    if lines.len() > 2 {
+        lines.truncate(2);
+        let last = &mut lines[1];
+        while !last.is_empty()
+            && crate::model::text_fit::text_width(&format!("{last}…"), size) > width
+        {
+            last.pop();
+        }
+        last.push('…');
+    }
+    lines
 }
