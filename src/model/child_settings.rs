@@ -45,6 +45,8 @@ pub struct ChildSettings {
     pub platform_voice: Option<String>,
     /// How fast the platform's voice speaks.
     pub speech_rate: SpeechRate,
+    /// How high the platform's voice is: a higher one sounds more like a child's own.
+    pub speech_pitch: SpeechPitch,
 }
 
 impl Default for ChildSettings {
@@ -66,6 +68,7 @@ impl Default for ChildSettings {
             labels: LabelLanguage::Worker,
             platform_voice: None,
             speech_rate: SpeechRate::Normal,
+            speech_pitch: SpeechPitch::Normal,
         }
     }
 }
@@ -96,6 +99,27 @@ impl SpeechRate {
             SpeechRate::Slower => 0.75,
             SpeechRate::Normal => 1.0,
             SpeechRate::Faster => 1.25,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SpeechPitch {
+    Lower,
+    Normal,
+    Higher,
+}
+
+impl SpeechPitch {
+    pub const ALL: [SpeechPitch; 3] =
+        [SpeechPitch::Lower, SpeechPitch::Normal, SpeechPitch::Higher];
+
+    /// Against the platform's normal pitch.
+    pub fn factor(self) -> f32 {
+        match self {
+            SpeechPitch::Lower => 0.8,
+            SpeechPitch::Normal => 1.0,
+            SpeechPitch::Higher => 1.2,
         }
     }
 }

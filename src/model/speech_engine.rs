@@ -33,6 +33,8 @@ pub struct Manner {
     pub voice: Option<String>,
     /// 1.0 is the platform's normal speed; 0.75 slower, 1.25 faster.
     pub rate: f32,
+    /// 1.0 is the platform's normal pitch; 0.8 lower, 1.2 higher.
+    pub pitch: f32,
     /// 0.0 to 1.0.
     pub volume: f32,
 }
@@ -42,6 +44,7 @@ impl Default for Manner {
         Manner {
             voice: None,
             rate: 1.0,
+            pitch: 1.0,
             volume: 1.0,
         }
     }

@@ -62,6 +62,7 @@ pub fn manner_of(
     crate::model::speech_engine::Manner {
         voice: child.platform_voice.clone(),
         rate: child.speech_rate.factor(),
+        pitch: child.speech_pitch.factor(),
         volume: f32::from(child.volume_percent.min(100)) / 100.0,
     }
 }

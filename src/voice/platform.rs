@@ -47,6 +47,7 @@ mod backend {
         /// The voice, speed and loudness set last, so each is set again only when it changes.
         current: Option<String>,
         rate: f32,
+        pitch: f32,
         volume: f32,
     }
 
@@ -58,6 +59,7 @@ mod backend {
                 voices: Vec::new(),
                 current: None,
                 rate: 1.0,
+                pitch: 1.0,
                 volume: 1.0,
             })
         }
@@ -107,6 +109,23 @@ mod backend {
                     .set_rate(rate.clamp(min, max))
                     .map_err(|e| e.to_string())?;
                 self.rate = manner.rate;
+            }
+            if features.pitch && manner.pitch != self.pitch {
+                let (min, normal, max) = (
+                    self.tts.min_pitch(),
+                    self.tts.normal_pitch(),
+                    self.tts.max_pitch(),
+                );
+                // Lower goes a share of the way to the lowest, higher to the highest.
+                let pitch = if manner.pitch < 1.0 {
+                    normal - (normal - min) * (1.0 - manner.pitch) * 2.0
+                } else {
+                    normal + (max - normal) * (manner.pitch - 1.0) * 2.0
+                };
+                self.tts
+                    .set_pitch(pitch.clamp(min, max))
+                    .map_err(|e| e.to_string())?;
+                self.pitch = manner.pitch;
             }
             if features.volume && manner.volume != self.volume {
                 let (min, max) = (self.tts.min_volume(), self.tts.max_volume());

@@ -10,7 +10,7 @@ use bevy::ui_widgets::observe;
 use super::{FormField, PageRoot, PageTurn, WorkerPage, field_text, new_page};
 use crate::Content;
 use crate::input::Activate;
-use crate::model::child_settings::{self, LabelLanguage, SpeechRate};
+use crate::model::child_settings::{self, LabelLanguage, SpeechPitch, SpeechRate};
 use crate::model::languages::primary;
 use crate::model::languages::{check_tag, name_of, translation};
 use crate::model::speech_engine::{PlatformVoice, Status, voice_for};
@@ -38,6 +38,7 @@ enum Action {
     /// One of [`offered_voices`], or `None`: the one the language picks.
     Voice(Option<usize>),
     Rate(SpeechRate),
+    Pitch(SpeechPitch),
     Try,
     Save,
     Back,
@@ -77,6 +78,14 @@ fn rate_word(rate: SpeechRate) -> &'static str {
         SpeechRate::Slower => "slower",
         SpeechRate::Normal => "normal",
         SpeechRate::Faster => "faster",
+    }
+}
+
+fn pitch_word(pitch: SpeechPitch) -> &'static str {
+    match pitch {
+        SpeechPitch::Lower => "lower",
+        SpeechPitch::Normal => "normal",
+        SpeechPitch::Higher => "higher",
     }
 }
 
@@ -156,6 +165,17 @@ fn build_page(
                 ));
             }
         });
+        page.spawn(row()).with_children(|line| {
+            line.spawn(body("Pitch:"));
+            for pitch in SpeechPitch::ALL {
+                line.spawn(choice_button(
+                    format!("Pitch {}", pitch_word(pitch)),
+                    pitch_word(pitch),
+                    settings.speech_pitch == pitch,
+                    act(Action::Pitch(pitch)),
+                ));
+            }
+        });
         for (i, fact) in facts.into_iter().enumerate() {
             page.spawn((Name::new(format!("Language fact {}", i + 1)), body(fact)));
         }
@@ -232,6 +252,7 @@ fn press(
     match action {
         Action::Labels(labels) => settings.labels = labels,
         Action::Rate(rate) => settings.speech_rate = rate,
+        Action::Pitch(pitch) => settings.speech_pitch = pitch,
         Action::Voice(chosen) => {
             // The voices the buttons were built from: those of the saved language.
             let language = content
@@ -249,11 +270,18 @@ fn press(
         return;
     }
     if action == Action::Try {
-        outcome.0 = Some(try_voice(&content, settings.home(), &mut say));
+        outcome.0 = Some(if speech.is_available() {
+            try_voice(&content, settings.home(), &mut say)
+        } else {
+            Err("The tablet's voice is not working now, so nothing can be tried.".into())
+        });
         return;
     }
     // Each choice is heard at once: it is saved, and a word is said the new way.
-    let heard_at_once = matches!(action, Action::Voice(_) | Action::Rate(_));
+    let heard_at_once = matches!(
+        action,
+        Action::Voice(_) | Action::Rate(_) | Action::Pitch(_)
+    );
     let Some(data) = content.data_dir.clone() else {
         outcome.0 = Some(Err("There is no data folder on this tablet.".into()));
         return;

@@ -207,6 +207,9 @@ impl hearme::model::speech_engine::Engine for RecordingEngine {
             if utterance.manner.rate != 1.0 {
                 line = format!("{line}\t{}", utterance.manner.rate);
             }
+            if utterance.manner.pitch != 1.0 {
+                line = format!("{line}\tpitch {}", utterance.manner.pitch);
+            }
         }
         let mut file = std::fs::OpenOptions::new()
             .create(true)

@@ -199,10 +199,14 @@ fn the_voice_and_speed_the_worker_chose_reach_the_engine() {
     let mut content = polish_content(&data);
     content.settings.platform_voice = Some("pl+adam".into());
     content.settings.speech_rate = hearme::model::child_settings::SpeechRate::Slower;
+    content.settings.speech_pitch = hearme::model::child_settings::SpeechPitch::Higher;
     let mut app = app_with_speech(content, VoiceOutput::without_device().0, speech, 1280, 800);
     step_time(&mut app, FRAME);
     tap_cell(&mut app, "home", "i");
-    assert_eq!(heard_lines(&said, 1), ["ja\tpl\tPolish+Adam\t0.75"]);
+    assert_eq!(
+        heard_lines(&said, 1),
+        ["ja\tpl\tPolish+Adam\t0.75\tpitch 1.2"]
+    );
 }
 
 #[test]
@@ -222,6 +226,13 @@ fn a_speed_chosen_on_the_page_is_saved_and_heard_at_once() {
     );
     let manner = &app.world().resource::<SystemSpeech>().manner;
     assert_eq!(manner.rate, 1.25, "the next word is said faster");
+    tap_named(&mut app, "Pitch lower");
+    let saved = hearme::model::child_settings::load(&data, "AB").unwrap();
+    assert_eq!(
+        saved.speech_pitch,
+        hearme::model::child_settings::SpeechPitch::Lower
+    );
+    assert_eq!(app.world().resource::<SystemSpeech>().manner.pitch, 0.8);
 }
 
 #[test]
