@@ -3,6 +3,7 @@
 //! case-file system keeps them and a screen reader reads them in order (docs/print.md).
 
 pub mod boards;
+mod cell;
 pub mod flow;
 pub mod layout;
 
