@@ -376,10 +376,24 @@ fn voice() {
     println!("taps: {TAPS} each");
 }
 
+/// Where each word (not folder) of the built-in home board is on the screen of `app`.
+fn home_word_places(app: &mut App) -> Vec<Vec2> {
+    use hearme::board::BoardCell;
+    let content = hearme::Content::built_in();
+    let home = content.vocabulary.home().unwrap();
+    let mut cells = app
+        .world_mut()
+        .query::<(&BoardCell, &ComputedNode, &UiGlobalTransform)>();
+    cells
+        .iter(app.world())
+        .filter(|(cell, _, _)| home.cell(&cell.cell).is_some_and(|c| !c.is_folder()))
+        .map(|(_, node, transform)| transform.translation * node.inverse_scale_factor())
+        .collect()
+}
+
 /// Milliseconds from each touch release (the tap) reaching the app to its clip in the mixer.
 fn time_taps(decode_on_every_tap: bool, taps: usize) -> Vec<f64> {
     use bevy::input::touch::TouchPhase;
-    use hearme::board::BoardCell;
     use hearme::voice::{PlaybackLog, VoiceOutput, VoiceSettings};
 
     let (output, mut sound_card) = VoiceOutput::without_device();
@@ -401,16 +415,7 @@ fn time_taps(decode_on_every_tap: bool, taps: usize) -> Vec<f64> {
         .decode_on_every_tap = decode_on_every_tap;
     std::thread::sleep(Duration::from_secs(1));
 
-    let content = hearme::Content::built_in();
-    let home = content.vocabulary.home().unwrap();
-    let mut cells = app
-        .world_mut()
-        .query::<(&BoardCell, &ComputedNode, &UiGlobalTransform)>();
-    let places: Vec<Vec2> = cells
-        .iter(app.world())
-        .filter(|(cell, _, _)| home.cell(&cell.cell).is_some_and(|c| !c.is_folder()))
-        .map(|(_, node, transform)| transform.translation * node.inverse_scale_factor())
-        .collect();
+    let places = home_word_places(&mut app);
     let touch = hearme::simulate_touch;
     let mut times = Vec::with_capacity(taps);
     for tap in 0..taps {

@@ -10,7 +10,6 @@ use std::time::{Duration, Instant};
 use bevy::input::touch::TouchPhase;
 use bevy::prelude::*;
 
-use hearme::board::BoardCell;
 use hearme::model::speech_engine::{Engine, PlatformVoice, SpeechEngine, Status, Utterance};
 use hearme::voice::{SystemSpeech, VoiceOutput, VoiceSettings};
 
@@ -48,16 +47,7 @@ fn tap_to_engine(taps: usize) -> Vec<f64> {
         .resource_mut::<VoiceSettings>()
         .prefer_system_voice = true;
     app.update();
-    let content = hearme::Content::built_in();
-    let home = content.vocabulary.home().unwrap();
-    let mut cells = app
-        .world_mut()
-        .query::<(&BoardCell, &ComputedNode, &UiGlobalTransform)>();
-    let places: Vec<Vec2> = cells
-        .iter(app.world())
-        .filter(|(cell, _, _)| home.cell(&cell.cell).is_some_and(|c| !c.is_folder()))
-        .map(|(_, node, transform)| transform.translation * node.inverse_scale_factor())
-        .collect();
+    let places = super::home_word_places(&mut app);
     let mut times = Vec::with_capacity(taps);
     for tap in 0..taps {
         let place = places[tap % places.len()];

@@ -41,6 +41,18 @@ pub fn start() -> SpeechEngine {
 mod backend {
     use crate::model::speech_engine::{Engine, PlatformVoice, Utterance};
 
+    /// A factor around 1 (the platform's normal) on the platform's own scale: below 1 goes
+    /// `down` times the factor's distance of the way to the lowest, above 1 `up` times of the
+    /// way to the highest (the platforms' scales differ: speech-dispatcher's rate is -100..100).
+    fn on_scale((min, normal, max): (f32, f32, f32), factor: f32, down: f32, up: f32) -> f32 {
+        let value = if factor < 1.0 {
+            normal - (normal - min) * (1.0 - factor) * down
+        } else {
+            normal + (max - normal) * (factor - 1.0) * up
+        };
+        value.clamp(min.min(max), max.max(min))
+    }
+
     pub(super) struct Platform {
         tts: tts::Tts,
         voices: Vec<tts::Voice>,
@@ -94,36 +106,24 @@ mod backend {
             let features = self.tts.supported_features();
             let manner = &utterance.manner;
             if features.rate && manner.rate != self.rate {
-                let (min, normal, max) = (
+                let range = (
                     self.tts.min_rate(),
                     self.tts.normal_rate(),
                     self.tts.max_rate(),
                 );
-                // Slower goes a share of the way to the slowest, faster to the fastest.
-                let rate = if manner.rate < 1.0 {
-                    normal - (normal - min) * (1.0 - manner.rate) * 2.0
-                } else {
-                    normal + (max - normal) * (manner.rate - 1.0)
-                };
                 self.tts
-                    .set_rate(rate.clamp(min, max))
+                    .set_rate(on_scale(range, manner.rate, 2.0, 1.0))
                     .map_err(|e| e.to_string())?;
                 self.rate = manner.rate;
             }
             if features.pitch && manner.pitch != self.pitch {
-                let (min, normal, max) = (
+                let range = (
                     self.tts.min_pitch(),
                     self.tts.normal_pitch(),
                     self.tts.max_pitch(),
                 );
-                // Lower goes a share of the way to the lowest, higher to the highest.
-                let pitch = if manner.pitch < 1.0 {
-                    normal - (normal - min) * (1.0 - manner.pitch) * 2.0
-                } else {
-                    normal + (max - normal) * (manner.pitch - 1.0) * 2.0
-                };
                 self.tts
-                    .set_pitch(pitch.clamp(min, max))
+                    .set_pitch(on_scale(range, manner.pitch, 2.0, 2.0))
                     .map_err(|e| e.to_string())?;
                 self.pitch = manner.pitch;
             }
