@@ -15,6 +15,8 @@ use crate::model::pdf::layout::Paper;
 use crate::model::photo::{MAX_STORED_BYTES, photo_path};
 use crate::model::profile::DEFAULT_PROFILE;
 
+/// The largest side of a picture printed in a cell.
+const MAX_PICTURE_SIDE: u32 = 4096;
 /// A symbol file is 256 px: a few kB. Anything far bigger is not a symbol.
 const MAX_SYMBOL_BYTES: u64 = 4 * 1024 * 1024;
 
@@ -141,6 +143,15 @@ pub fn print_content(
 fn read_picture(file: &Path, cap: u64) -> Result<Image, String> {
     let named = |e: &dyn std::fmt::Display| format!("{}: {e}", file.display());
     let bytes = read_capped(file, cap).map_err(|e| named(&e))?;
-    let picture = image::load_from_memory(&bytes).map_err(|e| named(&e))?;
+    // A symbol is 256 px and a stored photo at most 512: a small file that claims a huge
+    // picture is refused before it is decoded, not allowed to take the tablet's memory.
+    let mut reader = image::ImageReader::new(std::io::Cursor::new(&bytes))
+        .with_guessed_format()
+        .map_err(|e| named(&e))?;
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_PICTURE_SIDE);
+    limits.max_image_height = Some(MAX_PICTURE_SIDE);
+    reader.limits(limits);
+    let picture = reader.decode().map_err(|e| named(&e))?;
     Ok(image_of(&picture.to_rgba8()))
 }

@@ -42,6 +42,25 @@ fn print_boards(dir: &Path, args: &[&str]) -> (PathBuf, String) {
     (out, said)
 }
 
+/// `hearme print-boards` of a profile's home board to `out`.
+fn print_home_of(data: &Path, profile: &str, out: &Path) {
+    let output = hearme()
+        .env("HEARME_DATA", data)
+        .args([
+            "print-boards",
+            "--profile",
+            profile,
+            "--boards",
+            "home",
+            "--out",
+        ])
+        .arg(out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+}
+
 fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
     let output = Command::new(tool)
         .args(args)
@@ -335,24 +354,7 @@ fn a_word_the_font_cannot_draw_still_prints_and_the_file_still_passes_its_checks
     let data = dir.join("data");
     profile_with_emoji(&data);
     let out = dir.join("t1.pdf");
-    let output = hearme()
-        .env("HEARME_DATA", &data)
-        .args([
-            "print-boards",
-            "--profile",
-            "T-1",
-            "--boards",
-            "home",
-            "--out",
-        ])
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    print_home_of(&data, "T-1", &out);
     let text = poppler("pdftotext", &[], &out);
     let page = text.split('\u{c}').nth(1).unwrap_or_default();
     assert!(
@@ -557,24 +559,7 @@ fn a_cells_photo_prints_in_place_of_its_symbol() {
         String::from_utf8_lossy(&output.stderr)
     );
     let out = dir.join("t2.pdf");
-    let output = hearme()
-        .env("HEARME_DATA", &data)
-        .args([
-            "print-boards",
-            "--profile",
-            "T-2",
-            "--boards",
-            "home",
-            "--out",
-        ])
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    print_home_of(&data, "T-2", &out);
     let home = built_in().home().unwrap().clone();
     let grid = printed_grid(&out, 2, &home, &dir);
     let cell = home.cell("i").unwrap();
@@ -657,4 +642,41 @@ fn a_long_list_of_boards_gives_the_pages_they_are_really_on() {
         guide + 1,
         sheets[guide]
     );
+}
+
+#[test]
+fn a_photo_file_too_big_to_print_is_named_and_its_word_printed_alone() {
+    let dir = scratch("photo-too-big");
+    let data = dir.join("data");
+    let status = hearme()
+        .env("HEARME_DATA", &data)
+        .args(["profile", "add", "T-4"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // Written straight into the profile, as no command would store it: 5000 px wide.
+    let photo = hearme::model::photo::photo_path(&data.join("profiles/T-4"), "home", "i");
+    std::fs::create_dir_all(photo.parent().unwrap()).unwrap();
+    image::GrayImage::new(5000, 1).save(&photo).unwrap();
+    let out = dir.join("t4.pdf");
+    let output = hearme()
+        .env("HEARME_DATA", &data)
+        .args([
+            "print-boards",
+            "--profile",
+            "T-4",
+            "--boards",
+            "home",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{said}");
+    assert!(
+        said.contains("i.png") && said.contains("printed alone"),
+        "the file is named: {said}"
+    );
+    assert!(out.is_file());
 }
